@@ -1,0 +1,4 @@
+/**
+ * The picocli command line: one class per subcommand, errors mapped to documented exit codes.
+ */
+package org.gesturelab.cli;
