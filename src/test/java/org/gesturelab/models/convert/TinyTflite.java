@@ -26,7 +26,7 @@ import org.tensorflow.lite.schema.TensorType;
 import org.tensorflow.lite.schema.Uint8VectorT;
 
 /** Builds small TFLite flatbuffers in memory for per-operator tests, with the schema's object API. */
-final class TinyTflite {
+public final class TinyTflite {
 
     private final List<TensorT> tensors = new ArrayList<>();
     private final List<BufferT> buffers = new ArrayList<>(List.of(new BufferT()));
@@ -37,31 +37,31 @@ final class TinyTflite {
     private final List<Integer> outputs = new ArrayList<>();
 
     /** Adds a float32 graph input. */
-    int input(String name, int... shape) {
+    public int input(String name, int... shape) {
         int t = tensor(name, shape);
         inputs.add(t);
         return t;
     }
 
     /** Adds a float32 tensor computed by an operator. */
-    int tensor(String name, int... shape) {
+    public int tensor(String name, int... shape) {
         return addTensor(name, shape, TensorType.FLOAT32, 0);
     }
 
     /** Adds a float32 constant. */
-    int constant(String name, int[] shape, float[] values) {
+    public int constant(String name, int[] shape, float[] values) {
         ByteBuffer bytes = bytes(values.length * 4);
         bytes.asFloatBuffer().put(values);
         return addTensor(name, shape, TensorType.FLOAT32, buffer(bytes));
     }
 
     /** Adds an FP16 constant (values are rounded to half precision). */
-    int constantFp16(String name, int[] shape, float[] values) {
+    public int constantFp16(String name, int[] shape, float[] values) {
         return addTensor(name, shape, TensorType.FLOAT16, buffer(halves(values)));
     }
 
     /** Adds an int32 constant. */
-    int intConstant(String name, int[] shape, int... values) {
+    public int intConstant(String name, int[] shape, int... values) {
         ByteBuffer bytes = bytes(values.length * 4);
         bytes.asIntBuffer().put(values);
         return addTensor(name, shape, TensorType.INT32, buffer(bytes));
@@ -71,7 +71,7 @@ final class TinyTflite {
      * Adds a sparse FP16 constant: every dimension dense but the last, which is SPARSE_CSR with uint8 indices, the
      * layout TFLite's converter gives MediaPipe's pruned weights.
      */
-    int sparseFp16(String name, int[] shape, float[] dense) {
+    public int sparseFp16(String name, int[] shape, float[] dense) {
         int columns = shape[shape.length - 1];
         int rows = dense.length / columns;
         List<Float> stored = new ArrayList<>();
@@ -125,7 +125,7 @@ final class TinyTflite {
     }
 
     /** Adds an operator; {@code options} is the schema's options object (for example {@code Conv2DOptionsT}). */
-    void op(int builtinCode, byte optionsType, Object options, int[] opInputs, int... opOutputs) {
+    public void op(int builtinCode, byte optionsType, Object options, int[] opInputs, int... opOutputs) {
         int index = codeIndex.computeIfAbsent(builtinCode, code -> {
             OperatorCodeT operatorCode = new OperatorCodeT();
             operatorCode.setBuiltinCode(code);
@@ -146,12 +146,12 @@ final class TinyTflite {
     }
 
     /** Marks a tensor as a graph output. */
-    void output(int t) {
+    public void output(int t) {
         outputs.add(t);
     }
 
     /** Returns the finished {@code .tflite} bytes. */
-    byte[] build() {
+    public byte[] build() {
         SubGraphT graph = new SubGraphT();
         graph.setTensors(tensors.toArray(new TensorT[0]));
         graph.setInputs(inputs.stream().mapToInt(Integer::intValue).toArray());
