@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.gesturelab.Version;
 import org.gesturelab.models.NamedTensor;
@@ -88,9 +90,10 @@ public final class TfliteToOnnx {
         Result result = convert(ByteBuffer.wrap(Files.readAllBytes(tflite)), tflite.getFileName().toString());
         Path parent = onnx.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, onnx.getFileName().toString(), ".part");
+        // Not Files.createTempFile: it makes the file owner-only, and the model should get the usual permissions.
+        Path temporary = parent.resolve(onnx.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
                 result.model().writeTo(out);
             }
             Files.move(temporary, onnx, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
