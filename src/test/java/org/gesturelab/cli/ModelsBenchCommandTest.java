@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,27 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
-
 class ModelsBenchCommandTest {
 
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = GestureLabCommand.newCommandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
+    private final CliRunner cli = new CliRunner();
 
     @Test
     void withoutInstalledModelsItSaysToInstallThem() {
-        assertEquals(GestureLabCommand.EXIT_USER_ERROR, run("bench", "models", "--dir", folder.toString()));
-        assertTrue(err.toString().contains("gesturelab models install"), err.toString());
+        assertEquals(GestureLabCommand.EXIT_USER_ERROR, cli.run("bench", "models", "--dir", folder.toString()));
+        assertTrue(cli.err().contains("gesturelab models install"), cli.err());
     }
 
     @Test
@@ -49,16 +37,16 @@ class ModelsBenchCommandTest {
         Files.copy(original, folder.resolve("hand_recrop.tflite"));
         TfliteToOnnx.convert(original, folder.resolve("hand_recrop.onnx"));
 
-        assertEquals(0, run("bench", "models", "--json", "--dir", folder.toString(), "--iterations", "3",
-                "--warmup", "1"), err.toString());
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(0, cli.run("bench", "models", "--json", "--dir", folder.toString(), "--iterations", "3",
+                "--warmup", "1"), cli.err());
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         JsonNode recrop = json.path("models").path("hand_recrop");
-        assertTrue(recrop.path("ratio").asDouble() > 0, out.toString());
-        assertTrue(recrop.path("onnxRuntimeMs").asDouble() > 0, out.toString());
-        assertTrue(recrop.path("tfliteMs").asDouble() > 0, out.toString());
+        assertTrue(recrop.path("ratio").asDouble() > 0, cli.out());
+        assertTrue(recrop.path("onnxRuntimeMs").asDouble() > 0, cli.out());
+        assertTrue(recrop.path("tfliteMs").asDouble() > 0, cli.out());
         assertEquals(1, json.path("models").size());
         assertEquals(recrop.path("ratio").asDouble(), json.path("geometricMeanRatio").asDouble(), 1e-3);
-        assertTrue(json.path("missing").toString().contains("pose_detection"), out.toString());
+        assertTrue(json.path("missing").toString().contains("pose_detection"), cli.out());
     }
 
     @Test

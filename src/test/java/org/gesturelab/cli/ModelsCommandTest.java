@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,28 +14,18 @@ import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.BuiltinOptions;
 import org.tensorflow.lite.schema.SoftmaxOptionsT;
 
-import picocli.CommandLine;
-
 class ModelsCommandTest {
 
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine commandLine = GestureLabCommand.newCommandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
+    private final CliRunner cli = new CliRunner();
 
     @Test
     void modelsHelpListsExportOnnx() {
-        assertEquals(0, run("models", "--help"));
-        assertTrue(out.toString().contains("export-onnx"), out.toString());
-        assertTrue(out.toString().contains("Install, convert and verify the MediaPipe models"), out.toString());
+        assertEquals(0, cli.run("models", "--help"));
+        assertTrue(cli.out().contains("export-onnx"), cli.out());
+        assertTrue(cli.out().contains("Install, convert and verify the MediaPipe models"), cli.out());
     }
 
     @Test
@@ -51,19 +39,19 @@ class ModelsCommandTest {
         Files.write(tflite, g.build());
         Path onnx = folder.resolve("out").resolve("relu.onnx");
 
-        assertEquals(0, run("models", "export-onnx", tflite.toString(), onnx.toString()), err.toString());
+        assertEquals(0, cli.run("models", "export-onnx", tflite.toString(), onnx.toString()), cli.err());
         assertTrue(Files.size(onnx) > 0);
-        assertTrue(out.toString().contains("input  pixels[1, 4, 4, 3]"), out.toString());
-        assertTrue(out.toString().contains("output activated[1, 4, 4, 3]"), out.toString());
-        assertTrue(out.toString().contains("Relu=1"), out.toString());
+        assertTrue(cli.out().contains("input  pixels[1, 4, 4, 3]"), cli.out());
+        assertTrue(cli.out().contains("output activated[1, 4, 4, 3]"), cli.out());
+        assertTrue(cli.out().contains("Relu=1"), cli.out());
     }
 
     @Test
     void exportOnnxOfAMissingFileSaysSo() {
         Path missing = folder.resolve("missing.tflite");
         assertEquals(GestureLabCommand.EXIT_USER_ERROR,
-                run("models", "export-onnx", missing.toString(), folder.resolve("x.onnx").toString()));
-        assertTrue(err.toString().contains("No such model file"), err.toString());
+                cli.run("models", "export-onnx", missing.toString(), folder.resolve("x.onnx").toString()));
+        assertTrue(cli.err().contains("No such model file"), cli.err());
     }
 
     @Test
@@ -77,8 +65,8 @@ class ModelsCommandTest {
         Files.write(tflite, g.build());
 
         assertEquals(GestureLabCommand.EXIT_USER_ERROR,
-                run("models", "export-onnx", tflite.toString(), folder.resolve("softmax.onnx").toString()));
-        assertTrue(err.toString().contains("SOFTMAX"), err.toString());
-        assertTrue(err.toString().contains("softmax.tflite"), err.toString());
+                cli.run("models", "export-onnx", tflite.toString(), folder.resolve("softmax.onnx").toString()));
+        assertTrue(cli.err().contains("SOFTMAX"), cli.err());
+        assertTrue(cli.err().contains("softmax.tflite"), cli.err());
     }
 }
