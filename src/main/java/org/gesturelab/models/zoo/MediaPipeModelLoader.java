@@ -24,6 +24,7 @@ import org.gesturelab.GestureLabException;
 import org.gesturelab.models.MediaPipeModel;
 import org.gesturelab.models.ModelDirectory;
 import org.gesturelab.models.ModelPackage;
+import org.gesturelab.models.OrtSessionSettings;
 
 /**
  * Loads one installed MediaPipe model, {@code ID.onnx} in the model directory, on the OnnxRuntime engine.
@@ -33,16 +34,6 @@ import org.gesturelab.models.ModelPackage;
  * {@link ModelNotFoundException} would be replaced by DJL's generic "no model matching the criteria".
  */
 public final class MediaPipeModelLoader implements ModelLoader {
-
-    /**
-     * The ONNX Runtime session settings every model gets: one thread for the operators and none between them,
-     * since GestureLab runs one session per model per worker thread.
-     */
-    public static final Map<String, String> DEFAULT_OPTIONS = Map.of(
-            "interOpNumThreads", "1",
-            "intraOpNumThreads", "1",
-            "executionMode", "SEQUENTIAL",
-            "optLevel", "ALL_OPT");
 
     private final MediaPipeModel model;
 
@@ -91,11 +82,11 @@ public final class MediaPipeModelLoader implements ModelLoader {
             throw new ModelNotFoundException("No translator from " + input.getName() + " to " + output.getName()
                     + " for " + getArtifactId() + ": pass one with optTranslator");
         }
-        Map<String, Object> options = new HashMap<>(DEFAULT_OPTIONS);
+        Map<String, Object> options = new HashMap<>(OrtSessionSettings.oneThread());
         if (criteria.getOptions() != null) {
             options.putAll(criteria.getOptions());
         }
-        Model loaded = Model.newInstance(getArtifactId(), criteria.getDevice(), GestureLabModelZoo.ENGINE);
+        Model loaded = Model.newInstance(getArtifactId(), criteria.getDevice(), OrtSessionSettings.ENGINE);
         try {
             loaded.load(onnx.getParent(), getArtifactId(), options);
             Map<String, Object> arguments = criteria.getArguments() == null ? Map.of() : criteria.getArguments();
