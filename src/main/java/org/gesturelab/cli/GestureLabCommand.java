@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             CommandLine.HelpCommand.class,
             ModelsCommand.class,
+            BenchCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 

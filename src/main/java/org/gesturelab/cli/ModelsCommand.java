@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 @Command(
         name = "models",
         mixinStandardHelpOptions = true,
-        description = "Install, convert, verify and benchmark the MediaPipe Holistic models.",
+        description = "Install, convert and verify the MediaPipe models",
         subcommands = {
             ModelsInstallCommand.class,
             ModelsVerifyCommand.class,
+            ExportOnnxCommand.class,
         })
 public final class ModelsCommand implements Runnable {
 

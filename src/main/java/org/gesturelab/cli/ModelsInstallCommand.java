@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
         name = "install",
         mixinStandardHelpOptions = true,
         description = {
-            "Installs the MediaPipe Holistic models: fetches the npm package with 'npm pack' (or takes --from),",
-            "checks the SHA-256 of the package and of every model, converts each model to ONNX, and writes the",
-            "originals, the ONNX files and manifest.json into the model directory. Does nothing when the models",
-            "are already installed and intact."
+            "Install the MediaPipe Holistic models (once; needs npm or --from).",
+            "Fetches the npm package with 'npm pack' (or takes --from), checks the SHA-256 of the package and of",
+            "every model, converts each model to ONNX, and writes the originals, the ONNX files and manifest.json",
+            "into the model directory. Does nothing when the models are already installed and intact."
         })
 public final class ModelsInstallCommand implements Callable<Integer> {
 

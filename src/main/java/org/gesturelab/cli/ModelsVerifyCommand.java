@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
+            "Check the installed ONNX models against their TFLite originals.",
             "Runs every installed ONNX model (ONNX Runtime via DJL) and its TFLite original on the same pictures",
             "and prints, per model and output, the largest difference relative to the output's range.",
             "Pictures: frames of --video files, else of the shared gesture videos ($GESTURELAB_SHARED_DATA or",

@@ -54,7 +54,9 @@ public final class OnnxRuntimeModel implements AutoCloseable {
     public static OnnxRuntimeModel open(Path onnx) throws IOException {
         Criteria<NDList, NDList> criteria = OrtSessionSettings.apply(Criteria.builder()
                         .setTypes(NDList.class, NDList.class))
-                .optModelPath(onnx.toAbsolutePath())
+                // A folder plus a model name: DJL finds NAME.onnx there (a file path works too, with a warning).
+                .optModelPath(onnx.toAbsolutePath().getParent())
+                .optModelName(onnx.getFileName().toString().replaceFirst("\\.onnx$", ""))
                 .optTranslator(new NoopTranslator())
                 .build();
         List<TensorSpec> inputs = graphInputs(onnx);

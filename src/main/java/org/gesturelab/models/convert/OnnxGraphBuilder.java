@@ -70,19 +70,25 @@ final class OnnxGraphBuilder {
 
     /** Adds a float32 initializer under a fresh name derived from {@code base} and returns that name. */
     String floatConstant(String base, long[] dims, float[] values) {
-        String name = uniqueName(base);
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = littleEndian(values.length * 4);
         bytes.asFloatBuffer().put(values);
-        graph.addInitializer(tensor(name, TensorProto.DataType.FLOAT, dims, bytes));
-        return name;
+        return initializer(base, TensorProto.DataType.FLOAT, dims, bytes);
     }
 
     /** Adds an int64 initializer under a fresh name derived from {@code base} and returns that name. */
     String longConstant(String base, long[] dims, long[] values) {
-        String name = uniqueName(base);
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = littleEndian(values.length * 8);
         bytes.asLongBuffer().put(values);
-        graph.addInitializer(tensor(name, TensorProto.DataType.INT64, dims, bytes));
+        return initializer(base, TensorProto.DataType.INT64, dims, bytes);
+    }
+
+    private static ByteBuffer littleEndian(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private String initializer(String base, TensorProto.DataType type, long[] dims, ByteBuffer bytes) {
+        String name = uniqueName(base);
+        graph.addInitializer(tensor(name, type, dims, bytes));
         return name;
     }
 

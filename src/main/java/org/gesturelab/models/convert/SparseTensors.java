@@ -1,6 +1,9 @@
 package org.gesturelab.models.convert;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
+
+import com.google.flatbuffers.Table;
 
 import org.tensorflow.lite.schema.DimensionMetadata;
 import org.tensorflow.lite.schema.DimensionType;
@@ -81,28 +84,29 @@ final class SparseTensors {
             byte type = segments ? metadata.arraySegmentsType() : metadata.arrayIndicesType();
             switch (type) {
                 case SparseIndexVector.Int32Vector -> {
-                    Int32Vector v = (Int32Vector) (segments ? metadata.arraySegments(new Int32Vector())
-                            : metadata.arrayIndices(new Int32Vector()));
-                    int[] out = new int[v.valuesLength()];
-                    Arrays.setAll(out, v::values);
-                    return out;
+                    Int32Vector v = (Int32Vector) read(metadata, segments, new Int32Vector());
+                    return toArray(v.valuesLength(), v::values);
                 }
                 case SparseIndexVector.Uint16Vector -> {
-                    Uint16Vector v = (Uint16Vector) (segments ? metadata.arraySegments(new Uint16Vector())
-                            : metadata.arrayIndices(new Uint16Vector()));
-                    int[] out = new int[v.valuesLength()];
-                    Arrays.setAll(out, v::values);
-                    return out;
+                    Uint16Vector v = (Uint16Vector) read(metadata, segments, new Uint16Vector());
+                    return toArray(v.valuesLength(), v::values);
                 }
                 case SparseIndexVector.Uint8Vector -> {
-                    Uint8Vector v = (Uint8Vector) (segments ? metadata.arraySegments(new Uint8Vector())
-                            : metadata.arrayIndices(new Uint8Vector()));
-                    int[] out = new int[v.valuesLength()];
-                    Arrays.setAll(out, v::values);
-                    return out;
+                    Uint8Vector v = (Uint8Vector) read(metadata, segments, new Uint8Vector());
+                    return toArray(v.valuesLength(), v::values);
                 }
                 default -> throw new IllegalArgumentException("Unknown sparse index vector type " + type);
             }
+        }
+
+        private static Table read(DimensionMetadata metadata, boolean segments, Table into) {
+            return segments ? metadata.arraySegments(into) : metadata.arrayIndices(into);
+        }
+
+        private static int[] toArray(int length, IntUnaryOperator values) {
+            int[] out = new int[length];
+            Arrays.setAll(out, values);
+            return out;
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.gesturelab.Version;
 import org.gesturelab.models.NamedTensor;
@@ -88,9 +90,10 @@ public final class TfliteToOnnx {
         Result result = convert(ByteBuffer.wrap(Files.readAllBytes(tflite)), tflite.getFileName().toString());
         Path parent = onnx.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, onnx.getFileName().toString(), ".part");
+        // Not Files.createTempFile: it makes the file owner-only, and the model should get the usual permissions.
+        Path temporary = parent.resolve(onnx.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
                 result.model().writeTo(out);
             }
             Files.move(temporary, onnx, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -260,13 +263,8 @@ public final class TfliteToOnnx {
             List<String> inputs = new ArrayList<>(List.of(nchw(in[0]),
                     onnx.floatConstant(canonical[weights] + "/oihw", new long[] {w[0], w[3], w[1], w[2]}, oihw)));
             addBias(inputs, in, w[0]);
-            emit("Conv", inputs, out, true, o.fusedActivationFunction(),
-                    attribute("kernel_shape", new long[] {w[1], w[2]}),
-                    attribute("strides", new long[] {o.strideH(), o.strideW()}),
-                    attribute("dilations", new long[] {o.dilationHFactor(), o.dilationWFactor()}),
-                    attribute("pads", pads(o.padding(), x, w[1], w[2], o.strideH(), o.strideW(),
-                            o.dilationHFactor(), o.dilationWFactor())),
-                    attribute("group", (long) (x[3] / w[3])));
+            emit("Conv", inputs, out, true, o.fusedActivationFunction(), convAttributes(x, w[1], w[2], o.padding(),
+                    o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(), x[3] / w[3]));
         }
 
         private void depthwiseConv(Operator op, int[] in, int out) {
@@ -279,13 +277,19 @@ public final class TfliteToOnnx {
             List<String> inputs = new ArrayList<>(List.of(nchw(in[0]), onnx.floatConstant(
                     canonical[weights] + "/oihw", new long[] {w[3], 1, w[1], w[2]}, weightsOihw)));
             addBias(inputs, in, w[3]);
-            emit("Conv", inputs, out, true, o.fusedActivationFunction(),
-                    attribute("kernel_shape", new long[] {w[1], w[2]}),
-                    attribute("strides", new long[] {o.strideH(), o.strideW()}),
-                    attribute("dilations", new long[] {o.dilationHFactor(), o.dilationWFactor()}),
-                    attribute("pads", pads(o.padding(), x, w[1], w[2], o.strideH(), o.strideW(),
-                            o.dilationHFactor(), o.dilationWFactor())),
-                    attribute("group", (long) x[3]));
+            emit("Conv", inputs, out, true, o.fusedActivationFunction(), convAttributes(x, w[1], w[2], o.padding(),
+                    o.strideH(), o.strideW(), o.dilationHFactor(), o.dilationWFactor(), x[3]));
+        }
+
+        private static AttributeProto[] convAttributes(int[] nhwcInput, int kernelH, int kernelW, byte padding,
+                int strideH, int strideW, int dilationH, int dilationW, int group) {
+            return new AttributeProto[] {
+                attribute("kernel_shape", new long[] {kernelH, kernelW}),
+                attribute("strides", new long[] {strideH, strideW}),
+                attribute("dilations", new long[] {dilationH, dilationW}),
+                attribute("pads", pads(padding, nhwcInput, kernelH, kernelW, strideH, strideW, dilationH, dilationW)),
+                attribute("group", (long) group),
+            };
         }
 
         private void addBias(List<String> inputs, int[] in, int channels) {
@@ -344,6 +348,10 @@ public final class TfliteToOnnx {
 
         private void concatenation(Operator op, int[] in, int out) {
             ConcatenationOptions o = (ConcatenationOptions) op.builtinOptions(new ConcatenationOptions());
+            if (o.fusedActivationFunction() != ActivationFunctionType.NONE) {
+                // TFLite's reference kernel rejects it and XNNPACK ignores it: no behaviour to reproduce.
+                throw new UnsupportedOperatorException(source, List.of("CONCATENATION with a fused activation"));
+            }
             int rank = tf.rank(out);
             int axis = o.axis() < 0 ? o.axis() + rank : o.axis();
             boolean nchw = false;
@@ -356,7 +364,7 @@ public final class TfliteToOnnx {
             for (int t : in) {
                 inputs.add(operand(t, nchw));
             }
-            emit("Concat", inputs, out, nchw, o.fusedActivationFunction(),
+            emit("Concat", inputs, out, nchw, ActivationFunctionType.NONE,
                     attribute("axis", (long) (nchw ? NHWC_TO_NCHW_AXIS[axis] : axis)));
         }
 

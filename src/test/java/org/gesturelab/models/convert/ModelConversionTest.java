@@ -14,7 +14,7 @@ import org.gesturelab.models.OnnxRuntimeModel;
 import org.gesturelab.models.TensorComparison;
 import org.gesturelab.models.TfliteModels;
 import org.gesturelab.models.TfliteReference;
-import org.gesturelab.models.TestImages;
+import org.gesturelab.models.SyntheticImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +45,7 @@ class ModelConversionTest {
             assertEquals(reference.outputs(), report.outputs(), "outputs keep TFLite names and shapes");
             assertEquals(reference.inputs(), converted.inputs());
             for (long seed = 1; seed <= 2; seed++) {
-                float[] image = TestImages.nhwc(reference.inputs().get(0).shape(), seed);
+                float[] image = SyntheticImages.nhwc(reference.inputs().get(0).shape(), seed);
                 List<NamedTensor> expected = reference.run(image);
                 List<NamedTensor> actual = converted.run(image);
                 assertEquals(expected.size(), actual.size());

@@ -2,10 +2,13 @@ package org.gesturelab.models;
 
 import java.util.Random;
 
-/** Deterministic test images: smooth gradients and blobs with a little noise, row-major NHWC in [0, 1]. */
-public final class TestImages {
+/**
+ * Deterministic synthetic images for checking and benchmarking models without camera data: smooth gradients and
+ * soft blobs with a little noise, row-major NHWC floats in [0, 1].
+ */
+public final class SyntheticImages {
 
-    private TestImages() {
+    private SyntheticImages() {
     }
 
     /** Returns an image of the given NHWC shape; the same seed gives the same image. */
