@@ -71,9 +71,9 @@ class ImportFuzzTest {
         byte[] good = Files.readAllBytes(victim);
         Random random = new Random(SEED);
         try (Project project = Project.create(temp.resolve("p"), "fuzz", List.of("keep"))) {
-            for (int trial = 0; trial < 40; trial++) {
-                byte[] bytes = trial < 20 ? Arrays.copyOf(good, random.nextInt(good.length)) : good.clone();
-                if (trial >= 20) {
+            for (int trial = 0; trial < 24; trial++) {
+                byte[] bytes = trial < 12 ? Arrays.copyOf(good, random.nextInt(good.length)) : good.clone();
+                if (trial >= 12) {
                     for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
                         bytes[random.nextInt(128)] = (byte) random.nextInt(256);
                     }
