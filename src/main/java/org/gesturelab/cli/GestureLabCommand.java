@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
                 + "Run without a command to open the desktop app.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ModelsCommand.class,
+            BenchCommand.class,
             ProjectCommand.class,
             ImportCommand.class,
             ExportCommand.class,
