@@ -15,8 +15,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -342,7 +344,30 @@ public final class Project implements AutoCloseable {
      * @return the clips
      */
     public List<Clip> clips(ClipQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + CLIP_COLUMNS + " FROM clips WHERE 1 = 1");
+        return read(() -> {
+            try (PreparedStatement statement = prepare("SELECT " + CLIP_COLUMNS + " FROM clips", query, true)) {
+                return readClips(statement);
+            }
+        });
+    }
+
+    /**
+     * Counts the clips a query selects (its limit is ignored).
+     *
+     * @param query the conditions
+     * @return how many clips match
+     */
+    public int count(ClipQuery query) {
+        return read(() -> {
+            try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM clips", query, false);
+                    ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    private PreparedStatement prepare(String select, ClipQuery query, boolean ordered) throws SQLException {
+        StringBuilder sql = new StringBuilder(select).append(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (!query.states().isEmpty()) {
             sql.append(" AND state IN (").append(String.join(", ", query.states().stream().map(s -> "?").toList()))
@@ -361,18 +386,17 @@ public final class Project implements AutoCloseable {
             sql.append(" AND recording_id = ?");
             args.add(query.recordingId());
         }
-        sql.append(" ORDER BY id");
-        if (query.limit() > 0) {
-            sql.append(" LIMIT ").append(query.limit());
-        }
-        return read(() -> {
-            try (PreparedStatement statement = db.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    statement.setObject(i + 1, args.get(i));
-                }
-                return readClips(statement);
+        if (ordered) {
+            sql.append(" ORDER BY id");
+            if (query.limit() > 0) {
+                sql.append(" LIMIT ").append(query.limit());
             }
-        });
+        }
+        PreparedStatement statement = db.prepareStatement(sql.toString());
+        for (int i = 0; i < args.size(); i++) {
+            statement.setObject(i + 1, args.get(i));
+        }
+        return statement;
     }
 
     /**
@@ -572,6 +596,40 @@ public final class Project implements AutoCloseable {
         });
     }
 
+    /**
+     * Labels many clips in one transaction (for example a simulation revealing a whole query batch). Each clip gets
+     * its own event, so {@link #undo(int)} takes them back one by one.
+     *
+     * @param labels class index per clip id, applied in the map's iteration order
+     * @param source who labeled them
+     * @return the recorded events, in order
+     */
+    public List<LabelEvent> labelAll(Map<Long, Integer> labels, LabelSource source) {
+        return write(() -> {
+            List<LabelEvent> events = new ArrayList<>(labels.size());
+            labels.forEach((clipId, classIndex) -> events.add(label(clipId, classIndex, source)));
+            return events;
+        });
+    }
+
+    /**
+     * Moves many clips in one transaction, with the rules of {@link #moveTo}; if one cannot move, none does.
+     *
+     * @param clipIds the clips
+     * @param state the new state
+     * @param source who moved them
+     * @return the recorded events, in order
+     */
+    public List<LabelEvent> moveAll(Collection<Long> clipIds, ClipState state, LabelSource source) {
+        return write(() -> {
+            List<LabelEvent> events = new ArrayList<>(clipIds.size());
+            for (long clipId : clipIds) {
+                events.add(moveTo(clipId, state, source));
+            }
+            return events;
+        });
+    }
+
     private record Change(ClipState state, Integer label) {
     }
 
@@ -591,7 +649,7 @@ public final class Project implements AutoCloseable {
         try (PreparedStatement update = db.prepareStatement(
                 "UPDATE clips SET state = ?, label = ?, updated_at = ? WHERE id = ?")) {
             update.setString(1, newState.name());
-            setInteger(update, 2, newLabel);
+            setNullable(update, 2, newLabel);
             update.setLong(3, now);
             update.setLong(4, clipId);
             update.executeUpdate();
@@ -601,12 +659,12 @@ public final class Project implements AutoCloseable {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, clipId);
             insert.setString(2, oldState.name());
-            setInteger(insert, 3, oldLabel);
+            setNullable(insert, 3, oldLabel);
             insert.setString(4, newState.name());
-            setInteger(insert, 5, newLabel);
+            setNullable(insert, 5, newLabel);
             insert.setString(6, source.name());
             insert.setLong(7, now);
-            setLong(insert, 8, reverts);
+            setNullable(insert, 8, reverts);
             insert.executeUpdate();
             long id = generatedKey(insert);
             return new LabelEvent(id, clipId, oldState, oldLabel, newState, newLabel, source,
@@ -730,7 +788,7 @@ public final class Project implements AutoCloseable {
                     + "(created_at, strategy, training_run_id) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 insert.setLong(1, batch.createdAt().toEpochMilli());
                 insert.setString(2, batch.strategy());
-                setLong(insert, 3, batch.trainingRunId());
+                setNullable(insert, 3, batch.trainingRunId());
                 insert.executeUpdate();
                 id = generatedKey(insert);
             }
@@ -746,7 +804,7 @@ public final class Project implements AutoCloseable {
                     } else {
                         insert.setDouble(4, item.score());
                     }
-                    setInteger(insert, 5, item.predictedLabel());
+                    setNullable(insert, 5, item.predictedLabel());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -804,11 +862,11 @@ public final class Project implements AutoCloseable {
                             + "test_clips = ?, test_accuracy = ?, details = ? WHERE id = ?",
                     Statement.RETURN_GENERATED_KEYS)) {
                 statement.setLong(1, run.startedAt().toEpochMilli());
-                setLong(statement, 2, run.finishedAt() == null ? null : run.finishedAt().toEpochMilli());
+                setNullable(statement, 2, run.finishedAt() == null ? null : run.finishedAt().toEpochMilli());
                 statement.setString(3, run.modelPath());
                 statement.setInt(4, run.trainClips());
                 statement.setInt(5, run.testClips());
-                setDouble(statement, 6, run.testAccuracy());
+                setNullable(statement, 6, run.testAccuracy());
                 statement.setString(7, run.details());
                 if (!insert) {
                     statement.setLong(8, run.id());
@@ -857,10 +915,10 @@ public final class Project implements AutoCloseable {
                 insert.setInt(2, iteration.number());
                 insert.setLong(3, iteration.at().toEpochMilli());
                 insert.setString(4, iteration.strategy());
-                setLong(insert, 5, iteration.queryBatchId());
-                setLong(insert, 6, iteration.trainingRunId());
+                setNullable(insert, 5, iteration.queryBatchId());
+                setNullable(insert, 6, iteration.trainingRunId());
                 insert.setInt(7, iteration.labeledClips());
-                setDouble(insert, 8, iteration.testAccuracy());
+                setNullable(insert, 8, iteration.testAccuracy());
                 insert.setString(9, iteration.details());
                 insert.executeUpdate();
                 return new Iteration(generatedKey(insert), iteration.session(), iteration.number(), iteration.at(),
@@ -1119,28 +1177,9 @@ public final class Project implements AutoCloseable {
         return rs.wasNull() ? null : value;
     }
 
-    static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
-        }
-    }
-
-    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
-    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.REAL);
-        } else {
-            statement.setDouble(index, value);
-        }
+    /** Binds a value that may be null; sqlite-jdbc binds a null as SQL NULL. */
+    static void setNullable(PreparedStatement statement, int index, Object value) throws SQLException {
+        statement.setObject(index, value);
     }
 
     static long generatedKey(Statement statement) throws SQLException {

@@ -109,6 +109,31 @@ class ProjectTest {
     }
 
     @Test
+    void bulkChangesAreAllOrNothing() throws IOException {
+        try (Project project = Project.create(temp.resolve("p"), "Demo", List.of("a", "b"))) {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ids.add(project.addClip(NewClip.ofClass(TestClips.random(2, i), ClipState.POOL, i % 2, "t")).id());
+            }
+            java.util.Map<Long, Integer> reveal = new java.util.LinkedHashMap<>();
+            for (Clip clip : project.clips(ClipState.POOL).subList(0, 3)) {
+                reveal.put(clip.id(), clip.hiddenLabel());
+            }
+            assertEquals(3, project.labelAll(reveal, LabelSource.SIMULATION).size());
+            assertEquals(3, project.count(ClipQuery.inState(ClipState.TRAIN)));
+            assertEquals(2, project.count(ClipQuery.inState(ClipState.TRAIN).withLabel(0)));
+            assertEquals(1, project.count(ClipQuery.inState(ClipState.POOL)));
+
+            // The last clip is unlabeled, so moving all four to test fails and moves none.
+            assertThrows(GestureLabException.class, () -> project.moveAll(ids, ClipState.TEST, LabelSource.USER));
+            assertEquals(0, project.count(ClipQuery.inState(ClipState.TEST)));
+            project.moveAll(ids.subList(0, 2), ClipState.TEST, LabelSource.USER);
+            assertEquals(2, project.count(ClipQuery.inState(ClipState.TEST)));
+            assertEquals(5, project.labelEvents(0).size());
+        }
+    }
+
+    @Test
     void deleteRemovesRowAndFile() throws IOException {
         try (Project project = Project.create(temp.resolve("p"), "Demo", List.of("a"))) {
             Clip clip = project.addClip(NewClip.labeled(TestClips.random(2, 1), ClipState.TRAIN, 0, "t"));
