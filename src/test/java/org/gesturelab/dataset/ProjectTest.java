@@ -199,6 +199,32 @@ class ProjectTest {
     }
 
     @Test
+    void databaseCarriesTheSchemaVersionAndANewerOneIsRefused() throws Exception {
+        Path dir = temp.resolve("p");
+        Project.create(dir, "Demo", List.of("a")).close();
+        String url = "jdbc:sqlite:" + dir.resolve(Project.DATABASE_FILE);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url)) {
+            assertEquals(Schema.VERSION, Schema.version(db));
+            try (java.sql.Statement statement = db.createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
+                assertTrue(rs.next());
+                assertEquals("wal", rs.getString(1));
+            }
+            try (java.sql.Statement statement = db.createStatement()) {
+                statement.execute("PRAGMA user_version = " + (Schema.VERSION + 1));
+            }
+        }
+        GestureLabException e = assertThrows(GestureLabException.class, () -> Project.open(dir));
+        assertTrue(e.getMessage().contains("newer than this GestureLab"), e.getMessage());
+        // The refusal released the project: fixing the version makes it open again.
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement statement = db.createStatement()) {
+            statement.execute("PRAGMA user_version = " + Schema.VERSION);
+        }
+        Project.open(dir).close();
+    }
+
+    @Test
     void classesCanBeAddedRenamedRecolouredAndRekeyed() throws IOException {
         Path dir = temp.resolve("p");
         try (Project project = Project.create(dir, "Demo", List.of("a", "b"))) {
