@@ -76,6 +76,7 @@ public final class Project implements AutoCloseable {
     private boolean closed;
 
     private Project(Path dir, ProjectLock lock, Connection db, ProjectSettings settings) {
+        // lock is null for a read-only view.
         this.dir = dir;
         this.lock = lock;
         this.db = db;
@@ -169,6 +170,50 @@ public final class Project implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens a project for reading only, even while another process has it open: for statistics and inspection
+     * from a second process. SQLite's WAL mode gives the reader a consistent snapshot per query while the owner
+     * keeps writing. Every method that would change the project throws {@link IllegalStateException}; nothing is
+     * recovered or cleaned up.
+     *
+     * @param dir the project folder
+     * @return a read-only view; close it when done
+     * @throws GestureLabException if it is not a project or its database has another schema version
+     * @throws IOException if it cannot be read
+     */
+    public static Project openReadOnly(Path dir) throws IOException {
+        dir = dir.toAbsolutePath().normalize();
+        if (!isProject(dir)) {
+            throw new GestureLabException(dir + " is not a GestureLab project (no " + SETTINGS_FILE + ").");
+        }
+        ProjectSettings settings = ProjectSettings.read(dir.resolve(SETTINGS_FILE));
+        Path file = dir.resolve(DATABASE_FILE);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        try {
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            try {
+                int version = Schema.version(db);
+                if (version != Schema.VERSION) {
+                    throw new GestureLabException(file + " has schema version " + version + ", this GestureLab reads "
+                            + Schema.VERSION + "; open the project normally once to upgrade it, or update GestureLab.");
+                }
+            } catch (SQLException | RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return new Project(dir, null, db, settings);
+        } catch (SQLException e) {
+            throw new GestureLabException("Cannot read the project database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns whether this is a {@link #openReadOnly read-only} view. */
+    public boolean isReadOnly() {
+        return lock == null;
     }
 
     /**
@@ -320,6 +365,7 @@ public final class Project implements AutoCloseable {
     }
 
     void writeSettings(ProjectSettings newSettings) {
+        checkWritable();
         try {
             newSettings.write(dir.resolve(SETTINGS_FILE));
         } catch (IOException e) {
@@ -540,6 +586,7 @@ public final class Project implements AutoCloseable {
      */
     public ClipBatch beginImport(String kind, String source) {
         checkOpen();
+        checkWritable();
         guard.lock();
         try {
             return new ClipBatch(this, kind, source);
@@ -1126,6 +1173,7 @@ public final class Project implements AutoCloseable {
     /** Runs work in one transaction, committed (and on disk) before returning, rolled back on any failure. */
     private <T> T write(SqlWork<T> work) {
         checkOpen();
+        checkWritable();
         guard.lock();
         try {
             boolean outer = db.getAutoCommit();
@@ -1154,6 +1202,12 @@ public final class Project implements AutoCloseable {
     GestureLabException storeError(SQLException e) {
         return new GestureLabException("Project database " + dir.resolve(DATABASE_FILE) + " failed: "
                 + e.getMessage(), e);
+    }
+
+    private void checkWritable() {
+        if (isReadOnly()) {
+            throw new IllegalStateException("project " + dir + " was opened read-only");
+        }
     }
 
     private void checkOpen() {
@@ -1205,7 +1259,9 @@ public final class Project implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IOException("Cannot close " + dir.resolve(DATABASE_FILE), e);
             } finally {
-                lock.close();
+                if (lock != null) {
+                    lock.close();
+                }
             }
         } finally {
             guard.unlock();

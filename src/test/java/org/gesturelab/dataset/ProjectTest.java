@@ -195,6 +195,19 @@ class ProjectTest {
         }
         try (Project project = Project.open(dir)) {
             assertEquals("Demo", project.name());
+            long id = project.addClip(NewClip.unlabeled(TestClips.random(2, 1), "t")).id();
+            try (Project reader = Project.openReadOnly(dir)) {
+                assertTrue(reader.isReadOnly());
+                assertEquals(1, reader.stats().pool());
+                project.label(id, 0, LabelSource.USER);
+                assertEquals(1, reader.stats().train(), "the reader sees the owner's commits");
+                assertThrows(IllegalStateException.class, () -> reader.label(id, 0, LabelSource.USER));
+                assertThrows(IllegalStateException.class, () -> reader.addClass("b"));
+                assertThrows(IllegalStateException.class, reader::beginBatch);
+            }
+        }
+        try (Project reader = Project.openReadOnly(dir)) {
+            assertEquals(1, reader.stats().train(), "read-only open of a closed project");
         }
     }
 
