@@ -99,6 +99,32 @@ class MpDataFormatTest {
     }
 
     @Test
+    void cancelledImportLeavesNothing() throws IOException {
+        Path data = writeMpData(temp.resolve("MP_Data"), 2, 3, 2);
+        TaskMonitor cancelAfterTwo = new TaskMonitor() {
+            private long done;
+
+            @Override
+            public void update(String message, long units, long total) {
+                done = total > 0 ? units : done;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return done >= 2;
+            }
+        };
+        Path dir = temp.resolve("p");
+        try (Project project = Project.create(dir, "demo", List.of())) {
+            assertThrows(org.gesturelab.task.CancelledException.class,
+                    () -> MpDataFormat.importInto(project, data, ClipState.TRAIN, cancelAfterTwo));
+            assertTrue(project.clips(ClipQuery.all()).isEmpty());
+            assertTrue(project.classNames().isEmpty());
+            assertEquals(List.of(), Exports.fileNames(dir.resolve(Project.CLIPS_DIR)));
+        }
+    }
+
+    @Test
     void refusesGapsWrongWidthsAndEmptyFolders() throws IOException {
         try (Project project = Project.create(temp.resolve("p"), "demo", List.of())) {
             Path gap = writeMpData(temp.resolve("gap"), 1, 1, 3);
