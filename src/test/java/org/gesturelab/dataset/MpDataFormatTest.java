@@ -90,7 +90,7 @@ class MpDataFormatTest {
             assertTrue(e.getMessage().contains("truncated"), e.getMessage());
             assertEquals(List.of("existing"), project.classNames());
             assertEquals(1, project.clips(ClipQuery.all()).size());
-            assertEquals(1, Exports.fileNames(dir.resolve(Project.CLIPS_DIR)).size());
+            assertEquals(1, TestClips.fileNames(dir.resolve(Project.CLIPS_DIR)).size());
         }
         try (Project project = Project.open(dir)) {
             assertEquals(List.of("existing"), project.classNames());
@@ -120,7 +120,7 @@ class MpDataFormatTest {
                     () -> MpDataFormat.importInto(project, data, ClipState.TRAIN, cancelAfterTwo));
             assertTrue(project.clips(ClipQuery.all()).isEmpty());
             assertTrue(project.classNames().isEmpty());
-            assertEquals(List.of(), Exports.fileNames(dir.resolve(Project.CLIPS_DIR)));
+            assertEquals(List.of(), TestClips.fileNames(dir.resolve(Project.CLIPS_DIR)));
         }
     }
 
