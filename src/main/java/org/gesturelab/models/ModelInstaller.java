@@ -105,18 +105,7 @@ public final class ModelInstaller {
                     + modelPackage.spec(), Optional.of(manifest));
         }
         for (PackagedModel model : modelPackage.models()) {
-            Optional<Entry> entry = manifest.entry(model.artifactId());
-            String problem;
-            if (entry.isEmpty() || entry.get().tflite() == null || entry.get().onnx() == null) {
-                problem = ModelDirectory.MANIFEST + " does not list " + model.artifactId();
-            } else if (!model.tfliteSha256().equals(entry.get().tflite().sha256())) {
-                problem = ModelDirectory.MANIFEST + " records another SHA-256 for " + model.tfliteFileName();
-            } else {
-                problem = checkFile(dir, model.tfliteFileName(), entry.get().tflite());
-                if (problem == null) {
-                    problem = checkFile(dir, model.onnxFileName(), entry.get().onnx());
-                }
-            }
+            String problem = modelProblem(dir, model, manifest);
             if (problem != null) {
                 return new InstallStatus(InstallStatus.State.CORRUPT, dir, problem, Optional.of(manifest));
             }
@@ -316,6 +305,26 @@ public final class ModelInstaller {
 
     private static String workPrefix(Path target) {
         return "." + target.getFileName() + "-install-";
+    }
+
+    /**
+     * Checks one installed model against the manifest and its pinned SHA-256.
+     *
+     * @param dir the model directory
+     * @param model the model
+     * @param manifest the directory's manifest
+     * @return what is wrong, or null when both files are intact
+     */
+    static String modelProblem(Path dir, PackagedModel model, ModelManifest manifest) {
+        Optional<Entry> entry = manifest.entry(model.artifactId());
+        if (entry.isEmpty() || entry.get().tflite() == null || entry.get().onnx() == null) {
+            return ModelDirectory.MANIFEST + " does not list " + model.artifactId();
+        }
+        if (!model.tfliteSha256().equals(entry.get().tflite().sha256())) {
+            return ModelDirectory.MANIFEST + " records another SHA-256 for " + model.tfliteFileName();
+        }
+        String problem = checkFile(dir, model.tfliteFileName(), entry.get().tflite());
+        return problem != null ? problem : checkFile(dir, model.onnxFileName(), entry.get().onnx());
     }
 
     private static String checkFile(Path dir, String fileName, FileDigest recorded) {

@@ -24,6 +24,7 @@ import org.gesturelab.GestureLabException;
 import org.gesturelab.models.MediaPipeModel;
 import org.gesturelab.models.ModelDirectory;
 import org.gesturelab.models.ModelPackage;
+import org.gesturelab.models.OrtSessionSettings;
 
 /**
  * Loads one installed MediaPipe model, {@code ID.onnx} in the model directory, on the OnnxRuntime engine.
@@ -38,11 +39,7 @@ public final class MediaPipeModelLoader implements ModelLoader {
      * The ONNX Runtime session settings every model gets: one thread for the operators and none between them,
      * since GestureLab runs one session per model per worker thread.
      */
-    public static final Map<String, String> DEFAULT_OPTIONS = Map.of(
-            "interOpNumThreads", "1",
-            "intraOpNumThreads", "1",
-            "executionMode", "SEQUENTIAL",
-            "optLevel", "ALL_OPT");
+    public static final Map<String, String> DEFAULT_OPTIONS = OrtSessionSettings.oneThread();
 
     private final MediaPipeModel model;
 
