@@ -3,12 +3,14 @@ package org.gesturelab.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code gesturelab models}: groups the commands that install, convert and verify the MediaPipe models. */
+/** The {@code models} command group: install, convert, verify and benchmark the MediaPipe models. */
 @Command(
         name = "models",
         mixinStandardHelpOptions = true,
         description = "Install, convert and verify the MediaPipe models",
         subcommands = {
+            ModelsInstallCommand.class,
+            ModelsVerifyCommand.class,
             ExportOnnxCommand.class,
         })
 public final class ModelsCommand implements Runnable {

@@ -61,7 +61,8 @@ public final class ModelVerifier {
      * @param output the output's name
      * @param shape its shape
      * @param maxAbsDiff the largest absolute difference between ONNX Runtime and TFLite
-     * @param range the reference output's range (largest minus smallest value)
+     * @param range the reference output's range over all pictures (largest minus smallest value; for a constant
+     *     output its magnitude, at least 1)
      * @param relativeDiff {@code maxAbsDiff / range}
      */
     public record OutputComparison(String output, int[] shape, double maxAbsDiff, double range,
@@ -163,38 +164,47 @@ public final class ModelVerifier {
                 .optArtifactId(model.artifactId())
                 .optArgument(GestureLabModelZoo.MODEL_DIR, dir)
                 .build();
-        try (TfliteReference reference = TfliteReference.open(dir.resolve(model.tfliteFileName()));
+        try (TfliteReference tflite = TfliteReference.open(dir.resolve(model.tfliteFileName()));
                 ZooModel<NDList, NDList> onnx = criteria.loadModel();
                 Predictor<NDList, NDList> predictor = onnx.newPredictor()) {
-            if (reference.inputs().size() != 1) {
-                throw new GestureLabException(model.artifactId() + " has " + reference.inputs().size()
+            if (tflite.inputs().size() != 1) {
+                throw new GestureLabException(model.artifactId() + " has " + tflite.inputs().size()
                         + " inputs; verify expects one image input");
             }
-            int[] inputShape = reference.inputs().get(0).shape();
+            int[] inputShape = tflite.inputs().get(0).shape();
             int size = inputShape[1];
             if (inputShape.length != 4 || inputShape[2] != size || inputShape[3] != 3) {
                 throw new GestureLabException(model.artifactId() + " input " + Arrays.toString(inputShape)
                         + " is not a square RGB image");
             }
             float low = SIGNED_INPUT.contains(model) ? -1f : 0f;
-            Map<String, Stats> stats = new HashMap<>();
-            for (RgbImage image : images) {
-                float[] input = image.toInput(size, low, 1f);
-                List<NamedTensor> expected = reference.run(input);
-                try (NDManager manager = NDManager.newBaseManager(GestureLabModelZoo.ENGINE)) {
-                    NDList actual = predictor.predict(new NDList(manager.create(input,
+            Map<String, float[][]> expected = new HashMap<>();
+            Map<String, float[][]> actual = new HashMap<>();
+            for (int p = 0; p < images.size(); p++) {
+                float[] input = images.get(p).toInput(size, low, 1f);
+                List<NamedTensor> reference = tflite.run(input);
+                try (NDManager manager = NDManager.newBaseManager(OrtSessionSettings.ENGINE)) {
+                    NDList outputs = predictor.predict(new NDList(manager.create(input,
                             new Shape(1, size, size, 3))));
-                    for (int i = 0; i < expected.size(); i++) {
-                        NamedTensor want = expected.get(i);
-                        NDArray got = byName(actual, want.name(), i);
-                        stats.computeIfAbsent(want.name(), n -> new Stats(want.shape()))
-                                .add(want.data(), got.toFloatArray(), model.artifactId() + " " + want.name());
+                    for (int i = 0; i < reference.size(); i++) {
+                        NamedTensor want = reference.get(i);
+                        float[] got = byName(outputs, want.name(), i).toFloatArray();
+                        if (got.length != want.data().length) {
+                            throw new GestureLabException(model.artifactId() + " " + want.name() + ": ONNX gives "
+                                    + got.length + " values, TFLite " + want.data().length);
+                        }
+                        expected.computeIfAbsent(want.name(), n -> new float[images.size()][])[p] = want.data();
+                        actual.computeIfAbsent(want.name(), n -> new float[images.size()][])[p] = got;
                     }
                 }
             }
             List<OutputComparison> comparisons = new ArrayList<>();
-            for (TensorSpec output : reference.outputs()) {
-                comparisons.add(stats.get(output.name()).comparison(output.name()));
+            for (TensorSpec output : tflite.outputs()) {
+                // All pictures side by side, so the range is that of the output over every picture.
+                TensorComparison comparison = TensorComparison.of(stacked(output.name(), expected),
+                        stacked(output.name(), actual));
+                comparisons.add(new OutputComparison(output.name(), output.shape(),
+                        comparison.maxAbsoluteDifference(), comparison.scale(), comparison.relativeDifference()));
             }
             return comparisons;
         }
@@ -217,37 +227,13 @@ public final class ModelVerifier {
         }
     }
 
-    /** Running extremes of one output over all pictures. */
-    private static final class Stats {
-        private final int[] shape;
-        private double maxAbsDiff;
-        private double min = Double.POSITIVE_INFINITY;
-        private double max = Double.NEGATIVE_INFINITY;
-        private double maxAbs;
-
-        Stats(int[] shape) {
-            this.shape = shape;
+    private static NamedTensor stacked(String name, Map<String, float[][]> byOutput) {
+        float[][] pictures = byOutput.get(name);
+        int length = pictures[0].length;
+        float[] all = new float[pictures.length * length];
+        for (int p = 0; p < pictures.length; p++) {
+            System.arraycopy(pictures[p], 0, all, p * length, length);
         }
-
-        void add(float[] expected, float[] actual, String what) {
-            if (expected.length != actual.length) {
-                throw new GestureLabException(what + ": ONNX gives " + actual.length + " values, TFLite "
-                        + expected.length);
-            }
-            for (int i = 0; i < expected.length; i++) {
-                double diff = Math.abs((double) expected[i] - actual[i]);
-                // NaN on either side counts as an infinite difference.
-                maxAbsDiff = Double.isNaN(diff) ? Double.POSITIVE_INFINITY : Math.max(maxAbsDiff, diff);
-                min = Math.min(min, expected[i]);
-                max = Math.max(max, expected[i]);
-                maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
-            }
-        }
-
-        OutputComparison comparison(String name) {
-            // A constant output has no range: fall back to its magnitude, then to an absolute tolerance.
-            double range = max > min ? max - min : maxAbs > 0 ? maxAbs : 1.0;
-            return new OutputComparison(name, shape, maxAbsDiff, range, maxAbsDiff / range);
-        }
+        return new NamedTensor(name, new int[] {pictures.length, length}, all);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import ai.djl.repository.zoo.ModelZoo;
 import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.models.OrtSessionSettings;
 
 /**
  * The installed MediaPipe models as a DJL model zoo. Load one with:
@@ -19,15 +20,13 @@ import org.gesturelab.models.MediaPipeModel;
  *
  * <p>The artifact ids are those of {@link MediaPipeModel}. Models come from the model directory
  * ({@link org.gesturelab.models.ModelDirectory#resolve}) unless the criteria name another with
- * {@code optArgument(GestureLabModelZoo.MODEL_DIR, path)}. Sessions run on one thread (see
- * {@link MediaPipeModelLoader#DEFAULT_OPTIONS}); criteria options override single settings.
+ * {@code optArgument(GestureLabModelZoo.MODEL_DIR, path)}. Sessions run on one thread
+ * ({@link OrtSessionSettings#oneThread()}); criteria options override single settings.
  */
 public final class GestureLabModelZoo extends ModelZoo {
 
     /** The zoo's group id. */
     public static final String GROUP_ID = "org.gesturelab.mediapipe";
-    /** The only engine the zoo's models run on. */
-    public static final String ENGINE = "OnnxRuntime";
     /** Criteria argument naming the model directory (a {@link java.nio.file.Path} or a string). */
     public static final String MODEL_DIR = "modelDir";
 
@@ -45,6 +44,6 @@ public final class GestureLabModelZoo extends ModelZoo {
 
     @Override
     public Set<String> getSupportedEngines() {
-        return Set.of(ENGINE);
+        return Set.of(OrtSessionSettings.ENGINE);
     }
 }

@@ -35,12 +35,6 @@ import org.gesturelab.models.OrtSessionSettings;
  */
 public final class MediaPipeModelLoader implements ModelLoader {
 
-    /**
-     * The ONNX Runtime session settings every model gets: one thread for the operators and none between them,
-     * since GestureLab runs one session per model per worker thread.
-     */
-    public static final Map<String, String> DEFAULT_OPTIONS = OrtSessionSettings.oneThread();
-
     private final MediaPipeModel model;
 
     /**
@@ -88,11 +82,11 @@ public final class MediaPipeModelLoader implements ModelLoader {
             throw new ModelNotFoundException("No translator from " + input.getName() + " to " + output.getName()
                     + " for " + getArtifactId() + ": pass one with optTranslator");
         }
-        Map<String, Object> options = new HashMap<>(DEFAULT_OPTIONS);
+        Map<String, Object> options = new HashMap<>(OrtSessionSettings.oneThread());
         if (criteria.getOptions() != null) {
             options.putAll(criteria.getOptions());
         }
-        Model loaded = Model.newInstance(getArtifactId(), criteria.getDevice(), GestureLabModelZoo.ENGINE);
+        Model loaded = Model.newInstance(getArtifactId(), criteria.getDevice(), OrtSessionSettings.ENGINE);
         try {
             loaded.load(onnx.getParent(), getArtifactId(), options);
             Map<String, Object> arguments = criteria.getArguments() == null ? Map.of() : criteria.getArguments();
