@@ -12,6 +12,7 @@ import ai.djl.translate.Translator;
 
 import org.gesturelab.GestureLabException;
 import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.models.OrtSessionSettings;
 import org.gesturelab.models.zoo.GestureLabModelZoo;
 
 /**
@@ -42,7 +43,7 @@ public final class KeypointModels {
                 .setTypes(input, output)
                 .optGroupId(GestureLabModelZoo.GROUP_ID)
                 .optArtifactId(model.artifactId())
-                .optEngine(GestureLabModelZoo.ENGINE)
+                .optEngine(OrtSessionSettings.ENGINE)
                 .optTranslator(translator);
         if (modelDir != null) {
             builder.optArgument(GestureLabModelZoo.MODEL_DIR, modelDir.toString());
