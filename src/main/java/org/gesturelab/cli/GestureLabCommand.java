@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             ModelsCommand.class,
             BenchCommand.class,
+            ExtractCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 
