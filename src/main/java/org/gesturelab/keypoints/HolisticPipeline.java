@@ -33,6 +33,7 @@ public final class HolisticPipeline implements AutoCloseable {
 
     private final PoseTracker pose;
     private final HandFaceTracker handsAndFace;
+    private final ModelTimes modelTimes = new ModelTimes();
     private volatile boolean stopRequested;
 
     /** A decoded frame with its decode time, or the end marker. */
@@ -60,9 +61,9 @@ public final class HolisticPipeline implements AutoCloseable {
      * @param options which models and where they are
      */
     public HolisticPipeline(HolisticOptions options) {
-        pose = new PoseTracker(options.poseModel(), options.modelDir());
+        pose = new PoseTracker(options.poseModel(), options.modelDir(), modelTimes);
         try {
-            handsAndFace = new HandFaceTracker(options.face(), options.modelDir());
+            handsAndFace = new HandFaceTracker(options.face(), options.modelDir(), modelTimes);
         } catch (RuntimeException e) {
             pose.close();
             throw e;
@@ -281,6 +282,11 @@ public final class HolisticPipeline implements AutoCloseable {
             throw error;
         }
         throw new GestureLabException("Finding keypoints failed: " + failure.getMessage(), failure);
+    }
+
+    /** Returns the forward-pass times of every model this instance ran. */
+    public ModelTimes modelTimes() {
+        return modelTimes;
     }
 
     @Override
