@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Measure how fast GestureLab's models run on this machine",
         subcommands = {
             ModelsBenchCommand.class,
+            ClassifyBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -27,6 +27,10 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             ExportCommand.class,
             StatsCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            CompareCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 
