@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             ModelsBenchCommand.class,
             ExtractBenchCommand.class,
             AccuracyBenchCommand.class,
+            ClassifyBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -28,6 +28,10 @@ import picocli.CommandLine.ScopeType;
             ExportCommand.class,
             StatsCommand.class,
             ExtractCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            CompareCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 
