@@ -141,8 +141,9 @@ public final class LearningCurves {
             g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
                     new float[] {6, 5}, 0));
             g.drawLine(left, y.map(result.targetF1()), left + plotWidth, y.map(result.targetF1()));
-            g.drawString(String.format(Locale.ROOT, "target %.3f", result.targetF1()), left + plotWidth + 8,
-                    y.map(result.targetF1()) + 4);
+            g.setStroke(new BasicStroke(1f));
+            g.drawString(String.format(Locale.ROOT, "target %.3f", result.targetF1()), left + 6,
+                    y.map(result.targetF1()) - 5);
 
             List<String> strategies = result.summaries().stream().map(Simulation.Summary::strategy).toList();
             int legendY = top + 10;
