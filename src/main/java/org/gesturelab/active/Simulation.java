@@ -6,16 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 
 import org.gesturelab.classify.GestureClassifier;
 import org.gesturelab.classify.LabeledClips;
-import org.gesturelab.task.CancelledException;
 import org.gesturelab.task.TaskMonitor;
 
 /**
@@ -39,18 +33,16 @@ public final class Simulation {
      * @param warmStart whether retraining continues from the previous round's model
      * @param baseSeed seed {@code i} is {@code baseSeed + i}
      * @param testFraction the share of each class held out for testing when no test set is given
-     * @param threads how many runs to train at once
      */
     public record Settings(List<String> strategies, int seeds, int initPerClass, int batchSize, double targetF1,
-            double targetFraction, int maxLabels, boolean warmStart, long baseSeed, double testFraction,
-            int threads) {
+            double targetFraction, int maxLabels, boolean warmStart, long baseSeed, double testFraction) {
 
         /** Checks the fields. */
         public Settings {
             strategies = List.copyOf(strategies);
-            if (strategies.isEmpty() || seeds < 1 || initPerClass < 1 || batchSize < 1 || threads < 1) {
-                throw new IllegalArgumentException("need at least one strategy, seed, initial label per class, "
-                        + "clip per batch and thread");
+            if (strategies.isEmpty() || seeds < 1 || initPerClass < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("need at least one strategy, seed, initial label per class "
+                        + "and clip per batch");
             }
             strategies.forEach(QueryStrategies::forName);
         }
@@ -174,7 +166,7 @@ public final class Simulation {
     /**
      * Creates a simulation.
      *
-     * @param learners makes the learner for a seed; it is called once per run, and runs may train concurrently
+     * @param learners makes the learner for a seed; it is called once per run
      */
     public Simulation(LongFunction<Learner> learners) {
         this.learners = Objects.requireNonNull(learners, "learners");
@@ -202,10 +194,9 @@ public final class Simulation {
             throw new IllegalArgumentException("pool and test classes differ");
         }
         LabeledClips testClips = test.toLabeledClips();
-        GestureSet finalPool = pool;
         int strategies = settings.strategies().size();
         int total = settings.seeds() * (strategies + 1);
-        AtomicInteger done = new AtomicInteger();
+        int done = 0;
         TaskMonitor quiet = new TaskMonitor() {
             @Override
             public void update(String message, long unitsDone, long units) {
@@ -217,59 +208,36 @@ public final class Simulation {
             }
         };
         monitor.update("Simulating", 0, total);
-        ExecutorService executor = Executors.newFixedThreadPool(settings.threads(), runnable -> {
-            Thread thread = new Thread(runnable, "simulation");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            // Full-pool models first: a relative target must be known before the runs start.
-            List<Future<Double>> fullPool = new ArrayList<>();
-            for (int s = 0; s < settings.seeds(); s++) {
-                long seed = settings.baseSeed() + s;
-                fullPool.add(executor.submit(() -> {
-                    quiet.checkCancelled();
-                    double f1;
-                    try (GestureClassifier model = learners.apply(seed).fit(finalPool.toLabeledClips(), null,
-                            quiet)) {
-                        f1 = Evaluation.of(model, testClips).macroF1();
-                    }
-                    monitor.update("Simulating", done.incrementAndGet(), total);
-                    return f1;
-                }));
+        // Runs go one after another: DJL's PyTorch engine allows one gradient collector per process.
+        double[] fullF1 = new double[settings.seeds()];
+        for (int s = 0; s < settings.seeds(); s++) {
+            // The full-pool model comes first: a relative target must be known before the runs start.
+            monitor.checkCancelled();
+            monitor.update("Training on the whole pool, seed " + (settings.baseSeed() + s), done, total);
+            try (GestureClassifier model = learners.apply(settings.baseSeed() + s).fit(pool.toLabeledClips(), null,
+                    quiet)) {
+                fullF1[s] = Evaluation.of(model, testClips).macroF1();
             }
-            double[] fullF1 = new double[settings.seeds()];
-            for (int s = 0; s < fullF1.length; s++) {
-                fullF1[s] = await(fullPool.get(s));
-            }
-            List<Future<Run>> futures = new ArrayList<>();
-            for (int s = 0; s < settings.seeds(); s++) {
-                long seed = settings.baseSeed() + s;
-                double target = settings.relativeTarget() ? settings.targetFraction() * fullF1[s]
-                        : settings.targetF1();
-                for (String name : settings.strategies()) {
-                    futures.add(executor.submit(() -> {
-                        Run run = runOne(finalPool, testClips, name, seed, target, settings, quiet);
-                        monitor.update("Simulating", done.incrementAndGet(), total);
-                        return run;
-                    }));
-                }
-            }
-            List<Run> runs = new ArrayList<>();
-            for (Future<Run> future : futures) {
-                runs.add(await(future));
-            }
-            double meanTarget = settings.relativeTarget()
-                    ? settings.targetFraction() * Arrays.stream(fullF1).average().orElse(0) : settings.targetF1();
-            int initial = runs.stream().mapToInt(r -> r.iterations().get(0).labels()).min().orElse(0);
-            int last = runs.stream().mapToInt(r -> r.iterations().get(r.iterations().size() - 1).labels()).max()
-                    .orElse(initial);
-            return new Result(meanTarget, Arrays.stream(fullF1).average().orElse(0), initial, last, pool.size(),
-                    test.size(), runs, summarize(runs, settings.strategies(), initial, last),
-                    (System.nanoTime() - start) / 1e9);
-        } finally {
-            executor.shutdownNow();
+            monitor.update("Simulating", ++done, total);
         }
+        List<Run> runs = new ArrayList<>();
+        for (int s = 0; s < settings.seeds(); s++) {
+            long seed = settings.baseSeed() + s;
+            double target = settings.relativeTarget() ? settings.targetFraction() * fullF1[s] : settings.targetF1();
+            for (String name : settings.strategies()) {
+                monitor.update("Simulating " + name + ", seed " + seed, done, total);
+                runs.add(runOne(pool, testClips, name, seed, target, settings, quiet));
+                monitor.update("Simulating", ++done, total);
+            }
+        }
+        double meanTarget = settings.relativeTarget()
+                ? settings.targetFraction() * Arrays.stream(fullF1).average().orElse(0) : settings.targetF1();
+        int initial = runs.stream().mapToInt(r -> r.iterations().get(0).labels()).min().orElse(0);
+        int last = runs.stream().mapToInt(r -> r.iterations().get(r.iterations().size() - 1).labels()).max()
+                .orElse(initial);
+        return new Result(meanTarget, Arrays.stream(fullF1).average().orElse(0), initial, last, pool.size(),
+                test.size(), runs, summarize(runs, settings.strategies(), initial, last),
+                (System.nanoTime() - start) / 1e9);
     }
 
     private Run runOne(GestureSet pool, LabeledClips test, String strategy, long seed, double target,
@@ -336,19 +304,5 @@ public final class Simulation {
         }
         // Infinity in either middle value makes the median unknown rather than infinite-averaged.
         return sorted[middle - 1] / 2 + sorted[middle] / 2;
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

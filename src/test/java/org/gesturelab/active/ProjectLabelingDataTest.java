@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The loop against a real project on disk: labels become label events, batches and iterations are stored. */
-class ProjectLabelingDataTest {
+public class ProjectLabelingDataTest {
 
     /**
      * Creates a project of three ksl13 gestures: 2 training clips each, 12 pool clips each (true label hidden),
@@ -30,7 +30,7 @@ class ProjectLabelingDataTest {
      * @param dir where to create it
      * @return the open project
      */
-    static Project smallKsl13Project(Path dir) throws Exception {
+    public static Project smallKsl13Project(Path dir) throws Exception {
         Path root = SharedData.require("ksl13-posehands");
         List<String> classes = List.of("bad", "good", "yes");
         GestureSet pool = GestureSet.readMpData(root.resolve("MP_Data"), classes);
