@@ -94,17 +94,7 @@ public final class ClausStrategy implements QueryStrategy {
         int clusters = settings.clusters() > 0 ? settings.clusters() : Math.max(2, k);
         KMeans.Clustering clustering = KMeans.fit(embeddings, clusters, seed, KMeans.DEFAULT_MAX_ITERATIONS);
         monitor.update(message, 3, 3);
-        double[] uncertainty = switch (settings.measure()) {
-            case ENTROPY -> Uncertainty.entropy(probabilities);
-            case LEAST_CONFIDENCE -> Uncertainty.leastConfidence(probabilities);
-            case MARGIN -> {
-                double[] margin = Uncertainty.margin(probabilities);
-                for (int i = 0; i < margin.length; i++) {
-                    margin[i] = 1 - margin[i];
-                }
-                yield margin;
-            }
-        };
+        double[] uncertainty = settings.measure().score(settings.measure().raw(probabilities));
         return pick(uncertainty, Uncertainty.argmax(probabilities), clustering.assignment(), pool, k);
     }
 

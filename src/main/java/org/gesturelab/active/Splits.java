@@ -23,13 +23,7 @@ public final class Splits {
         SplittableRandom random = new SplittableRandom(seed);
         List<Integer> picked = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] == c) {
-                    members.add(i);
-                }
-            }
-            shuffle(members, random);
+            List<Integer> members = shuffledMembers(labels, c, random);
             picked.addAll(members.subList(0, Math.min(perClass, members.size())));
         }
         return picked.stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -48,13 +42,7 @@ public final class Splits {
         SplittableRandom random = new SplittableRandom(seed);
         List<Integer> picked = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] == c) {
-                    members.add(i);
-                }
-            }
-            shuffle(members, random);
+            List<Integer> members = shuffledMembers(labels, c, random);
             int count = members.size() < 2 ? 0 : Math.max(1, (int) Math.round(members.size() * fraction));
             picked.addAll(members.subList(0, Math.min(count, members.size() - 1)));
         }
@@ -80,6 +68,17 @@ public final class Splits {
             }
         }
         return rest.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<Integer> shuffledMembers(int[] labels, int c, SplittableRandom random) {
+        List<Integer> members = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == c) {
+                members.add(i);
+            }
+        }
+        shuffle(members, random);
+        return members;
     }
 
     private static void shuffle(List<Integer> list, SplittableRandom random) {

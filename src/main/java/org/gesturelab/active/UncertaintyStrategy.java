@@ -31,6 +31,37 @@ public final class UncertaintyStrategy implements QueryStrategy {
         public String label() {
             return label;
         }
+
+        /**
+         * Returns the measure's raw value per clip (for {@link #MARGIN} the gap, where smaller is more uncertain).
+         *
+         * @param probabilities one row of class probabilities per clip
+         * @return the values
+         */
+        public double[] raw(float[][] probabilities) {
+            return switch (this) {
+                case ENTROPY -> Uncertainty.entropy(probabilities);
+                case LEAST_CONFIDENCE -> Uncertainty.leastConfidence(probabilities);
+                case MARGIN -> Uncertainty.margin(probabilities);
+            };
+        }
+
+        /**
+         * Turns raw values into scores where higher is more uncertain ({@code 1 - margin} for the margin).
+         *
+         * @param raw the values of {@link #raw}
+         * @return the scores
+         */
+        public double[] score(double[] raw) {
+            if (this != MARGIN) {
+                return raw;
+            }
+            double[] score = new double[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                score[i] = 1 - raw[i];
+            }
+            return score;
+        }
     }
 
     private final Measure measure;
@@ -68,18 +99,8 @@ public final class UncertaintyStrategy implements QueryStrategy {
      * @return the best {@code k}, best first
      */
     public List<RankedClip> rank(float[][] probabilities, List<PoolClip> pool, int k) {
-        double[] raw = switch (measure) {
-            case ENTROPY -> Uncertainty.entropy(probabilities);
-            case LEAST_CONFIDENCE -> Uncertainty.leastConfidence(probabilities);
-            case MARGIN -> Uncertainty.margin(probabilities);
-        };
-        double[] score = raw;
-        if (measure == Measure.MARGIN) {
-            score = new double[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                score[i] = 1 - raw[i];
-            }
-        }
+        double[] raw = measure.raw(probabilities);
+        double[] score = measure.score(raw);
         int[] predicted = Uncertainty.argmax(probabilities);
         List<RankedClip> batch = new ArrayList<>();
         for (int index : Ranking.topK(score, k)) {
