@@ -21,6 +21,12 @@ import picocli.CommandLine.ScopeType;
                 + "Run without a command to open the desktop app.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ModelsCommand.class,
+            BenchCommand.class,
+            ProjectCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            StatsCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 
