@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.GestureClassifier;
+import org.gesturelab.classify.LabeledClips;
 import org.gesturelab.task.TaskMonitor;
 
 /**
@@ -99,9 +101,9 @@ public final class ActiveLearningLoop {
         GestureClassifier model = initial;
         try {
             long start = System.nanoTime();
-            Evaluation evaluation = Evaluation.of(model, data.test());
-            Iteration first = new Iteration(0, data.labeled().size(), evaluation.macroF1(), evaluation.weightedF1(),
-                    evaluation.accuracy(), "initial", initialSeconds + (System.nanoTime() - start) / 1e9);
+            Evaluation evaluation = evaluate(model, data.test());
+            Iteration first = iteration(0, data.labeled().size(), evaluation, "initial",
+                    initialSeconds + (System.nanoTime() - start) / 1e9);
             iterations.add(first);
             data.recordIteration(first);
             // Clip id -> the last round in which a skipped clip is still kept out.
@@ -109,7 +111,7 @@ public final class ActiveLearningLoop {
             int round = 0;
             while (true) {
                 monitor.checkCancelled();
-                if (evaluation.macroF1() >= settings.targetF1()) {
+                if (evaluation != null && evaluation.macroF1() >= settings.targetF1()) {
                     return new Outcome(iterations, batches, StopReason.TARGET_REACHED, model);
                 }
                 if ((settings.maxRounds() > 0 && round >= settings.maxRounds())
@@ -153,11 +155,10 @@ public final class ActiveLearningLoop {
                         model.close();
                     }
                     model = next;
-                    evaluation = Evaluation.of(model, data.test());
+                    evaluation = evaluate(model, data.test());
                 }
-                Iteration iteration = new Iteration(round, data.labeled().size(), evaluation.macroF1(),
-                        evaluation.weightedF1(), evaluation.accuracy(), settings.strategy().name(),
-                        (System.nanoTime() - roundStart) / 1e9);
+                Iteration iteration = iteration(round, data.labeled().size(), evaluation,
+                        settings.strategy().name(), (System.nanoTime() - roundStart) / 1e9);
                 if (learned) {
                     iterations.add(iteration);
                     data.recordIteration(iteration);
@@ -176,6 +177,29 @@ public final class ActiveLearningLoop {
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * Scores a model on the test split.
+     *
+     * @param model the model
+     * @param test the test clips
+     * @return the evaluation, or null when there are no test clips to measure on
+     */
+    static Evaluation evaluate(GestureClassifier model, LabeledClips test) {
+        if (test.size() == 0) {
+            return null;
+        }
+        return Evaluation.ofProbabilities(test.classes(), test.labels(), model.predict(test.clips()));
+    }
+
+    private static Iteration iteration(int round, int labels, Evaluation evaluation, String strategy,
+            double seconds) {
+        // Without test clips nothing is measured: NaN says so, and never reaches a target.
+        return evaluation == null
+                ? new Iteration(round, labels, Double.NaN, Double.NaN, Double.NaN, strategy, seconds)
+                : new Iteration(round, labels, evaluation.macroF1(), evaluation.weightedF1(), evaluation.accuracy(),
+                        strategy, seconds);
     }
 
     private static List<PoolClip> offerable(List<PoolClip> pool, Map<Long, Integer> skippedUntil, int round) {

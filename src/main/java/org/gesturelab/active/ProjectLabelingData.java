@@ -119,12 +119,17 @@ public final class ProjectLabelingData implements LabelingData {
 
     @Override
     public void recordIteration(Iteration iteration) {
+        boolean measured = !Double.isNaN(iteration.macroF1());
         String details = String.format(Locale.ROOT,
-                "{\"round\": %d, \"macro_f1\": %.5f, \"weighted_f1\": %.5f, \"accuracy\": %.5f, \"seconds\": %.3f}",
-                iteration.round(), iteration.macroF1(), iteration.weightedF1(), iteration.accuracy(),
-                iteration.seconds());
+                "{\"round\": %d, \"macro_f1\": %s, \"weighted_f1\": %s, \"accuracy\": %s, \"seconds\": %.3f}",
+                iteration.round(), number(iteration.macroF1()), number(iteration.weightedF1()),
+                number(iteration.accuracy()), iteration.seconds());
         project.saveIteration(new org.gesturelab.dataset.Iteration(0, session, nextIterationNumber++, Instant.now(),
                 iteration.strategy(), batchIds.get(iteration.round()), null, iteration.labels(),
-                test().size() == 0 ? null : iteration.accuracy(), details));
+                measured ? iteration.accuracy() : null, details));
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, "%.5f", value);
     }
 }

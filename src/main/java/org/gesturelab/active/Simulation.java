@@ -33,9 +33,12 @@ public final class Simulation {
      * @param warmStart whether retraining continues from the previous round's model
      * @param baseSeed seed {@code i} is {@code baseSeed + i}
      * @param testFraction the share of each class held out for testing when no test set is given
+     * @param runPastTarget whether runs go on after reaching the target, up to {@code maxLabels} or an empty pool,
+     *     to draw whole learning curves (labels to target are still measured)
      */
     public record Settings(List<String> strategies, int seeds, int initPerClass, int batchSize, double targetF1,
-            double targetFraction, int maxLabels, boolean warmStart, long baseSeed, double testFraction) {
+            double targetFraction, int maxLabels, boolean warmStart, long baseSeed, double testFraction,
+            boolean runPastTarget) {
 
         /** Checks the fields. */
         public Settings {
@@ -216,7 +219,7 @@ public final class Simulation {
             monitor.update("Training on the whole pool, seed " + (settings.baseSeed() + s), done, total);
             try (GestureClassifier model = learners.apply(settings.baseSeed() + s).fit(pool.toLabeledClips(), null,
                     quiet)) {
-                fullF1[s] = Evaluation.of(model, testClips).macroF1();
+                fullF1[s] = ActiveLearningLoop.evaluate(model, testClips).macroF1();
             }
             monitor.update("Simulating", ++done, total);
         }
@@ -251,7 +254,8 @@ public final class Simulation {
             truth.put((long) index, pool.labels()[index]);
         }
         InMemoryLabelingData data = new InMemoryLabelingData(pool.subset(initial).toLabeledClips(), unlabeled, test);
-        LoopSettings loop = new LoopSettings(QueryStrategies.forName(strategy), settings.batchSize(), target,
+        double stopAt = settings.runPastTarget() ? Double.POSITIVE_INFINITY : target;
+        LoopSettings loop = new LoopSettings(QueryStrategies.forName(strategy), settings.batchSize(), stopAt,
                 settings.warmStart(), 1, 0, settings.maxLabels(), seed);
         ActiveLearningLoop.Outcome outcome = new ActiveLearningLoop(learners.apply(seed),
                 new OracleLabeler(truth), loop).run(data, monitor);

@@ -27,6 +27,9 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             ExportCommand.class,
             StatsCommand.class,
+            SimulateCommand.class,
+            QueryCommand.class,
+            LabelCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 

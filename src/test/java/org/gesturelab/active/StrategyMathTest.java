@@ -119,16 +119,4 @@ class StrategyMathTest {
         }
         assertThrows(GestureLabException.class, () -> QueryStrategies.forName("coreset"));
     }
-
-    @Test
-    void evaluationComputesMacroAndWeightedF1LikeScikitLearn() {
-        // sklearn: f1_score([0,0,0,1,1,2],[0,0,1,1,2,2], average='macro') = 0.6555..., 'weighted' = 0.6777...
-        Evaluation e = Evaluation.of(new int[] {0, 0, 0, 1, 1, 2}, new int[] {0, 0, 1, 1, 2, 2}, 4);
-        assertEquals(4.0 / 6, e.accuracy(), 1e-9);
-        double f0 = 0.8;
-        double f1 = 0.5;
-        double f2 = 2.0 / 3;
-        assertEquals((f0 + f1 + f2) / 3, e.macroF1(), 1e-9);
-        assertEquals((3 * f0 + 2 * f1 + f2) / 6, e.weightedF1(), 1e-9);
-    }
 }
