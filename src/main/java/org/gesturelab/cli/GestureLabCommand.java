@@ -32,6 +32,9 @@ import picocli.CommandLine.ScopeType;
             EvaluateCommand.class,
             PredictCommand.class,
             CompareCommand.class,
+            SimulateCommand.class,
+            QueryCommand.class,
+            LabelCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 
