@@ -102,6 +102,8 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         root.put("pose_found", round(result.poseFraction()));
         root.put("rss_mb_start", round(result.rssStartMb()));
         root.put("rss_mb_end", round(result.rssEndMb()));
+        var samples = root.putArray("rss_mb_samples");
+        result.rssSamples().forEach(mb -> samples.add(round(mb)));
         root.put("cpus", Runtime.getRuntime().availableProcessors());
         ObjectNode stages = root.putObject("stage_median_ms");
         for (Map.Entry<String, Double> entry : ExtractionBenchmark.named(result.stageMedians()).entrySet()) {
@@ -133,8 +135,10 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT,
                 "Model time per frame: ONNX Runtime %.1f ms, TFLite %.1f ms, ratio %.2f%n",
                 result.onnxModelMillisPerFrame(), result.tfliteModelMillisPerFrame(), result.ratioVsTflite()));
-        text.append(String.format(Locale.ROOT, "Resident memory: %.0f MiB after warm-up, %.0f MiB at the end%n",
-                result.rssStartMb(), result.rssEndMb()));
+        text.append(String.format(Locale.ROOT, "Resident memory: %.0f MiB after warm-up, %.0f MiB at the end; "
+                + "every tenth of the run:", result.rssStartMb(), result.rssEndMb()));
+        result.rssSamples().forEach(mb -> text.append(String.format(Locale.ROOT, " %.0f", mb)));
+        text.append(String.format(Locale.ROOT, "%n"));
         text.append(String.format(Locale.ROOT, "Pose found in %.0f%% of frames; %d CPUs", 100 * result.poseFraction(),
                 Runtime.getRuntime().availableProcessors()));
         return text.toString();
