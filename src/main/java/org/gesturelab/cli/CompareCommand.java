@@ -94,6 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
                     config.subset().name().toLowerCase(Locale.ROOT));
             out.print(ModelComparison.table(rows));
         }
+        out.flush();
         return 0;
     }
 
