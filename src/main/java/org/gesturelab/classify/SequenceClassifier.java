@@ -119,7 +119,7 @@ public final class SequenceClassifier implements GestureClassifier {
 
     @Override
     public float[][] embed(List<float[][]> clips) {
-        int size = card.architecture() == null ? 0 : Architecture.fromId(card.architecture()).embeddingSize();
+        int size = Architecture.fromId(card.architecture()).embeddingSize();
         float[][] out = new float[clips.size()][];
         for (int start = 0; start < clips.size(); start += BATCH) {
             int end = Math.min(clips.size(), start + BATCH);
