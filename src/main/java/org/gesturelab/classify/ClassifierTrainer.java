@@ -130,9 +130,13 @@ public final class ClassifierTrainer {
                 int[] order = trainIndices.stream().mapToInt(Integer::intValue).toArray();
                 for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                     shuffle(order, random);
-                    for (int start = 0; start < order.length; start += config.batchSize()) {
+                    for (int start = 0, end; start < order.length; start = end) {
                         monitor.checkCancelled();
-                        int end = Math.min(order.length, start + config.batchSize());
+                        end = Math.min(order.length, start + config.batchSize());
+                        if (order.length - end == 1) {
+                            // A batch of one clip breaks batch normalization (lite): fold it into this one.
+                            end = order.length;
+                        }
                         step(trainer, data, Arrays.copyOfRange(order, start, end), extractor, statistics,
                                 flagOfColumn, classWeight, config.augmentation(), random);
                     }
