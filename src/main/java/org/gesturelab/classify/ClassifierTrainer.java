@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import org.gesturelab.Version;
@@ -111,6 +112,7 @@ public final class ClassifierTrainer {
         boolean success = false;
         try {
             Block network = model.getBlock();
+            // DJL's trainer wants a loss, but step() computes its own: DJL's cross-entropy has no per-class weights.
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                             .optClipGrad(5f).build());
@@ -153,7 +155,7 @@ public final class ClassifierTrainer {
                         } else if (++sinceBest >= config.patience()) {
                             break;
                         }
-                        monitor.update(String.format("Epoch %d, validation accuracy %.3f", epoch,
+                        monitor.update(String.format(Locale.ROOT, "Epoch %d, validation accuracy %.3f", epoch,
                                 lossAndAccuracy[1]), epoch, config.maxEpochs());
                     } else {
                         bestEpoch = epoch;
