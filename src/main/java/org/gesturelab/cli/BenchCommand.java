@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "Measure how fast GestureLab's models and query strategies run on this machine",
         subcommands = {
             ModelsBenchCommand.class,
+            ExtractBenchCommand.class,
+            AccuracyBenchCommand.class,
+            ClassifyBenchCommand.class,
             BenchQueryCommand.class,
         })
 public final class BenchCommand implements Runnable {

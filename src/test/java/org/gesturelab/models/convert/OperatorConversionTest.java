@@ -217,8 +217,14 @@ class OperatorConversionTest {
         int channelPadded = g.tensor("channel_padded", 1, 7, 8, 8);
         g.op(BuiltinOperator.PAD, BuiltinOptions.PadOptions, new PadOptionsT(),
                 new int[] {c, g.intConstant("p2", new int[] {4, 2}, 0, 0, 2, 0, 0, 0, 0, 4)}, channelPadded);
+        int widened = g.tensor("widened", 1, 5, 8, 7);
+        g.op(BuiltinOperator.PAD, BuiltinOptions.PadOptions, new PadOptionsT(),
+                new int[] {c, g.intConstant("p3", new int[] {4, 2}, 0, 0, 0, 0, 0, 0, 1, 2)}, widened);
         g.output(channelPadded);
-        assertMatches(g);
+        g.output(widened);
+        ConversionReport report = assertMatches(g);
+        assertEquals(2, report.onnxOperators().get("Pad"), "spatial padding stays a Pad");
+        assertEquals(2, report.onnxOperators().get("Conv"), "channel-only padding becomes a 1x1 convolution");
     }
 
     /** PRelu after a convolution becomes depthwise convolutions; on the NHWC input it stays a PRelu. */
