@@ -12,7 +12,6 @@ import org.gesturelab.keypoints.KeypointLayout;
 import org.gesturelab.task.TaskMonitor;
 
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -106,9 +105,9 @@ public final class ClassifierTrainer {
             validationLabels[k] = labels[i];
         }
 
-        PyTorchDefaults.apply();
-        Engine.getInstance().setRandomSeed((int) config.seed());
         Model model = SequenceClassifier.newModel(config.architecture(), classes);
+        // Seed the model's own engine (PyTorch), not whatever Engine.getInstance() returns, before initializing.
+        model.getNDManager().getEngine().setRandomSeed((int) config.seed());
         boolean success = false;
         try {
             Block network = model.getBlock();

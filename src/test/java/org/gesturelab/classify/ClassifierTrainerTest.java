@@ -132,6 +132,22 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void tinyDataTrainsOnEverythingAndItsCardRoundTrips(@TempDir Path dir) throws IOException {
+        LabeledClips tiny = TestData.synthetic(2, 3, 9);
+        try (SequenceClassifier small = ClassifierTrainer.train(tiny, QUICK.withMaxEpochs(2), null,
+                TaskMonitor.SILENT)) {
+            assertEquals(0, small.card().training().validationClips());
+            assertEquals(6, small.card().training().trainClips());
+            assertTrue(Double.isNaN(small.card().training().validationLoss()));
+            small.save(dir);
+        }
+        try (SequenceClassifier loaded = SequenceClassifier.load(dir)) {
+            assertTrue(Double.isNaN(loaded.card().training().validationLoss()));
+            assertEquals(2, loaded.predict(tiny.clips())[0].length);
+        }
+    }
+
+    @Test
     void mismatchesAreSpelledOut() {
         ModelCard card = trained.card();
         assertTrue(card.mismatches(TRAIN.classes(), 30, 1662).isEmpty());

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -70,6 +73,8 @@ public final class TfliteToOnnx {
     private static final int[] TO_NCHW = {0, 3, 1, 2};
     /** Transpose permutation that turns NCHW data into NHWC. */
     private static final int[] TO_NHWC = {0, 2, 3, 1};
+    /** {@code rw-r--r--}: what every written {@code .onnx} file gets where permissions are POSIX. */
+    private static final Set<PosixFilePermission> MODEL_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
 
     private TfliteToOnnx() {
     }
@@ -93,17 +98,29 @@ public final class TfliteToOnnx {
         Result result = convert(ByteBuffer.wrap(Files.readAllBytes(tflite)), tflite.getFileName().toString());
         Path parent = onnx.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        // Not Files.createTempFile: it makes the file owner-only, and the model should get the usual permissions.
         Path temporary = parent.resolve(onnx.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
                 result.model().writeTo(out);
             }
+            readableByEveryone(temporary);
             Files.move(temporary, onnx, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
         return result.report();
+    }
+
+    /**
+     * Gives a written model the permissions of any installed file, {@code rw-r--r--}, where the file system has
+     * POSIX permissions. A model is public data that every user and service account on the machine may load, and a
+     * file written through a temporary file (or under a strict umask) would otherwise stay owner-only, which an
+     * installation shared between accounts cannot use.
+     */
+    private static void readableByEveryone(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, MODEL_PERMISSIONS);
+        }
     }
 
     /**
