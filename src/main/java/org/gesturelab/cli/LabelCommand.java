@@ -1,10 +1,12 @@
 package org.gesturelab.cli;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,10 @@ import org.gesturelab.active.ProjectLabelingData;
 import org.gesturelab.active.QueryBatch;
 import org.gesturelab.active.QueryStrategy;
 import org.gesturelab.active.RandomStrategy;
+import org.gesturelab.classify.GestureClassifier;
 import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.classify.ModelStore;
+import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.LabelEvent;
 import org.gesturelab.dataset.LabelSource;
@@ -112,7 +117,7 @@ public final class LabelCommand implements Callable<Integer> {
                 outcome = new ActiveLearningLoop(training.learner(query.seed), labeler, settings)
                         .run(history, progress);
             }
-            outcome.model().close();
+            saveModel(outcome, out);
             out.println(switch (outcome.reason()) {
                 case TARGET_REACHED -> String.format(Locale.ROOT, "Target reached: macro F1 %.3f >= %.3f.",
                         outcome.last().macroF1(), targetF1);
@@ -124,6 +129,19 @@ public final class LabelCommand implements Callable<Integer> {
             return 0;
         } finally {
             ProjectOpener.close(project);
+        }
+    }
+
+    /** Makes the last model the project's current one, so the app and {@code predict} use what was learned. */
+    private void saveModel(ActiveLearningLoop.Outcome outcome, PrintWriter out) {
+        try (GestureClassifier model = outcome.model()) {
+            if (model instanceof SequenceClassifier trained) {
+                Path folder = ModelStore.saveAsCurrent(query.dir, trained);
+                out.println("Saved the last model as the project's current model: models/" + folder.getFileName()
+                        + ".");
+            }
+        } catch (IOException e) {
+            throw new GestureLabException("Labels are saved, but the last model could not be: " + e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.gesturelab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.gesturelab.GestureLabException;
@@ -13,6 +15,7 @@ import org.gesturelab.active.QueryStrategy;
 import org.gesturelab.active.RankedClip;
 import org.gesturelab.classify.GestureClassifier;
 import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.classify.ModelStore;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.LabelSource;
@@ -24,10 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gesturelab query DIR}: trains on the project's labels and prints the pool clips worth labeling next. */
+/**
+ * {@code gesturelab query DIR}: scores the pool with the project's current model (or one trained on its labels) and
+ * prints the clips worth labeling next.
+ */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "Train on the project's labeled clips and print the pool clips a strategy would ask about "
-                + "next, ranked, with the reason for each.")
+        description = "Print the pool clips a strategy would ask about next, ranked, with the reason for each. "
+                + "Scores with the project's current model (models/current), or trains one on the labeled clips "
+                + "when there is none or --retrain is given.")
 public final class QueryCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +45,10 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--save", description = "Store the batch in the project's query history.")
     private boolean save;
+
+    @Option(names = "--retrain", description = "Train a new model on the labeled clips instead of using the "
+            + "project's current model.")
+    private boolean retrain;
 
     @Mixin
     private TrainingOptions training = new TrainingOptions();
@@ -59,7 +70,7 @@ public final class QueryCommand implements Callable<Integer> {
             }
             List<RankedClip> batch;
             try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-                    GestureClassifier model = training.learner(query.seed).fit(labeled, null, progress)) {
+                    GestureClassifier model = model(project, labeled, progress)) {
                 batch = strategy.select(model, pool, query.k, query.seed, progress);
             }
             print(project, batch);
@@ -71,6 +82,19 @@ public final class QueryCommand implements Callable<Integer> {
         } finally {
             ProjectOpener.close(project);
         }
+    }
+
+    /** The project's current model when there is one (and --retrain was not given), else a fresh one. */
+    private GestureClassifier model(Project project, LabeledClips labeled, ConsoleProgress progress) {
+        Optional<Path> current = retrain ? Optional.empty() : ModelStore.current(query.dir);
+        if (current.isPresent()) {
+            spec.commandLine().getErr().println("Scoring with the project's current model, "
+                    + current.get().getFileName() + ".");
+            return ModelStore.loadChecked(current.get(), project.classNames(), project.sequenceLength(),
+                    project.settings().features());
+        }
+        spec.commandLine().getErr().println("Training a model on the " + labeled.size() + " labeled clips.");
+        return training.learner(query.seed).fit(labeled, null, progress);
     }
 
     private void print(Project project, List<RankedClip> batch) {

@@ -129,6 +129,8 @@ class ActiveLearningCommandsTest {
         assertTrue(out.contains("Undone: back to clip"), out);
         assertTrue(out.contains("round  labels  macro F1  weighted F1  accuracy"), out);
         assertTrue(out.contains("Stopped. Your labels are saved"), out);
+        assertTrue(out.contains("Saved the last model as the project's current model"), out);
+        assertTrue(Files.isRegularFile(dir.resolve("models").resolve("current")));
         try (Project project = Project.open(dir)) {
             assertEquals(6 + 3 + 2, project.clips(ClipState.TRAIN).size());
             assertEquals(0, project.clips(ClipState.SKIPPED).size());
@@ -138,6 +140,10 @@ class ActiveLearningCommandsTest {
         }
         // The history table shows rounds 0, 1 and 2.
         assertTrue(out.matches("(?s).*\\n\\s+2\\s+11\\s+\\d\\.\\d{3}.*"), out);
+        // query now scores with the model label saved.
+        Run query = run(null, "query", dir.toString(), "-k", "2");
+        assertEquals(0, query.exit(), query.err());
+        assertTrue(query.err().contains("Scoring with the project's current model"), query.err());
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
