@@ -1,0 +1,92 @@
+package org.gesturelab.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.gesturelab.app.common.FxBackgroundExecutor;
+import org.gesturelab.app.common.Screen;
+import org.gesturelab.app.common.Styles;
+import org.gesturelab.app.settings.SettingsDialog;
+
+/**
+ * The JavaFX application: builds the context, the screens and the main window, and remembers the window's size.
+ * Started through {@link DesktopLauncher}.
+ *
+ * <p>With the system property {@value ScreenshotRenderer#PROPERTY} set to a folder, it renders every screen to a
+ * PNG there and exits (used for the README's screenshots).
+ */
+public final class GestureLabApp extends Application {
+
+    private MainViewModel viewModel;
+    private FxBackgroundExecutor executor;
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxBackgroundExecutor(2);
+        AppContext context = AppContext.standard(executor);
+        viewModel = new MainViewModel(context);
+        Scene scene = createScene(stage, viewModel, buildScreens(viewModel));
+        stage.setScene(scene);
+        stage.show();
+
+        String screenshots = System.getProperty(ScreenshotRenderer.PROPERTY);
+        if (screenshots != null && !screenshots.isBlank()) {
+            ScreenshotRenderer.renderAll(scene, viewModel, Path.of(screenshots), Platform::exit);
+        }
+    }
+
+    /**
+     * Builds the screens of the main window. Only screens whose backend exists are offered: the app never shows a
+     * placeholder.
+     *
+     * @param viewModel the main window's state
+     * @return the screens in navigation order
+     */
+    static List<Screen> buildScreens(MainViewModel viewModel) {
+        return new ArrayList<>();
+    }
+
+    /**
+     * Builds the main window's scene on a stage and restores the remembered window geometry; tests call it with
+     * their own context.
+     *
+     * @param stage the stage
+     * @param viewModel the main window's state
+     * @param screens the screens
+     * @return the scene, already set on the stage
+     */
+    static Scene createScene(Stage stage, MainViewModel viewModel, List<Screen> screens) {
+        AppContext context = viewModel.context();
+        MainView view = new MainView(viewModel, List.of(),
+                () -> SettingsDialog.show(stage, context.settings()),
+                () -> AboutDialog.show(stage),
+                stage::close);
+        viewModel.setScreens(screens);
+        var settings = context.settings().get();
+        Scene scene = new Scene(view.root(), settings.windowWidth(), settings.windowHeight());
+        scene.getStylesheets().add(GestureLabApp.class.getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setMaximized(settings.maximized());
+        stage.titleProperty().bind(viewModel.windowTitle());
+        stage.setOnHidden(event -> {
+            context.settings().update(s -> s.withWindow(stage.isMaximized() ? s.windowWidth() : scene.getWidth(),
+                    stage.isMaximized() ? s.windowHeight() : scene.getHeight(), stage.isMaximized()));
+            viewModel.dispose();
+        });
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+}
