@@ -11,6 +11,10 @@ import javafx.stage.Stage;
 import org.gesturelab.app.common.FxBackgroundExecutor;
 import org.gesturelab.app.common.Screen;
 import org.gesturelab.app.common.Styles;
+import org.gesturelab.app.live.LiveFeed;
+import org.gesturelab.app.live.LiveScreen;
+import org.gesturelab.app.live.LiveViewModel;
+import org.gesturelab.app.live.SourcePicker;
 import org.gesturelab.app.settings.SettingsDialog;
 
 /**
@@ -48,7 +52,11 @@ public final class GestureLabApp extends Application {
      * @return the screens in navigation order
      */
     static List<Screen> buildScreens(MainViewModel viewModel) {
-        return new ArrayList<>();
+        AppContext context = viewModel.context();
+        SourcePicker picker = new SourcePicker(new LiveFeed(), context.executor(), Platform::runLater);
+        List<Screen> screens = new ArrayList<>();
+        screens.add(new LiveScreen(new LiveViewModel(picker, context.settings()), context.settings()));
+        return screens;
     }
 
     /**
