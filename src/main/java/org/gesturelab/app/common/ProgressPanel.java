@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * A progress bar with a title, the job's message and a Cancel button, bound to whichever {@link TaskHandle} is set.
- * It hides itself when no job runs.
+ * It is visible only while the job runs; binding {@code taskProperty()} to a view model's job is the usual use.
  */
 public final class ProgressPanel extends VBox {
 
@@ -35,25 +35,21 @@ public final class ProgressPanel extends VBox {
         getChildren().addAll(title, row, message);
         setSpacing(4);
 
-        visibleProperty().bind(task.isNotNull());
+        setVisible(false);
         managedProperty().bind(visibleProperty());
         task.addListener((obs, old, now) -> {
             bar.progressProperty().unbind();
             message.textProperty().unbind();
             cancel.disableProperty().unbind();
+            setVisible(now != null && now.runningProperty().get());
             if (now != null) {
                 title.setText(now.title());
                 bar.progressProperty().bind(now.progressProperty());
                 message.textProperty().bind(now.messageProperty());
                 cancel.disableProperty().bind(now.runningProperty().not());
-                now.runningProperty().addListener((o, wasRunning, running) -> {
-                    if (!running && task.get() == now) {
-                        task.set(null);
-                    }
-                });
-                if (!now.runningProperty().get()) {
-                    task.set(null);
-                }
+                // Finished jobs disappear; their outcome is the screen's to show.
+                now.runningProperty().addListener((o, wasRunning, running) -> setVisible(running
+                        && task.get() == now));
             }
         });
         cancel.setOnAction(event -> {
