@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
                 + "Run without a command to open the desktop app.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ModelsCommand.class,
+            BenchCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.gesturelab.models.convert.ConversionReport;
+import org.gesturelab.models.convert.TfliteToOnnx;
+
 /** Converts one {@code .tflite} model to ONNX for {@link ModelInstaller}: in production GestureLab's own converter. */
 @FunctionalInterface
 public interface ModelConverter {
@@ -18,6 +21,14 @@ public interface ModelConverter {
      * @throws org.gesturelab.GestureLabException if the model cannot be converted, saying why
      */
     Signature convert(Path tflite, Path onnx) throws IOException;
+
+    /** Returns GestureLab's own converter, {@link TfliteToOnnx}. */
+    static ModelConverter tfliteToOnnx() {
+        return (tflite, onnx) -> {
+            ConversionReport report = TfliteToOnnx.convert(tflite, onnx);
+            return new Signature(report.inputs(), report.outputs());
+        };
+    }
 
     /**
      * A model's inputs and outputs.

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -94,6 +100,35 @@ class ModelInstallerTest {
                 TaskMonitor.SILENT);
         assertTrue(second.alreadyInstalled());
         assertEquals(0, conversions.get());
+    }
+
+    @Test
+    void waitsForAnotherProcessThatHoldsTheLock() throws Exception {
+        Path tarball = write("pkg.tgz", TestTarballs.tgz(goodEntries()));
+        Files.createDirectories(target.getParent());
+        Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process holder = new ProcessBuilder(javaBinary.toString(), "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), target.getParent().resolve(".models.lock").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            assertEquals("locked", new BufferedReader(new InputStreamReader(
+                    holder.getInputStream(), StandardCharsets.UTF_8)).readLine());
+            List<String> messages = new CopyOnWriteArrayList<>();
+            CompletableFuture<InstallResult> install = CompletableFuture.supplyAsync(() -> installer(tarball)
+                    .install(target, Optional.of(tarball), (message, done, total) -> messages.add(message)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (messages.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(300);
+            assertFalse(install.isDone(), "must wait while the other process holds the lock");
+            assertTrue(messages.contains("Waiting for another installation into " + target + " to finish"),
+                    messages.toString());
+            holder.getOutputStream().close();
+            assertFalse(install.get(30, TimeUnit.SECONDS).alreadyInstalled());
+        } finally {
+            holder.destroy();
+        }
     }
 
     @Test
@@ -292,6 +327,14 @@ class ModelInstallerTest {
         return List.of(new PackagedModel("alpha", Checksums.sha256(alpha, 0, alpha.length), true),
                 new PackagedModel("beta", Checksums.sha256(beta, 0, beta.length), false),
                 new PackagedModel("gamma", Checksums.sha256(gamma, 0, gamma.length), false));
+    }
+
+    private ModelInstaller installer(Path tarball) {
+        try {
+            return installer(tarball, REVERSING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An installer pinned to the given tarball's checksum, as the real one is pinned to the npm release. */

@@ -1,0 +1,23 @@
+package org.gesturelab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code gesturelab bench}: groups the benchmark commands. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure how fast GestureLab's models run on this machine",
+        subcommands = {
+            ModelsBenchCommand.class,
+        })
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

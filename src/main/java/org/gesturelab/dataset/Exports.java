@@ -1,0 +1,103 @@
+package org.gesturelab.dataset;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.gesturelab.GestureLabException;
+
+/** What the export formats share: choosing clips and writing a folder all at once. */
+final class Exports {
+
+    private Exports() {
+    }
+
+    @FunctionalInterface
+    interface FolderWriter<T> {
+        T write(Path dir) throws IOException;
+    }
+
+    /** Returns the labeled clips in the given states, in id order. */
+    static List<Clip> labeledClips(Project project, Set<ClipState> states) {
+        for (ClipState state : states) {
+            if (!state.isLabeled()) {
+                throw new GestureLabException("This format holds labeled clips only; export " + state
+                        + " clips with --format npy.");
+            }
+        }
+        if (states.isEmpty()) {
+            throw new GestureLabException("Choose at least one state to export.");
+        }
+        return project.clips(new ClipQuery(states, null, null, null, 0));
+    }
+
+    /**
+     * Writes into a temporary sibling folder, then renames it to {@code out}.
+     *
+     * @param out a folder that does not exist yet or is empty
+     * @param writer what to write into the folder
+     * @return the writer's result
+     */
+    static <T> T writeAtomically(Path out, FolderWriter<T> writer) throws IOException {
+        out = out.toAbsolutePath().normalize();
+        if (Files.exists(out)) {
+            boolean empty;
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(out)) {
+                empty = !entries.iterator().hasNext();
+            } catch (java.nio.file.NotDirectoryException e) {
+                empty = false;
+            }
+            if (!empty) {
+                throw new GestureLabException(out + " already exists and is not empty; choose a new folder.");
+            }
+        }
+        Path parent = out.getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
+        try {
+            T result = writer.write(temp);
+            Files.deleteIfExists(out);
+            Files.move(temp, out);
+            return result;
+        } catch (IOException | RuntimeException e) {
+            deleteTree(temp);
+            throw e;
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Returns the names of the files directly in a folder, sorted. */
+    static List<String> fileNames(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            entries.forEach(p -> names.add(p.getFileName().toString()));
+        }
+        names.sort(null);
+        return names;
+    }
+}

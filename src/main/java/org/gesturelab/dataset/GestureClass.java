@@ -1,0 +1,89 @@
+package org.gesturelab.dataset;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.gesturelab.GestureLabException;
+
+/**
+ * A gesture class as the user sees it: its name, the colour that marks it, and the key that assigns it.
+ * A class is identified by its position in {@link Project#classes()}; positions never change (classes are only
+ * added, renamed or recoloured), so the class index stored with every label stays valid.
+ *
+ * @param name the display name, kept exactly as given (spaces and apostrophes included); it is also the folder
+ *     name in MP_Data exports, so it may not contain slashes or control characters
+ * @param color the colour as {@code #RRGGBB}
+ * @param shortcut the single key that assigns this class, or null for none
+ */
+public record GestureClass(String name, String color, String shortcut) {
+
+    private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
+    /** Colour-blind-safe colours (Okabe-Ito, then Tableau) handed out to new classes in turn. */
+    private static final String[] PALETTE = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
+        "#CC79A7", "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#9C755F", "#76B7B2", "#EDC948", "#BAB0AC"};
+
+    /**
+     * Validates the class.
+     *
+     * @throws GestureLabException if the name, colour or shortcut is unusable
+     */
+    public GestureClass {
+        checkName(name);
+        Objects.requireNonNull(color, "color");
+        if (!HEX.matcher(color).matches()) {
+            throw new GestureLabException("Colour '" + color + "' of class '" + name
+                    + "' is not a hex colour like #E69F00.");
+        }
+        color = color.toUpperCase(java.util.Locale.ROOT);
+        if (shortcut != null && shortcut.codePointCount(0, shortcut.length()) != 1) {
+            throw new GestureLabException("Shortcut '" + shortcut + "' of class '" + name + "' must be one key.");
+        }
+    }
+
+    /**
+     * Returns the class that would be added at a position: the next palette colour and the shortcut
+     * '1'..'9', then '0', then none.
+     *
+     * @param name the class name
+     * @param index the position it will take
+     * @return the class
+     */
+    public static GestureClass withDefaults(String name, int index) {
+        String shortcut = index < 9 ? String.valueOf((char) ('1' + index)) : index == 9 ? "0" : null;
+        return new GestureClass(name, PALETTE[index % PALETTE.length], shortcut);
+    }
+
+    /** Returns this class with another name. */
+    public GestureClass withName(String newName) {
+        return new GestureClass(newName, color, shortcut);
+    }
+
+    /** Returns this class with another colour. */
+    public GestureClass withColor(String newColor) {
+        return new GestureClass(name, newColor, shortcut);
+    }
+
+    /** Returns this class with another shortcut (null for none). */
+    public GestureClass withShortcut(String newShortcut) {
+        return new GestureClass(name, color, newShortcut);
+    }
+
+    static void checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new GestureLabException("A class name may not be empty.");
+        }
+        if (!name.equals(name.strip())) {
+            throw new GestureLabException("Class name '" + name + "' starts or ends with spaces; remove them.");
+        }
+        if (name.equals(".") || name.equals("..")) {
+            throw new GestureLabException("'" + name + "' cannot be a class name.");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == '\\' || Character.isISOControl(c)) {
+                throw new GestureLabException("Class name '" + name
+                        + "' contains a slash or control character; class names are also folder names.");
+            }
+        }
+    }
+}

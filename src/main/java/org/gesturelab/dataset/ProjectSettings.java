@@ -1,0 +1,175 @@
+package org.gesturelab.dataset;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.gesturelab.GestureLabException;
+import org.gesturelab.keypoints.KeypointLayout;
+
+/**
+ * The contents of {@code project.json}: what a person may want to read or edit by hand. Clips and labels live in
+ * the database, never here.
+ *
+ * @param formatVersion the file format's version, {@value #FORMAT_VERSION} today
+ * @param name the project's name
+ * @param classes the gesture classes; a label is an index into this list
+ * @param sequenceLength frames per clip that classifiers expect (30)
+ * @param featureLayout the per-frame feature layout, {@value #HOLISTIC_LAYOUT}
+ * @param features floats per frame (1662)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ProjectSettings(int formatVersion, String name, List<GestureClass> classes, int sequenceLength,
+        String featureLayout, int features) {
+
+    /** The format version this code writes. */
+    public static final int FORMAT_VERSION = 1;
+    /** The MediaPipe Holistic 1662-float layout of {@link KeypointLayout}. */
+    public static final String HOLISTIC_LAYOUT = "mediapipe-holistic-1662";
+    /** The default clip length in frames. */
+    public static final int DEFAULT_SEQUENCE_LENGTH = 30;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Validates the settings.
+     *
+     * @throws GestureLabException if they are inconsistent
+     */
+    public ProjectSettings {
+        if (name == null || name.isBlank()) {
+            throw new GestureLabException("A project needs a name.");
+        }
+        classes = List.copyOf(classes == null ? List.of() : classes);
+        Set<String> names = new HashSet<>();
+        Set<String> shortcuts = new HashSet<>();
+        for (GestureClass gestureClass : classes) {
+            if (!names.add(gestureClass.name())) {
+                throw new GestureLabException("Class '" + gestureClass.name() + "' is listed twice.");
+            }
+            if (gestureClass.shortcut() != null
+                    && !shortcuts.add(gestureClass.shortcut().toLowerCase(Locale.ROOT))) {
+                throw new GestureLabException("Shortcut '" + gestureClass.shortcut()
+                        + "' is used by two classes; give each class its own key.");
+            }
+        }
+        if (sequenceLength <= 0) {
+            throw new GestureLabException("Sequence length must be positive, not " + sequenceLength + ".");
+        }
+        if (!HOLISTIC_LAYOUT.equals(featureLayout) || features != KeypointLayout.FEATURES) {
+            throw new GestureLabException("Unsupported feature layout '" + featureLayout + "' with " + features
+                    + " features; GestureLab projects use " + HOLISTIC_LAYOUT + ".");
+        }
+    }
+
+    /**
+     * Returns the settings of a new project with default colours and shortcuts.
+     *
+     * @param name the project's name
+     * @param classNames the class names, in order
+     * @return the settings
+     */
+    public static ProjectSettings of(String name, List<String> classNames) {
+        List<GestureClass> classes = new ArrayList<>();
+        for (String className : classNames) {
+            classes.add(GestureClass.withDefaults(className.strip(), classes.size()));
+        }
+        return new ProjectSettings(FORMAT_VERSION, name, classes, DEFAULT_SEQUENCE_LENGTH, HOLISTIC_LAYOUT,
+                KeypointLayout.FEATURES);
+    }
+
+    /** Returns the class names in order. */
+    public List<String> classNames() {
+        return classes.stream().map(GestureClass::name).toList();
+    }
+
+    /**
+     * Returns the index of a class.
+     *
+     * @param className the exact name
+     * @return its index, or -1 if there is no such class
+     */
+    public int indexOf(String className) {
+        for (int i = 0; i < classes.size(); i++) {
+            if (classes.get(i).name().equals(className)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Returns these settings with one more class, with default colour and a free default shortcut. */
+    ProjectSettings withClassAdded(String className) {
+        GestureClass added = GestureClass.withDefaults(className, classes.size());
+        Set<String> taken = new HashSet<>();
+        classes.forEach(c -> taken.add(c.shortcut()));
+        if (taken.contains(added.shortcut())) {
+            added = added.withShortcut(null);
+        }
+        List<GestureClass> list = new ArrayList<>(classes);
+        list.add(added);
+        return withClasses(list);
+    }
+
+    /** Returns these settings with another class list. */
+    ProjectSettings withClasses(List<GestureClass> newClasses) {
+        return new ProjectSettings(formatVersion, name, newClasses, sequenceLength, featureLayout, features);
+    }
+
+    /**
+     * Reads {@code project.json}.
+     *
+     * @param file the file
+     * @return the settings
+     * @throws IOException if it cannot be read
+     * @throws GestureLabException if it is not valid project settings
+     */
+    static ProjectSettings read(Path file) throws IOException {
+        ProjectSettings settings;
+        try {
+            settings = JSON.readValue(file.toFile(), ProjectSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new GestureLabException("Cannot read " + file + ": " + e.getOriginalMessage(), e);
+        }
+        if (settings.formatVersion() > FORMAT_VERSION) {
+            throw new GestureLabException(file + " was written by a newer GestureLab (format "
+                    + settings.formatVersion() + "); update GestureLab to open this project.");
+        }
+        return settings;
+    }
+
+    /**
+     * Writes {@code project.json} so that a crash leaves either the old or the new file, never half of one:
+     * the text goes to a temporary file that is flushed to disk and then renamed over the old one.
+     *
+     * @param file the target file
+     * @throws IOException if it cannot be written
+     */
+    void write(Path file) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream out = Channels.newOutputStream(channel);
+            out.write(JSON.writeValueAsBytes(this));
+            out.write('\n');
+            out.flush();
+            channel.force(true);
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        FileSync.directory(file.getParent());
+    }
+}
