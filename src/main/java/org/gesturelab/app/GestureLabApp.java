@@ -16,6 +16,9 @@ import org.gesturelab.app.live.LiveScreen;
 import org.gesturelab.app.live.LiveViewModel;
 import org.gesturelab.app.live.SourcePicker;
 import org.gesturelab.app.settings.SettingsDialog;
+import org.gesturelab.app.setup.ModelSetupDialog;
+import org.gesturelab.app.setup.ModelSetupViewModel;
+import org.gesturelab.models.ModelInstaller;
 
 /**
  * The JavaFX application: builds the context, the screens and the main window, and remembers the window's size.
@@ -41,7 +44,26 @@ public final class GestureLabApp extends Application {
         String screenshots = System.getProperty(ScreenshotRenderer.PROPERTY);
         if (screenshots != null && !screenshots.isBlank()) {
             ScreenshotRenderer.renderAll(scene, viewModel, Path.of(screenshots), Platform::exit);
+        } else {
+            offerModelSetup(stage, context);
         }
+    }
+
+    /**
+     * Checks the models in the background and, when they are missing or damaged, opens the setup dialog.
+     *
+     * @param stage the main window
+     * @param context the shared context
+     */
+    static void offerModelSetup(Stage stage, AppContext context) {
+        ModelSetupViewModel setup = new ModelSetupViewModel(new ModelInstaller(), context.modelDirectory(),
+                context.executor());
+        setup.phaseProperty().addListener((obs, old, now) -> {
+            if (now == ModelSetupViewModel.Phase.NEEDED && old == ModelSetupViewModel.Phase.CHECKING) {
+                new ModelSetupDialog(stage, setup).show();
+            }
+        });
+        setup.check();
     }
 
     /**

@@ -88,13 +88,18 @@ public final class ModelSetupDialog {
         HBox buttons = new HBox(8, later, spacer, choose, install);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
+        // Wrapped labels in a VBox report one line as their minimum unless told otherwise.
+        for (Label label : new Label[] {message, help, where}) {
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
         VBox root = new VBox(14, title, message, help, where, progress, buttons);
         root.setPadding(new Insets(24));
         root.setPrefWidth(620);
-        root.getStyleClass().add(Styles.CARD);
         Scene scene = new Scene(root);
         scene.getStylesheets().add(ModelSetupDialog.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
+        // The wrapped text's height is only known after the first layout.
+        stage.setOnShown(event -> stage.sizeToScene());
         stage.setOnCloseRequest(event -> {
             if (viewModel.phaseProperty().get() == Phase.INSTALLING) {
                 event.consume();
