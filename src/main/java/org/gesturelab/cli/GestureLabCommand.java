@@ -23,6 +23,10 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             ModelsCommand.class,
             BenchCommand.class,
+            ProjectCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            StatsCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 

@@ -231,9 +231,7 @@ public final class ClipBatch implements AutoCloseable {
     public List<Clip> commit() {
         checkActive();
         try {
-            for (Path file : staged) {
-                FileSync.file(file);
-            }
+            FileSync.files(staged);
             FileSync.directory(staging);
             db.commit();
         } catch (IOException e) {

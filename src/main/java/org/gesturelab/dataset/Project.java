@@ -700,6 +700,21 @@ public final class Project implements AutoCloseable {
         }
     }
 
+    /** Returns every recording that clips were cut from, oldest first. */
+    public List<Recording> recordings() {
+        return read(() -> {
+            List<Recording> recordings = new ArrayList<>();
+            try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT id, source, frames, created_at FROM recordings ORDER BY id")) {
+                while (rs.next()) {
+                    recordings.add(new Recording(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                            Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+            return recordings;
+        });
+    }
+
     // ---------------------------------------------------------------- active-learning history
 
     /**
