@@ -10,11 +10,14 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.gesturelab.app.common.FxBackgroundExecutor;
 import org.gesturelab.app.common.Screen;
+import org.gesturelab.app.common.Shortcut;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.live.LiveFeed;
 import org.gesturelab.app.live.LiveScreen;
 import org.gesturelab.app.live.LiveViewModel;
 import org.gesturelab.app.live.SourcePicker;
+import org.gesturelab.app.record.RecordScreen;
+import org.gesturelab.app.record.RecordViewModel;
 import org.gesturelab.app.settings.SettingsDialog;
 import org.gesturelab.app.setup.ModelSetupDialog;
 import org.gesturelab.app.setup.ModelSetupViewModel;
@@ -78,6 +81,8 @@ public final class GestureLabApp extends Application {
         SourcePicker picker = new SourcePicker(new LiveFeed(), context.executor(), Platform::runLater);
         List<Screen> screens = new ArrayList<>();
         screens.add(new LiveScreen(new LiveViewModel(picker, context.settings()), context.settings()));
+        screens.add(new RecordScreen(new RecordViewModel(viewModel.projects(), picker.feed(), context.settings(),
+                context.executor(), Platform::runLater), picker, context.settings()));
         return screens;
     }
 
@@ -92,10 +97,16 @@ public final class GestureLabApp extends Application {
      */
     static Scene createScene(Stage stage, MainViewModel viewModel, List<Screen> screens) {
         AppContext context = viewModel.context();
-        MainView view = new MainView(viewModel, List.of(),
+        ProjectActions actions = new ProjectActions(viewModel.projects(), context, stage);
+        MainView view = new MainView(viewModel, List.of(
+                new MainView.MenuAction("New project…", Shortcut.NEW_PROJECT, actions::newProject, null),
+                new MainView.MenuAction("Open project…", Shortcut.OPEN_PROJECT, actions::openProject, null)),
                 () -> SettingsDialog.show(stage, context.settings()),
                 () -> AboutDialog.show(stage),
                 stage::close);
+        if (viewModel.projects().get() == null) {
+            actions.openAtStart();
+        }
         viewModel.setScreens(screens);
         var settings = context.settings().get();
         Scene scene = new Scene(view.root(), settings.windowWidth(), settings.windowHeight());

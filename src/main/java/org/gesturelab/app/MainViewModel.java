@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.gesturelab.app.common.ProjectModel;
 import org.gesturelab.app.common.Screen;
 
 /**
@@ -24,6 +25,7 @@ public final class MainViewModel {
     private final StringProperty projectName = new SimpleStringProperty(this, "projectName", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final StringBinding windowTitle;
+    private final ProjectModel projects;
 
     /**
      * Creates the view model.
@@ -32,6 +34,11 @@ public final class MainViewModel {
      */
     public MainViewModel(AppContext context) {
         this.context = context;
+        this.projects = new ProjectModel(context.settings());
+        projects.projectProperty().addListener((obs, old, now) -> {
+            projectName.set(now == null ? "" : now.name());
+            status.set(now == null ? "No project open" : "Project folder: " + now.directory());
+        });
         this.windowTitle = Bindings.createStringBinding(
                 () -> projectName.get().isEmpty() ? "GestureLab" : projectName.get() + " — GestureLab", projectName);
         selected.addListener((obs, old, now) -> {
@@ -43,6 +50,11 @@ public final class MainViewModel {
                 context.settings().update(s -> s.withLastScreen(now.title()));
             }
         });
+    }
+
+    /** Returns the open project. */
+    public ProjectModel projects() {
+        return projects;
     }
 
     /** Returns the shared context. */
@@ -110,5 +122,6 @@ public final class MainViewModel {
             shown.hidden();
         }
         screens.forEach(Screen::dispose);
+        projects.close();
     }
 }

@@ -27,9 +27,9 @@ public final class LiveFeed implements AutoCloseable {
         /**
          * A frame arrived.
          *
-         * @param frame the frame
+         * @param frame the frame, with its keypoints when a tracker runs
          */
-        void frame(Frame frame);
+        void frame(LiveFrame frame);
 
         /**
          * The feed stopped by itself: its source failed or ended (never after {@link LiveFeed#stop()}).
@@ -170,8 +170,9 @@ public final class LiveFeed implements AutoCloseable {
                     sleep(wait);
                 }
             }
+            LiveFrame live = new LiveFrame(frame, null, null, System.nanoTime());
             for (Listener listener : listeners) {
-                listener.frame(frame);
+                listener.frame(live);
             }
             windowFrames++;
             long now = System.nanoTime();

@@ -14,7 +14,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gesturelab.app.common.ProbabilityBars.ClassColor;
 import org.gesturelab.app.settings.SettingsStore;
-import org.gesturelab.capture.Frame;
 
 /**
  * The Live screen's state: the overlay switches (remembered), the picture sink, the processing latency, and the live
@@ -97,13 +96,12 @@ public final class LiveViewModel {
         sink = (w, h, bgr) -> { };
     }
 
-    private void onFrame(Frame frame) {
-        long start = System.nanoTime();
-        sink.publish(frame.width(), frame.height(), frame.bgr());
+    private void onFrame(LiveFrame live) {
+        sink.publish(live.frame().width(), live.frame().height(), live.picture());
         long now = System.nanoTime();
         if (now - lastLatencyNanos > 250_000_000L) {
             lastLatencyNanos = now;
-            double millis = (now - start) / 1e6;
+            double millis = (now - live.arrivedNanos()) / 1e6;
             picker.uiThread().execute(() -> latencyMillis.set(millis));
         }
     }

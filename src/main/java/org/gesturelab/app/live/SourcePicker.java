@@ -19,7 +19,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.capture.CameraInfo;
-import org.gesturelab.capture.Frame;
 import org.gesturelab.capture.FrameSources;
 
 /**
@@ -57,7 +56,7 @@ public final class SourcePicker {
         sources.setAll(SourceChoice.TEST_PATTERN);
         feed.addListener(new LiveFeed.Listener() {
             @Override
-            public void frame(Frame frame) {
+            public void frame(LiveFrame frame) {
                 long now = System.nanoTime();
                 if (now - lastStatsNanos > 250_000_000L) {
                     lastStatsNanos = now;
