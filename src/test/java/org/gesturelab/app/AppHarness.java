@@ -24,7 +24,10 @@ public final class AppHarness {
      * @return the context
      */
     public static AppContext context(Path folder, BackgroundExecutor executor) {
-        return new AppContext(new SettingsStore(folder.resolve("settings.json")), executor,
+        SettingsStore settings = new SettingsStore(folder.resolve("settings.json"));
+        // Monocle's headless screen is 1280x800: keep the window inside it.
+        settings.update(s -> s.windowWidth() > 1200 ? s.withWindow(1200, 740, false) : s);
+        return new AppContext(settings, executor,
                 folder.resolve("GestureLab"), folder.resolve("models"));
     }
 

@@ -267,9 +267,8 @@ public final class RecordView {
         record.textProperty().bind(Bindings.when(viewModel.phaseProperty().isEqualTo(Phase.IDLE))
                 .then("●  Record  (" + Shortcut.RECORD.displayText() + ")").otherwise("■  Stop  (Esc)"));
         record.styleProperty().bind(Bindings.when(viewModel.phaseProperty().isEqualTo(Phase.IDLE))
-                .then("").otherwise("-fx-background-color: #111827;"));
+                .then("-fx-font-size: 15px;").otherwise("-fx-font-size: 15px; -fx-background-color: #111827;"));
         record.getStyleClass().add(Styles.DANGER);
-        record.setStyle("-fx-font-size: 15px;");
         record.setOnAction(event -> toggleRecording());
 
         Label message = new Label();
