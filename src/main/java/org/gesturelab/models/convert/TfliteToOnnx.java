@@ -342,8 +342,40 @@ public final class TfliteToOnnx {
 
         private void prelu(int[] in, int out) {
             boolean nchw = followsNchw(in[0]) && tf.isConstant(in[1]);
+            if (nchw && tf.floatConstant(in[1]).length == tf.shape(in[0])[3]) {
+                preluAsDepthwise(in, out);
+                return;
+            }
             emit("PRelu", List.of(operand(in[0], nchw), operand(in[1], nchw)), out, nchw,
                     ActivationFunctionType.NONE);
+        }
+
+        /**
+         * Writes a per-channel PRelu as {@code x + (1 - alpha) * relu(-x)}: two 1x1 depthwise convolutions and an add.
+         * ONNX Runtime's NCHWc layout covers those (the add fuses into the second convolution) but not PRelu, which
+         * would cost a reorder out of and back into NCHWc around every PRelu.
+         */
+        private void preluAsDepthwise(int[] in, int out) {
+            float[] alpha = tf.floatConstant(in[1]);
+            int channels = alpha.length;
+            float[] minusOne = new float[channels];
+            float[] complement = new float[channels];
+            for (int c = 0; c < channels; c++) {
+                minusOne[c] = -1f;
+                complement[c] = 1f - alpha[c];
+            }
+            long[] dims = {channels, 1, 1, 1};
+            AttributeProto[] depthwise = {attribute("kernel_shape", new long[] {1, 1}),
+                attribute("group", (long) channels)};
+            String x = nchw(in[0]);
+            String negativePart = onnx.uniqueName(canonical[out] + "/relu_neg");
+            emitTo("Conv", List.of(x, onnx.floatConstant(canonical[in[1]] + "/minus_one", dims, minusOne)),
+                    negativePart, ActivationFunctionType.RELU, depthwise);
+            String scaled = onnx.uniqueName(canonical[out] + "/scaled");
+            onnx.node("Conv", List.of(negativePart,
+                    onnx.floatConstant(canonical[in[1]] + "/one_minus_alpha", dims, complement)), List.of(scaled),
+                    depthwise);
+            emit("Add", List.of(x, scaled), out, true, ActivationFunctionType.NONE);
         }
 
         private void concatenation(Operator op, int[] in, int out) {

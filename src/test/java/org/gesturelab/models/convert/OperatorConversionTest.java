@@ -221,6 +221,7 @@ class OperatorConversionTest {
         assertMatches(g);
     }
 
+    /** PRelu after a convolution becomes depthwise convolutions; on the NHWC input it stays a PRelu. */
     @Test
     void preluReluAndLogistic() throws IOException {
         TinyTflite g = new TinyTflite();
@@ -228,15 +229,20 @@ class OperatorConversionTest {
         int c = conv(g, x, new int[] {1, 4, 5, 3}, 4, 3, 3, 1, Padding.SAME, 1, ActivationFunctionType.NONE);
         int prelu = g.tensor("prelu", 1, 4, 5, 4);
         g.op(BuiltinOperator.PRELU, (byte) 0, null,
-                new int[] {c, g.constant("alpha", new int[] {1, 1, 4}, values(4, 0.5f))}, prelu);
+                new int[] {c, g.constant("alpha", new int[] {1, 1, 4}, values(4, 2f))}, prelu);
         int relu = g.tensor("relu", 1, 4, 5, 4);
         g.op(BuiltinOperator.RELU, (byte) 0, null, new int[] {c}, relu);
+        int inputPrelu = g.tensor("input_prelu", 1, 4, 5, 3);
+        g.op(BuiltinOperator.PRELU, (byte) 0, null,
+                new int[] {x, g.constant("alpha_in", new int[] {1, 1, 3}, values(3, 2f))}, inputPrelu);
         int sigmoid = g.tensor("sigmoid", 1, 4, 5, 4);
         g.op(BuiltinOperator.LOGISTIC, (byte) 0, null, new int[] {c}, sigmoid);
         g.output(prelu);
+        g.output(inputPrelu);
         g.output(relu);
         g.output(sigmoid);
-        assertMatches(g);
+        ConversionReport report = assertMatches(g);
+        assertEquals(1, report.onnxOperators().get("PRelu"));
     }
 
     @Test

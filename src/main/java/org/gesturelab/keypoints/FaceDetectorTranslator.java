@@ -1,0 +1,49 @@
+package org.gesturelab.keypoints;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslatorContext;
+
+/**
+ * {@code face_detection_short_range}: the face search rectangle from the pose (128x128, RGB in [-1, 1], black
+ * outside the frame) in; for each face found, best first, the face mesh model's rectangle out (from the
+ * detection's six keypoints).
+ */
+public final class FaceDetectorTranslator implements NoBatchifyTranslator<CropRequest, List<Roi>> {
+
+    private static final int SIZE = 128;
+    private static final int ANCHORS = 896;
+    private static final int KEYPOINTS = 6;
+    private static final String REQUEST = "request";
+
+    private final DetectionDecoder decoder = new DetectionDecoder(SsdAnchors.generate(SIZE, 8, 16, 16, 16), 16,
+            KEYPOINTS, SIZE, 100f, 0.5f, 0.3f);
+
+    @Override
+    public NDList processInput(TranslatorContext ctx, CropRequest request) {
+        ctx.setAttachment(REQUEST, request);
+        return ModelTensors.input(ctx.getNDManager(), request, SIZE, -1f, 1f, true);
+    }
+
+    @Override
+    public List<Roi> processOutput(TranslatorContext ctx, NDList list) {
+        CropRequest request = (CropRequest) ctx.getAttachment(REQUEST);
+        float[] boxes = ModelTensors.output(list, (long) ANCHORS * 16);
+        float[] scores = ModelTensors.output(list, ANCHORS);
+        List<Roi> rois = new ArrayList<>();
+        for (Detection detection : decoder.decode(boxes, scores)) {
+            double[] xs = new double[KEYPOINTS];
+            double[] ys = new double[KEYPOINTS];
+            for (int k = 0; k < KEYPOINTS; k++) {
+                double[] p = request.roi().toFrame(detection.keypointX(k), detection.keypointY(k));
+                xs[k] = p[0];
+                ys[k] = p[1];
+            }
+            rois.add(RoiGeometry.faceRoiFromDetection(xs, ys));
+        }
+        return rois;
+    }
+}
