@@ -21,6 +21,8 @@ import org.gesturelab.app.record.RecordViewModel;
 import org.gesturelab.app.settings.SettingsDialog;
 import org.gesturelab.app.setup.ModelSetupDialog;
 import org.gesturelab.app.setup.ModelSetupViewModel;
+import org.gesturelab.keypoints.HolisticOptions;
+import org.gesturelab.keypoints.HolisticTracker;
 import org.gesturelab.models.ModelInstaller;
 
 /**
@@ -78,7 +80,8 @@ public final class GestureLabApp extends Application {
      */
     static List<Screen> buildScreens(MainViewModel viewModel) {
         AppContext context = viewModel.context();
-        SourcePicker picker = new SourcePicker(new LiveFeed(), context.executor(), Platform::runLater);
+        SourcePicker picker = new SourcePicker(new LiveFeed(() -> new HolisticTracker(
+                HolisticOptions.defaults().withModelDir(context.modelDirectory()))), context.executor(), Platform::runLater);
         List<Screen> screens = new ArrayList<>();
         screens.add(new LiveScreen(new LiveViewModel(picker, context.settings()), context.settings()));
         screens.add(new RecordScreen(new RecordViewModel(viewModel.projects(), picker.feed(), context.settings(),

@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import org.gesturelab.capture.CaptureException;
 import org.gesturelab.capture.Frame;
 import org.gesturelab.capture.FrameSource;
+import org.gesturelab.keypoints.FrameKeypoints;
+import org.gesturelab.keypoints.HolisticTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +44,48 @@ public final class LiveFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
 
+    /** Makes the keypoint tracker; it may throw when the models are not installed. */
+    @FunctionalInterface
+    public interface TrackerFactory {
+        /**
+         * Loads the tracker.
+         *
+         * @return the tracker
+         */
+        HolisticTracker create();
+    }
+
+    private final TrackerFactory trackerFactory;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private HolisticTracker tracker;
+    private volatile String keypointProblem;
+    private volatile double keypointMillis;
     private final Object lock = new Object();
     private Thread thread;
     /** Each playback has its own stop flag, so a slow-to-close old source never sees a newer start's reset. */
     private AtomicBoolean stopFlag = new AtomicBoolean();
     private volatile String description = "";
     private volatile double fps;
+
+    /**
+     * Creates a feed.
+     *
+     * @param trackerFactory loads MediaPipe Holistic on the feed's thread when playing starts, or null for video
+     *     without keypoints
+     */
+    public LiveFeed(TrackerFactory trackerFactory) {
+        this.trackerFactory = trackerFactory;
+    }
+
+    /** Returns why frames come without keypoints (models missing), or null when keypoints are found. */
+    public String keypointProblem() {
+        return keypointProblem;
+    }
+
+    /** Returns the time the keypoint tracker took for the last frame, in milliseconds. */
+    public double keypointMillis() {
+        return keypointMillis;
+    }
 
     /**
      * Adds a listener.
@@ -123,6 +160,10 @@ public final class LiveFeed implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        if (tracker != null) {
+            tracker.close();
+            tracker = null;
+        }
     }
 
     private void run(Supplier<FrameSource> opener, boolean loop, AtomicBoolean stopRequested) {
@@ -131,6 +172,7 @@ public final class LiveFeed implements AutoCloseable {
             do {
                 try (FrameSource source = opener.get()) {
                     description = source.description();
+                    loadTracker();
                     play(source, stopRequested);
                 }
             } while (loop && !stopRequested.get());
@@ -147,6 +189,35 @@ public final class LiveFeed implements AutoCloseable {
                 listener.stopped(error);
             }
         }
+    }
+
+    private void loadTracker() {
+        if (trackerFactory == null) {
+            keypointProblem = "Keypoints are off.";
+            return;
+        }
+        // Loading the ONNX sessions takes a second or two; it happens once, on the feed's thread.
+        if (tracker == null) {
+            try {
+                tracker = trackerFactory.create();
+                keypointProblem = null;
+            } catch (RuntimeException e) {
+                keypointProblem = e.getMessage();
+                LOG.info("Live feed runs without keypoints: {}", e.getMessage());
+                return;
+            }
+        }
+        tracker.reset();
+    }
+
+    private FrameKeypoints keypoints(Frame frame, boolean still) {
+        if (tracker == null) {
+            return null;
+        }
+        long start = System.nanoTime();
+        FrameKeypoints found = tracker.process(frame, still);
+        keypointMillis = (System.nanoTime() - start) / 1e6;
+        return found;
     }
 
     private void play(FrameSource source, AtomicBoolean stopRequested) {
@@ -170,7 +241,8 @@ public final class LiveFeed implements AutoCloseable {
                     sleep(wait);
                 }
             }
-            LiveFrame live = new LiveFrame(frame, null, null, System.nanoTime());
+            long arrived = System.nanoTime();
+            LiveFrame live = new LiveFrame(frame, keypoints(frame, source.stills()), arrived);
             for (Listener listener : listeners) {
                 listener.frame(live);
             }

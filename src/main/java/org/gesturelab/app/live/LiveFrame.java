@@ -1,20 +1,19 @@
 package org.gesturelab.app.live;
 
 import org.gesturelab.capture.Frame;
+import org.gesturelab.keypoints.FrameKeypoints;
 
 /**
- * A frame of the live feed with what the feed learned about it.
+ * A frame of the live feed with the keypoints found in it.
  *
  * @param frame the picture
- * @param keypoints the 1662-float holistic keypoint vector, or null when no keypoint tracker runs (models not
- *     installed)
- * @param overlay the picture with the skeleton drawn on it (packed BGR, same size), or null to show the frame
+ * @param keypoints what MediaPipe Holistic found, or null when no keypoint tracker runs (models not installed)
  * @param arrivedNanos when the frame came out of the source ({@link System#nanoTime()}), for latency
  */
-public record LiveFrame(Frame frame, float[] keypoints, byte[] overlay, long arrivedNanos) {
+public record LiveFrame(Frame frame, FrameKeypoints keypoints, long arrivedNanos) {
 
-    /** Returns the pixels to show: the overlay when drawn, else the frame. */
-    public byte[] picture() {
-        return overlay != null ? overlay : frame.bgr();
+    /** Returns the 1662-float keypoint vector, or null without keypoints. */
+    public float[] vector() {
+        return keypoints == null ? null : keypoints.toVector();
     }
 }

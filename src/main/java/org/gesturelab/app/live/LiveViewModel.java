@@ -97,7 +97,7 @@ public final class LiveViewModel {
     }
 
     private void onFrame(LiveFrame live) {
-        sink.publish(live.frame().width(), live.frame().height(), live.picture());
+        sink.publish(live.frame().width(), live.frame().height(), live.frame().bgr());
         long now = System.nanoTime();
         if (now - lastLatencyNanos > 250_000_000L) {
             lastLatencyNanos = now;

@@ -31,7 +31,7 @@ public final class RecordScreen implements Screen {
     }
 
     private void show(LiveFrame frame) {
-        view.video().publish(frame.frame().width(), frame.frame().height(), frame.picture());
+        view.video().publish(frame.frame().width(), frame.frame().height(), frame.frame().bgr());
     }
 
     @Override

@@ -346,17 +346,18 @@ public final class RecordViewModel {
                 phase.set(Phase.RECORDING);
             });
         }
-        if (live.keypoints() == null) {
+        float[] vector = live.vector();
+        if (vector == null) {
             take = null;
             uiThread.execute(() -> {
                 phase.set(Phase.IDLE);
-                message.set("No keypoints: the MediaPipe models are not installed or still loading, so nothing "
-                        + "can be recorded yet.");
+                message.set("Nothing recorded: no keypoints are found (" + (feed.keypointProblem() == null
+                        ? "the MediaPipe models are still loading" : feed.keypointProblem()) + ").");
             });
             return;
         }
         current.frames.add(live.frame());
-        current.keypoints.add(live.keypoints());
+        current.keypoints.add(vector);
         if (current.frames.size() < current.framesWanted) {
             return;
         }

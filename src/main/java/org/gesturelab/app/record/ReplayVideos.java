@@ -42,7 +42,8 @@ public final class ReplayVideos {
             recorder.setFormat("mp4");
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-            recorder.setFrameRate(fps > 0 ? fps : 30);
+            // MPEG-4 needs a frame rate with a small time base: a measured 14.73 fps would be refused.
+            recorder.setFrameRate(Math.max(1, Math.min(60, Math.round(fps > 0 ? fps : 30))));
             recorder.setVideoQuality(5);
             recorder.start();
             Frame picture = new Frame(width, height, Frame.DEPTH_UBYTE, 3);

@@ -44,8 +44,8 @@ class LiveScreenTest {
     }
 
     @AfterEach
-    void stop() {
-        main.dispose();
+    void stop(FxRobot robot) {
+        robot.interact(main::dispose);
         executor.shutdown();
     }
 

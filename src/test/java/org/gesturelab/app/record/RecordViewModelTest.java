@@ -29,7 +29,7 @@ class RecordViewModelTest {
         SettingsStore settings = new SettingsStore(folder.resolve("settings.json"));
         projects = new ProjectModel(settings);
         projects.create(folder.resolve("p"), "Test");
-        viewModel = new RecordViewModel(projects, new LiveFeed(), settings, new CurrentThreadExecutor(),
+        viewModel = new RecordViewModel(projects, new LiveFeed(null), settings, new CurrentThreadExecutor(),
                 Runnable::run);
     }
 
