@@ -25,7 +25,8 @@ import org.gesturelab.task.TaskMonitor;
  *
  * <p>On import only {@code file} is required. {@code class} may be empty for unlabeled clips. Without a state
  * (no column, or no {@code --as}), labeled clips go to the training set and unlabeled ones to the pool. A state
- * given to the import overrides the column: the pool hides the labels, train and test need a class on every row.
+ * given to the import overrides the column: the pool hides the labels; train and test use the class, or else the
+ * hidden class, and refuse rows with neither.
  * Clips sharing a {@code recording} value are linked to one new recording.
  */
 public final class NpyFolderFormat {
@@ -87,6 +88,10 @@ public final class NpyFolderFormat {
                 Integer label = classOf(session, row.get("class"));
                 Integer hidden = classOf(session, row.get("hidden_class"));
                 ClipState state = as != null ? as : stateOf(row.get("state"), label != null, where);
+                if (as != null && as.isLabeled() && label == null) {
+                    // Importing into train or test on purpose reveals the hidden labels of pool clips.
+                    label = hidden;
+                }
                 if (state.isLabeled() && label == null) {
                     throw new GestureLabException(where + ": no class for a " + state + " clip.");
                 }
