@@ -108,6 +108,18 @@ public final class FrameSources {
     }
 
     /**
+     * Opens a video file that starts over at its end, endlessly: indices keep counting and time stamps keep rising.
+     * For benchmarks that need more frames than the clip has; no frame is dropped.
+     *
+     * @param file any file FFmpeg reads
+     * @return the source; it never ends
+     * @throws CaptureException when the file is missing or not a readable video
+     */
+    public static FrameSource looping(Path file) {
+        return new LoopingSource(file);
+    }
+
+    /**
      * Opens FFmpeg's {@code testsrc2} pattern (moving colour bars, a counter): a camera stand-in that needs no device.
      *
      * @param width picture width

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Measure how fast GestureLab's models run on this machine",
         subcommands = {
             ModelsBenchCommand.class,
+            ExtractBenchCommand.class,
+            AccuracyBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             ExportCommand.class,
             StatsCommand.class,
+            ExtractCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 

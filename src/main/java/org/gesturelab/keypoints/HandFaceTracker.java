@@ -54,18 +54,19 @@ public final class HandFaceTracker implements AutoCloseable {
      *
      * @param withFace false to skip the face (and its two models)
      * @param modelDir the model directory, or null for the default
+     * @param times receives the models' forward-pass times, or null
      */
-    public HandFaceTracker(boolean withFace, Path modelDir) {
+    public HandFaceTracker(boolean withFace, Path modelDir, ModelTimes times) {
         this.withFace = withFace;
         recropModel = KeypointModels.load(MediaPipeModel.HAND_RECROP, CropRequest.class, Roi.class,
-                new HandRecropTranslator(), modelDir);
+                new HandRecropTranslator(times), modelDir);
         handModel = KeypointModels.load(MediaPipeModel.HAND_LANDMARK_FULL, CropRequest.class, HandLandmarks.class,
-                new HandLandmarkTranslator(), modelDir);
+                new HandLandmarkTranslator(times), modelDir);
         if (withFace) {
             faceDetectorModel = KeypointModels.load(MediaPipeModel.FACE_DETECTION_SHORT_RANGE, CropRequest.class,
-                    KeypointModels.roiList(), new FaceDetectorTranslator(), modelDir);
+                    KeypointModels.roiList(), new FaceDetectorTranslator(times), modelDir);
             faceModel = KeypointModels.load(MediaPipeModel.FACE_LANDMARK, CropRequest.class, FaceLandmarks.class,
-                    new FaceLandmarkTranslator(), modelDir);
+                    new FaceLandmarkTranslator(times), modelDir);
             faceDetector = faceDetectorModel.newPredictor();
             face = faceModel.newPredictor();
         } else {

@@ -4,24 +4,41 @@ import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
+import org.gesturelab.models.MediaPipeModel;
+
 /**
  * {@code hand_landmark_full}: a 224x224 hand crop (RGB in [0, 1]) in; 21 landmarks projected into the frame and the
  * presence score out. Depth is divided by 0.4 as MediaPipe's hand graph does ({@code normalize_z}).
  */
 public final class HandLandmarkTranslator implements NoBatchifyTranslator<CropRequest, HandLandmarks> {
 
+    private static final String STARTED = "started";
     private static final int SIZE = 224;
     private static final float NORMALIZE_Z = 0.4f;
     private static final String REQUEST = "request";
 
+    private final ModelTimes times;
+
+    /**
+     * Creates the translator.
+     *
+     * @param times receives forward-pass times, or null
+     */
+    public HandLandmarkTranslator(ModelTimes times) {
+        this.times = times;
+    }
+
     @Override
     public NDList processInput(TranslatorContext ctx, CropRequest request) {
         ctx.setAttachment(REQUEST, request);
-        return ModelTensors.input(ctx.getNDManager(), request, SIZE, 0f, 1f, false);
+        NDList input = ModelTensors.input(ctx.getNDManager(), request, SIZE, 0f, 1f, false);
+        ctx.setAttachment(STARTED, System.nanoTime());
+        return input;
     }
 
     @Override
     public HandLandmarks processOutput(TranslatorContext ctx, NDList list) {
+        ModelTimes.recordSince(times, MediaPipeModel.HAND_LANDMARK_FULL, ctx.getAttachment(STARTED));
         CropRequest request = (CropRequest) ctx.getAttachment(REQUEST);
         // Outputs in the model's order: screen landmarks, presence, handedness, world landmarks.
         float[] raw = list.get(0).toFloatArray();

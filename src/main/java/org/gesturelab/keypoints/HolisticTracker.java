@@ -14,6 +14,7 @@ public final class HolisticTracker implements AutoCloseable {
 
     private final PoseTracker pose;
     private final HandFaceTracker handsAndFace;
+    private final ModelTimes modelTimes = new ModelTimes();
 
     /**
      * Loads all models.
@@ -21,9 +22,9 @@ public final class HolisticTracker implements AutoCloseable {
      * @param options which models and where they are
      */
     public HolisticTracker(HolisticOptions options) {
-        pose = new PoseTracker(options.poseModel(), options.modelDir());
+        pose = new PoseTracker(options.poseModel(), options.modelDir(), modelTimes);
         try {
-            handsAndFace = new HandFaceTracker(options.face(), options.modelDir());
+            handsAndFace = new HandFaceTracker(options.face(), options.modelDir(), modelTimes);
         } catch (RuntimeException e) {
             pose.close();
             throw e;
@@ -53,6 +54,11 @@ public final class HolisticTracker implements AutoCloseable {
     public void reset() {
         pose.reset();
         handsAndFace.reset();
+    }
+
+    /** Returns the forward-pass times of every model this instance ran. */
+    public ModelTimes modelTimes() {
+        return modelTimes;
     }
 
     @Override

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
+import org.gesturelab.models.MediaPipeModel;
+
 /**
  * {@code pose_detection}: the whole frame letterboxed into 224x224 (RGB in [-1, 1], black bars) in, the pose
  * landmark model's first rectangle out for every detected person (best first), from the detector's hip-centre and
@@ -14,8 +16,20 @@ import ai.djl.translate.TranslatorContext;
  */
 public final class PoseDetectorTranslator implements NoBatchifyTranslator<FrameImage, List<Roi>> {
 
+    private static final String STARTED = "started";
     private static final int SIZE = 224;
     private static final String LETTERBOX = "letterbox";
+
+    private final ModelTimes times;
+
+    /**
+     * Creates the translator.
+     *
+     * @param times receives forward-pass times, or null
+     */
+    public PoseDetectorTranslator(ModelTimes times) {
+        this.times = times;
+    }
 
     private final DetectionDecoder decoder = DetectionDecoder.poseDetector();
 
@@ -24,11 +38,14 @@ public final class PoseDetectorTranslator implements NoBatchifyTranslator<FrameI
         double side = Math.max(image.width(), image.height());
         Roi letterbox = new Roi(image.width() / 2.0, image.height() / 2.0, side, side, 0);
         ctx.setAttachment(LETTERBOX, letterbox);
-        return ModelTensors.input(ctx.getNDManager(), new CropRequest(image, letterbox), SIZE, -1f, 1f, true);
+        NDList input = ModelTensors.input(ctx.getNDManager(), new CropRequest(image, letterbox), SIZE, -1f, 1f, true);
+        ctx.setAttachment(STARTED, System.nanoTime());
+        return input;
     }
 
     @Override
     public List<Roi> processOutput(TranslatorContext ctx, NDList list) {
+        ModelTimes.recordSince(times, MediaPipeModel.POSE_DETECTION, ctx.getAttachment(STARTED));
         Roi letterbox = (Roi) ctx.getAttachment(LETTERBOX);
         float[] boxes = ModelTensors.output(list, 2254L * 12);
         float[] scores = ModelTensors.output(list, 2254L);

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
+import org.gesturelab.models.MediaPipeModel;
+
 /**
  * {@code pose_landmark_lite/full/heavy}: a 256x256 crop (RGB in [0, 1], edges repeated) in; 33 landmarks with
  * visibility, the two tracking landmarks and the presence score out, refined with the model's heatmap and projected
@@ -11,6 +13,7 @@ import ai.djl.translate.TranslatorContext;
  */
 public final class PoseLandmarkTranslator implements NoBatchifyTranslator<CropRequest, PoseLandmarks> {
 
+    private static final String STARTED = "started";
     private static final int SIZE = 256;
     private static final int ALL_LANDMARKS = 39;
     private static final int VALUES = 5;
@@ -19,14 +22,31 @@ public final class PoseLandmarkTranslator implements NoBatchifyTranslator<CropRe
     private static final float MIN_REFINE_CONFIDENCE = 0.5f;
     private static final String REQUEST = "request";
 
+    private final ModelTimes times;
+    private final MediaPipeModel model;
+
+    /**
+     * Creates the translator.
+     *
+     * @param model which pose landmark model it serves
+     * @param times receives forward-pass times, or null
+     */
+    public PoseLandmarkTranslator(MediaPipeModel model, ModelTimes times) {
+        this.model = model;
+        this.times = times;
+    }
+
     @Override
     public NDList processInput(TranslatorContext ctx, CropRequest request) {
         ctx.setAttachment(REQUEST, request);
-        return ModelTensors.input(ctx.getNDManager(), request, SIZE, 0f, 1f, false);
+        NDList input = ModelTensors.input(ctx.getNDManager(), request, SIZE, 0f, 1f, false);
+        ctx.setAttachment(STARTED, System.nanoTime());
+        return input;
     }
 
     @Override
     public PoseLandmarks processOutput(TranslatorContext ctx, NDList list) {
+        ModelTimes.recordSince(times, model, ctx.getAttachment(STARTED));
         CropRequest request = (CropRequest) ctx.getAttachment(REQUEST);
         float[] raw = ModelTensors.output(list, ALL_LANDMARKS * VALUES);
         float score = ModelTensors.output(list, 1)[0];

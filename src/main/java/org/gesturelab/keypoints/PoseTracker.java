@@ -34,13 +34,14 @@ public final class PoseTracker implements AutoCloseable {
      *
      * @param poseModel which landmark model
      * @param modelDir the model directory, or null for the default
+     * @param times receives the models' forward-pass times, or null
      */
-    public PoseTracker(PoseModel poseModel, Path modelDir) {
+    public PoseTracker(PoseModel poseModel, Path modelDir, ModelTimes times) {
         detectorModel = KeypointModels.load(MediaPipeModel.POSE_DETECTION, FrameImage.class,
-                KeypointModels.roiList(), new PoseDetectorTranslator(), modelDir);
+                KeypointModels.roiList(), new PoseDetectorTranslator(times), modelDir);
         try {
             landmarkModel = KeypointModels.load(poseModel.model(), CropRequest.class, PoseLandmarks.class,
-                    new PoseLandmarkTranslator(), modelDir);
+                    new PoseLandmarkTranslator(poseModel.model(), times), modelDir);
         } catch (RuntimeException e) {
             detectorModel.close();
             throw e;

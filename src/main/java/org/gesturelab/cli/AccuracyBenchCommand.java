@@ -1,0 +1,243 @@
+package org.gesturelab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.gesturelab.GestureLabException;
+import org.gesturelab.capture.FrameSource;
+import org.gesturelab.capture.FrameSources;
+import org.gesturelab.keypoints.HolisticOptions;
+import org.gesturelab.keypoints.HolisticPipeline;
+import org.gesturelab.keypoints.PoseAccuracy;
+import org.gesturelab.keypoints.PoseModel;
+import org.gesturelab.keypoints.PoseTracker;
+import org.gesturelab.keypoints.StageStatistics;
+import org.gesturelab.task.TaskMonitor;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gesturelab bench accuracy}: GestureLab's keypoints against MediaPipe's own. On {@code bodygesture15} the
+ * median distance of the 33 pose landmarks to MediaPipe Pose's (visible landmarks, divided by the torso length) and
+ * how often the pose is found, per subject; on {@code asl-word-videos} how often the face and at least one hand are
+ * found, per clip. Exit code 1 when a goal is missed.
+ */
+@Command(
+        name = "accuracy",
+        mixinStandardHelpOptions = true,
+        description = "Compare pose landmarks with MediaPipe's on bodygesture15 (per subject) and count face and hand "
+                + "detections on asl-word-videos (per clip). Exit code 1 when a goal is missed.")
+public final class AccuracyBenchCommand implements Callable<Integer> {
+
+    /** Goal: median normalized pose error. */
+    static final double MAX_POSE_ERROR = 0.02;
+    /** Goal: fraction of reference frames with a pose. */
+    static final double MIN_POSE_FOUND = 0.95;
+    /** Goal: fraction of ASL clip frames with a face. */
+    static final double MIN_FACE_FOUND = 0.95;
+    /** Goal: fraction of ASL clip frames with at least one hand. */
+    static final double MIN_HAND_FOUND = 0.85;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The shared gesture data (default: $GESTURELAB_SHARED_DATA or ../shared/data).")
+    private Path data;
+
+    @Option(names = "--per-subject", paramLabel = "N", defaultValue = "-1",
+            description = "Compare at most N bodygesture15 videos per subject (default: all).")
+    private int perSubject;
+
+    @Option(names = "--no-asl", description = "Skip the asl-word-videos detection rates.")
+    private boolean noAsl;
+
+    @Option(names = "--pose-model", paramLabel = "lite|full|heavy", defaultValue = "full",
+            description = "Pose landmark model (default: ${DEFAULT-VALUE}).")
+    private PoseModel poseModel;
+
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "Model directory (default: $GESTURELAB_MODELS or ~/.gesturelab/models).")
+    private Path models;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a report.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Path root = dataRoot();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode report = mapper.createObjectNode();
+        boolean passed = true;
+
+        List<PoseAccuracy.Clip> clips = selectClips(PoseAccuracy.bodyGestureClips(root.resolve("bodygesture15")));
+        if (clips.isEmpty()) {
+            throw new GestureLabException("No bodygesture15 videos with references under " + root + ".");
+        }
+        Map<String, List<PoseAccuracy.ClipScore>> bySubject = new LinkedHashMap<>();
+        try (PoseTracker tracker = new PoseTracker(poseModel, models, null);
+                ConsoleProgress progress = new ConsoleProgress(err)) {
+            for (int i = 0; i < clips.size(); i++) {
+                PoseAccuracy.Clip clip = clips.get(i);
+                progress.update("bodygesture15 " + clip.subject(), i, clips.size());
+                bySubject.computeIfAbsent(clip.subject(), s -> new ArrayList<>())
+                        .add(PoseAccuracy.evaluate(tracker, clip));
+            }
+            progress.update("bodygesture15", clips.size(), clips.size());
+        }
+        ObjectNode subjects = report.putObject("pose_by_subject");
+        List<Double> allErrors = new ArrayList<>();
+        long allReference = 0;
+        long allFound = 0;
+        if (!json) {
+            out.printf(Locale.ROOT, "Pose vs MediaPipe on bodygesture15 (%s model), error = distance / torso length%n",
+                    poseModel.name().toLowerCase(Locale.ROOT));
+            out.printf(Locale.ROOT, "%-8s %6s %8s %14s %10s%n", "subject", "videos", "frames", "median error",
+                    "pose found");
+        }
+        for (Map.Entry<String, List<PoseAccuracy.ClipScore>> entry : bySubject.entrySet()) {
+            List<Double> errors = new ArrayList<>();
+            long reference = 0;
+            long found = 0;
+            for (PoseAccuracy.ClipScore score : entry.getValue()) {
+                errors.addAll(score.errors());
+                reference += score.referenceFrames();
+                found += score.found();
+            }
+            allErrors.addAll(errors);
+            allReference += reference;
+            allFound += found;
+            double median = StageStatistics.median(errors);
+            double foundFraction = reference == 0 ? 1 : (double) found / reference;
+            ObjectNode subject = subjects.putObject(entry.getKey());
+            subject.put("videos", entry.getValue().size());
+            subject.put("frames", reference);
+            subject.put("median_error", round(median));
+            subject.put("pose_found", round(foundFraction));
+            if (!json) {
+                out.printf(Locale.ROOT, "%-8s %6d %8d %14.4f %9.1f%%%n", entry.getKey(), entry.getValue().size(),
+                        reference, median, 100 * foundFraction);
+            }
+        }
+        double overall = StageStatistics.median(allErrors);
+        double overallFound = allReference == 0 ? 1 : (double) allFound / allReference;
+        report.put("pose_median_error", round(overall));
+        report.put("pose_found", round(overallFound));
+        boolean poseOk = overall <= MAX_POSE_ERROR && overallFound >= MIN_POSE_FOUND;
+        passed &= poseOk;
+        if (!json) {
+            out.printf(Locale.ROOT, "%-8s %6d %8d %14.4f %9.1f%%   goal <= %.2f and >= %.0f%%: %s%n", "all",
+                    clips.size(), allReference, overall, 100 * overallFound, MAX_POSE_ERROR, 100 * MIN_POSE_FOUND,
+                    poseOk ? "met" : "MISSED");
+        }
+
+        if (!noAsl) {
+            passed &= detectionRates(root.resolve("asl-word-videos"), report, out, err);
+        }
+        report.put("passed", passed);
+        if (json) {
+            out.println(mapper.writeValueAsString(report));
+        }
+        out.flush();
+        return passed ? 0 : GestureLabCommand.EXIT_USER_ERROR;
+    }
+
+    private boolean detectionRates(Path folder, ObjectNode report, PrintWriter out, PrintWriter err)
+            throws IOException {
+        List<Path> videos;
+        try (Stream<Path> files = Files.walk(folder)) {
+            videos = files.filter(Files::isRegularFile).filter(FrameSources::isVideo).sorted().toList();
+        }
+        if (videos.isEmpty()) {
+            throw new GestureLabException("No videos under " + folder + ".");
+        }
+        ObjectNode clips = report.putObject("asl_clips");
+        boolean allOk = true;
+        if (!json) {
+            out.printf(Locale.ROOT, "%nDetections on asl-word-videos (goal: face >= %.0f%%, a hand >= %.0f%%)%n",
+                    100 * MIN_FACE_FOUND, 100 * MIN_HAND_FOUND);
+            out.printf(Locale.ROOT, "%-34s %7s %7s %7s %7s %7s%n", "clip", "frames", "face", "a hand", "left",
+                    "right");
+        }
+        HolisticOptions options = HolisticOptions.defaults().withPoseModel(poseModel).withModelDir(models);
+        try (HolisticPipeline pipeline = new HolisticPipeline(options);
+                ConsoleProgress progress = new ConsoleProgress(err)) {
+            for (int i = 0; i < videos.size(); i++) {
+                Path video = videos.get(i);
+                String name = folder.relativize(video).toString();
+                progress.update("asl-word-videos", i, videos.size());
+                StageStatistics statistics = new StageStatistics();
+                try (FrameSource source = FrameSources.video(video)) {
+                    pipeline.run(source, -1, (frame, keypoints) -> statistics.add(keypoints), TaskMonitor.SILENT);
+                }
+                boolean ok = statistics.faceFraction() >= MIN_FACE_FOUND
+                        && statistics.anyHandFraction() >= MIN_HAND_FOUND;
+                allOk &= ok;
+                ObjectNode clip = clips.putObject(name);
+                clip.put("frames", statistics.frames());
+                clip.put("face", round(statistics.faceFraction()));
+                clip.put("any_hand", round(statistics.anyHandFraction()));
+                clip.put("left_hand", round(statistics.leftHandFraction()));
+                clip.put("right_hand", round(statistics.rightHandFraction()));
+                if (!json) {
+                    out.printf(Locale.ROOT, "%-34s %7d %6.1f%% %6.1f%% %6.1f%% %6.1f%%%s%n", name,
+                            statistics.frames(), 100 * statistics.faceFraction(), 100 * statistics.anyHandFraction(),
+                            100 * statistics.leftHandFraction(), 100 * statistics.rightHandFraction(),
+                            ok ? "" : "  MISSED");
+                    out.flush();
+                }
+            }
+            progress.update("asl-word-videos", videos.size(), videos.size());
+        }
+        report.put("asl_goals_met", allOk);
+        return allOk;
+    }
+
+    private List<PoseAccuracy.Clip> selectClips(List<PoseAccuracy.Clip> all) {
+        if (perSubject < 0) {
+            return all;
+        }
+        Map<String, Integer> taken = new LinkedHashMap<>();
+        List<PoseAccuracy.Clip> chosen = new ArrayList<>();
+        for (PoseAccuracy.Clip clip : all) {
+            if (taken.merge(clip.subject(), 1, Integer::sum) <= perSubject) {
+                chosen.add(clip);
+            }
+        }
+        return chosen;
+    }
+
+    private Path dataRoot() {
+        Path root = data;
+        if (root == null) {
+            String configured = System.getenv("GESTURELAB_SHARED_DATA");
+            root = configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("..", "shared", "data");
+        }
+        if (!Files.isDirectory(root.resolve("bodygesture15"))) {
+            throw new GestureLabException("No shared gesture data at " + root.toAbsolutePath()
+                    + ": pass --data DIR or set GESTURELAB_SHARED_DATA.");
+        }
+        return root;
+    }
+
+    private static double round(double value) {
+        return Double.isFinite(value) ? Math.round(value * 10000) / 10000.0 : Double.NaN;
+    }
+}

@@ -1,0 +1,152 @@
+package org.gesturelab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.gesturelab.GestureLabException;
+import org.gesturelab.capture.FrameSource;
+import org.gesturelab.capture.FrameSources;
+import org.gesturelab.keypoints.ExtractionBenchmark;
+import org.gesturelab.keypoints.HolisticOptions;
+import org.gesturelab.keypoints.HolisticPipeline;
+import org.gesturelab.keypoints.PoseModel;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gesturelab bench extract}: the full Holistic pipeline over N frames of a video (looped) or a live source,
+ * with end-to-end frames per second, median milliseconds per stage, memory, and the models' time against the
+ * TensorFlow Lite reference runtime.
+ */
+@Command(
+        name = "extract",
+        mixinStandardHelpOptions = true,
+        description = "Time the full keypoint pipeline (pose, face, both hands) over a video, looped to N frames, or "
+                + "over a live source (testsrc[:WxH@FPS] or camera:N); compare its model time with TensorFlow Lite.")
+public final class ExtractBenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "VIDEO", description = "A video file (looped), testsrc[:WxH@FPS] or camera:N.")
+    private String video;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "300",
+            description = "Frames to read (default: ${DEFAULT-VALUE}).")
+    private long frames;
+
+    @Option(names = "--tflite-frames", paramLabel = "N", defaultValue = "30",
+            description = "Processed frames replayed on TensorFlow Lite for the comparison; 0 skips it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int tfliteFrames;
+
+    @Option(names = "--pose-model", paramLabel = "lite|full|heavy", defaultValue = "full",
+            description = "Pose landmark model (default: ${DEFAULT-VALUE}).")
+    private PoseModel poseModel;
+
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "Model directory (default: $GESTURELAB_MODELS or ~/.gesturelab/models).")
+    private Path models;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a report.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (frames < 1 || tfliteFrames < 0) {
+            throw new GestureLabException("--frames must be at least 1 and --tflite-frames at least 0.");
+        }
+        HolisticOptions options = HolisticOptions.defaults().withPoseModel(poseModel).withModelDir(models);
+        ExtractionBenchmark.Result result;
+        try (HolisticPipeline pipeline = new HolisticPipeline(options);
+                FrameSource source = open(video);
+                ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
+            result = ExtractionBenchmark.run(pipeline, source, frames, tfliteFrames, models,
+                    (message, done, total) -> progress.update("Benchmark", done, frames));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? toJson(result) : report(result));
+        out.flush();
+        return 0;
+    }
+
+    private static FrameSource open(String spec) {
+        if (spec.startsWith("testsrc") || spec.startsWith("camera:")) {
+            return FrameSources.open(spec);
+        }
+        Path file = Path.of(spec);
+        if (!Files.isRegularFile(file)) {
+            throw new GestureLabException("No such video: " + spec + ". Give a video file, testsrc or camera:N.");
+        }
+        return FrameSources.looping(file);
+    }
+
+    static String toJson(ExtractionBenchmark.Result result) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("source", result.source());
+        root.put("live", result.live());
+        root.put("frames", result.frames());
+        root.put("dropped", result.dropped());
+        root.put("seconds", round(result.seconds()));
+        root.put("fps", round(result.framesPerSecond()));
+        root.put("ratio_vs_tflite", round(result.ratioVsTflite()));
+        root.put("model_ms_per_frame_onnx", round(result.onnxModelMillisPerFrame()));
+        root.put("model_ms_per_frame_tflite", round(result.tfliteModelMillisPerFrame()));
+        root.put("pose_found", round(result.poseFraction()));
+        root.put("rss_mb_start", round(result.rssStartMb()));
+        root.put("rss_mb_end", round(result.rssEndMb()));
+        root.put("cpus", Runtime.getRuntime().availableProcessors());
+        ObjectNode stages = root.putObject("stage_median_ms");
+        for (Map.Entry<String, Double> entry : ExtractionBenchmark.named(result.stageMedians()).entrySet()) {
+            stages.put(entry.getKey(), round(entry.getValue()));
+        }
+        ObjectNode modelsNode = root.putObject("models");
+        for (ExtractionBenchmark.ModelLatency latency : result.models()) {
+            ObjectNode model = modelsNode.putObject(latency.model().artifactId());
+            model.put("calls_per_frame", round(latency.callsPerFrame()));
+            model.put("onnx_ms", round(latency.onnxMillis()));
+            model.put("tflite_ms", round(latency.tfliteMillis()));
+        }
+        return mapper.writeValueAsString(root);
+    }
+
+    private static String report(ExtractionBenchmark.Result result) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%s: %d frames in %.1f s = %.1f fps end to end%s%n", result.source(),
+                result.frames(), result.seconds(), result.framesPerSecond(),
+                result.live() ? " (live; " + result.dropped() + " frames dropped)" : ""));
+        text.append("Median ms per stage:");
+        ExtractionBenchmark.named(result.stageMedians()).forEach((stage, ms) ->
+                text.append(String.format(Locale.ROOT, " %s %.1f", stage, ms)));
+        text.append(String.format(Locale.ROOT, "%n%-28s %8s %10s %10s%n", "model", "calls/fr", "onnx ms", "tflite ms"));
+        for (ExtractionBenchmark.ModelLatency latency : result.models()) {
+            text.append(String.format(Locale.ROOT, "%-28s %8.2f %10.2f %10.2f%n", latency.model().artifactId(),
+                    latency.callsPerFrame(), latency.onnxMillis(), latency.tfliteMillis()));
+        }
+        text.append(String.format(Locale.ROOT,
+                "Model time per frame: ONNX Runtime %.1f ms, TFLite %.1f ms, ratio %.2f%n",
+                result.onnxModelMillisPerFrame(), result.tfliteModelMillisPerFrame(), result.ratioVsTflite()));
+        text.append(String.format(Locale.ROOT, "Resident memory: %.0f MiB after warm-up, %.0f MiB at the end%n",
+                result.rssStartMb(), result.rssEndMb()));
+        text.append(String.format(Locale.ROOT, "Pose found in %.0f%% of frames; %d CPUs", 100 * result.poseFraction(),
+                Runtime.getRuntime().availableProcessors()));
+        return text.toString();
+    }
+
+    private static double round(double value) {
+        return Double.isFinite(value) ? Math.round(value * 1000) / 1000.0 : Double.NaN;
+    }
+}
