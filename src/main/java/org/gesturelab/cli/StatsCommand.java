@@ -32,7 +32,8 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProjectStats stats;
-        try (Project project = Project.open(dir)) {
+        // Read-only: works while the app or another command has the project open.
+        try (Project project = Project.openReadOnly(dir)) {
             stats = project.stats();
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -59,6 +59,10 @@ class CrashSafetyTest {
                     GestureLabException e = assertThrows(GestureLabException.class, () -> Project.open(dir));
                     assertTrue(e.getMessage().contains("in use by another GestureLab (pid " + child.pid() + ")"),
                             e.getMessage());
+                    try (Project view = Project.openReadOnly(dir)) {
+                        assertTrue(view.stats().clips() >= 20, "a reader sees the project while it is in use");
+                        assertThrows(IllegalStateException.class, () -> view.skip(1, LabelSource.USER));
+                    }
                 }
                 // Let it label for a random while, then kill it mid-flight.
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(150 + random.nextInt(500));
