@@ -28,6 +28,9 @@ import picocli.CommandLine.ScopeType;
             ExportCommand.class,
             StatsCommand.class,
             ExtractCommand.class,
+            SimulateCommand.class,
+            QueryCommand.class,
+            LabelCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 
