@@ -1,5 +1,9 @@
 package org.gesturelab.classify;
 
+import java.util.List;
+
+import org.gesturelab.keypoints.KeypointLayout;
+
 /**
  * Which body parts a classifier looks at. Every subset is taken from the same 1662-float frame; parts that are not
  * selected are ignored even when present.
@@ -22,6 +26,45 @@ public enum FeatureSubset {
         this.pose = pose;
         this.hands = hands;
         this.face = face;
+    }
+
+    /** A part seen in fewer than this share of frames is treated as absent from the data. */
+    private static final double PRESENT_SHARE = 0.05;
+
+    /**
+     * Picks the subset that covers the parts the clips actually contain: face-less data (ksl13) gets
+     * {@link #POSE_HANDS}, pose-only data {@link #POSE}, full holistic data {@link #ALL}.
+     *
+     * @param clips raw clips
+     * @return the subset; {@link #POSE_HANDS} when nothing was detected
+     */
+    public static FeatureSubset detect(List<float[][]> clips) {
+        long frames = 0;
+        long pose = 0;
+        long hands = 0;
+        long face = 0;
+        for (float[][] clip : clips) {
+            for (float[] frame : clip) {
+                frames++;
+                pose += KeypointLayout.present(frame, KeypointLayout.POSE_OFFSET, KeypointLayout.POSE_LENGTH) ? 1 : 0;
+                hands += KeypointLayout.present(frame, KeypointLayout.LEFT_HAND_OFFSET, 2 * KeypointLayout.HAND_LENGTH)
+                        ? 1 : 0;
+                face += KeypointLayout.present(frame, KeypointLayout.FACE_OFFSET, KeypointLayout.FACE_LENGTH) ? 1 : 0;
+            }
+        }
+        double minimum = Math.max(1, PRESENT_SHARE * frames);
+        boolean hasPose = pose >= minimum;
+        boolean hasHands = hands >= minimum;
+        if (face >= minimum) {
+            return ALL;
+        }
+        if (hasPose && !hasHands) {
+            return POSE;
+        }
+        if (hasHands && !hasPose) {
+            return HANDS;
+        }
+        return POSE_HANDS;
     }
 
     /** Returns whether the pose block is used. */

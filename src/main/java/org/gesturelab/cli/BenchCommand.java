@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ExtractBenchCommand.class,
             AccuracyBenchCommand.class,
             BenchQueryCommand.class,
+            ClassifyBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -31,6 +31,10 @@ import picocli.CommandLine.ScopeType;
             SimulateCommand.class,
             QueryCommand.class,
             LabelCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            CompareCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 

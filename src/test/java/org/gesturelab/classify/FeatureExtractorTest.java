@@ -125,6 +125,21 @@ class FeatureExtractorTest {
         }
     }
 
+    @Test
+    void detectsWhichPartsTheDataHas() {
+        assertEquals(FeatureSubset.POSE_HANDS, FeatureSubset.detect(List.<float[][]>of(CLIP)));
+        float[][] poseOnly = new float[CLIP.length][];
+        float[][] withFace = new float[CLIP.length][];
+        for (int t = 0; t < CLIP.length; t++) {
+            poseOnly[t] = CLIP[t].clone();
+            java.util.Arrays.fill(poseOnly[t], KeypointLayout.LEFT_HAND_OFFSET, KeypointLayout.FEATURES, 0f);
+            withFace[t] = CLIP[t].clone();
+            withFace[t][KeypointLayout.FACE_OFFSET + 5] = 0.5f;
+        }
+        assertEquals(FeatureSubset.POSE, FeatureSubset.detect(List.<float[][]>of(poseOnly)));
+        assertEquals(FeatureSubset.ALL, FeatureSubset.detect(List.<float[][]>of(withFace)));
+    }
+
     private static float[] shiftAndScale(float[] frame, float dx, float dy, float scale) {
         float[] out = frame.clone();
         shift(out, KeypointLayout.POSE_OFFSET, KeypointLayout.POSE_LANDMARKS, 4, dx, dy, scale);
