@@ -7,11 +7,15 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.gesturelab.app.common.FxBackgroundExecutor;
 import org.gesturelab.app.common.Screen;
 import org.gesturelab.app.common.Shortcut;
 import org.gesturelab.app.common.Styles;
+import org.gesturelab.app.label.LabelScreen;
+import org.gesturelab.app.label.LabelViewModel;
 import org.gesturelab.app.live.LiveFeed;
 import org.gesturelab.app.live.LiveScreen;
 import org.gesturelab.app.live.LiveViewModel;
@@ -20,6 +24,8 @@ import org.gesturelab.app.record.RecordScreen;
 import org.gesturelab.app.record.RecordViewModel;
 import org.gesturelab.app.settings.SettingsDialog;
 import org.gesturelab.app.setup.ModelSetupDialog;
+import org.gesturelab.app.train.TrainScreen;
+import org.gesturelab.app.train.TrainViewModel;
 import org.gesturelab.app.setup.ModelSetupViewModel;
 import org.gesturelab.keypoints.HolisticOptions;
 import org.gesturelab.keypoints.HolisticTracker;
@@ -83,9 +89,12 @@ public final class GestureLabApp extends Application {
         SourcePicker picker = new SourcePicker(new LiveFeed(() -> new HolisticTracker(
                 HolisticOptions.defaults().withModelDir(context.modelDirectory()))), context.executor(), Platform::runLater);
         List<Screen> screens = new ArrayList<>();
-        screens.add(new LiveScreen(new LiveViewModel(picker, context.settings()), context.settings()));
+        screens.add(new LiveScreen(new LiveViewModel(picker, context.settings(), viewModel.projects(),
+                context.executor()), context.settings()));
         screens.add(new RecordScreen(new RecordViewModel(viewModel.projects(), picker.feed(), context.settings(),
                 context.executor(), Platform::runLater), picker, context.settings()));
+        screens.add(new LabelScreen(new LabelViewModel(viewModel.projects(), context.settings(), context.executor())));
+        screens.add(new TrainScreen(new TrainViewModel(viewModel.projects(), context.executor())));
         return screens;
     }
 
@@ -114,6 +123,12 @@ public final class GestureLabApp extends Application {
         var settings = context.settings().get();
         Scene scene = new Scene(view.root(), settings.windowWidth(), settings.windowHeight());
         scene.getStylesheets().add(GestureLabApp.class.getResource(Styles.STYLESHEET).toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            Screen shown = viewModel.selectedProperty().get();
+            if (shown != null && !(event.getTarget() instanceof TextInputControl) && shown.handleKey(event)) {
+                event.consume();
+            }
+        });
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);

@@ -26,6 +26,7 @@ public final class ProjectModel {
     private final SettingsStore settings;
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
+    private final IntegerProperty modelRevision = new SimpleIntegerProperty(this, "modelRevision");
 
     /**
      * Creates the model with no project open.
@@ -107,6 +108,17 @@ public final class ProjectModel {
     /** Tells every screen that the project changed; call it on the JavaFX thread after a change. */
     public void changed() {
         revision.set(revision.get() + 1);
+    }
+
+    /** Tells every screen that the project's current model changed (trained, or a class was added). */
+    public void modelChanged() {
+        modelRevision.set(modelRevision.get() + 1);
+        changed();
+    }
+
+    /** Returns a counter that grows whenever the current model changes. */
+    public IntegerProperty modelRevisionProperty() {
+        return modelRevision;
     }
 
     /** Returns the open project, or null. */

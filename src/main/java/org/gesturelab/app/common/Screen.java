@@ -1,6 +1,7 @@
 package org.gesturelab.app.common;
 
 import javafx.scene.Node;
+import javafx.scene.input.KeyEvent;
 
 /**
  * One screen of the main window (Live, Record, Label, Train, Dataset): its view, where it sits in the navigation,
@@ -26,6 +27,17 @@ public interface Screen {
 
     /** Called after the screen was hidden; release cameras and stop playback here. */
     default void hidden() {
+    }
+
+    /**
+     * Offers a key press to the shown screen before any control sees it (the window routes every key here unless a
+     * text field has the focus), so labeling keys work wherever the focus is.
+     *
+     * @param event the key-pressed event
+     * @return whether the screen used it; the event is then consumed
+     */
+    default boolean handleKey(KeyEvent event) {
+        return false;
     }
 
     /** Called when the window closes. */

@@ -38,7 +38,7 @@ public enum Shortcut {
     /** Undoes the last label. */
     UNDO("Undo last label", "Shortcut+Z"),
     /** Undoes the last label (alternative key). */
-    UNDO_BACKSPACE("Undo last label", "Back Space"),
+    UNDO_BACKSPACE("Undo last label", "Backspace"),
     /** Goes to the previous clip of the batch. */
     PREVIOUS_CLIP("Previous clip", "Left"),
     /** Goes to the next clip of the batch. */

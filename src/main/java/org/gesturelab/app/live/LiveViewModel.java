@@ -1,5 +1,6 @@
 package org.gesturelab.app.live;
 
+import java.util.ArrayDeque;
 import java.util.List;
 
 import javafx.beans.property.BooleanProperty;
@@ -12,8 +13,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ProbabilityBars.ClassColor;
+import org.gesturelab.app.common.ProjectModel;
 import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.ModelStore;
+import org.gesturelab.dataset.GestureClass;
+import org.gesturelab.dataset.Project;
+import org.gesturelab.keypoints.KeypointLayout;
 
 /**
  * The Live screen's state: the overlay switches (remembered), the picture sink, the processing latency, and the live
@@ -34,6 +42,9 @@ public final class LiveViewModel {
         void publish(int width, int height, byte[] bgr);
     }
 
+    /** How many frames the recognizer looks at. */
+    public static final int WINDOW = 30;
+
     /** How many recent gestures the strip keeps. */
     public static final int RECENT_LIMIT = 8;
 
@@ -50,18 +61,32 @@ public final class LiveViewModel {
     private final ObservableList<String> recent = FXCollections.observableArrayList();
     private final StringProperty recognitionStatus = new SimpleStringProperty(this, "recognitionStatus", "");
     private final LiveFeed.Listener listener = this::onFrame;
+    private final ProjectModel projects;
+    private final BackgroundExecutor executor;
+    private final ArrayDeque<float[]> window = new ArrayDeque<>();
     private volatile PictureSink sink = (w, h, bgr) -> { };
     private long lastLatencyNanos;
+    private SequenceClassifier classifier;
+    private int framesSincePrediction;
+    private String lastRecognized = "";
+    private int loadGeneration;
 
     /**
      * Creates the view model.
      *
      * @param picker the shared source picker
      * @param settings the remembered settings (overlay switches, threshold)
+     * @param projects the open project, whose current model recognizes
+     * @param executor loads the model in the background
      */
-    public LiveViewModel(SourcePicker picker, SettingsStore settings) {
+    public LiveViewModel(SourcePicker picker, SettingsStore settings, ProjectModel projects,
+            BackgroundExecutor executor) {
         this.picker = picker;
         this.settings = settings;
+        this.projects = projects;
+        this.executor = executor;
+        projects.projectProperty().addListener((obs, old, now) -> loadModel());
+        projects.modelRevisionProperty().addListener((obs, old, now) -> loadModel());
         var s = settings.get();
         showPose.set(s.showPose());
         showHands.set(s.showHands());
@@ -69,8 +94,92 @@ public final class LiveViewModel {
         showPose.addListener((obs, old, now) -> saveOverlay());
         showHands.addListener((obs, old, now) -> saveOverlay());
         showFace.addListener((obs, old, now) -> saveOverlay());
-        recognitionStatus.set("Recognition starts once the project has a trained model: record a few clips of "
-                + "each gesture, then train.");
+        recognitionStatus.set(NO_MODEL);
+    }
+
+    private static final String NO_MODEL = "Recognition starts once the project has a trained model: record a few "
+            + "clips of each gesture, then train.";
+
+    /**
+     * Loads the open project's current model in the background (after a project opens or a model was trained).
+     */
+    public void loadModel() {
+        Project project = projects.get();
+        int generation = ++loadGeneration;
+        replaceClassifier(null);
+        classes.clear();
+        probabilities.set(null);
+        topGesture.set("");
+        if (project == null) {
+            recognitionStatus.set(NO_MODEL);
+            return;
+        }
+        if (ModelStore.current(project.directory()).isEmpty()) {
+            recognitionStatus.set(NO_MODEL);
+            return;
+        }
+        recognitionStatus.set("Loading the model…");
+        List<GestureClass> projectClasses = project.classes();
+        executor.submit("Loading the model", monitor -> ModelStore.loadCurrent(project.directory(),
+                project.classNames(), project.sequenceLength(), KeypointLayout.FEATURES), loaded -> {
+                    if (generation != loadGeneration) {
+                        loaded.close();
+                        return;
+                    }
+                    replaceClassifier(loaded);
+                    classes.setAll(loaded.classes().stream().map(name -> new ClassColor(name, projectClasses.stream()
+                            .filter(c -> c.name().equals(name)).map(GestureClass::color).findFirst()
+                            .orElse("#6B7280"))).toList());
+                    recognitionStatus.set("");
+                }, error -> recognitionStatus.set(error.getMessage()));
+    }
+
+    private synchronized void replaceClassifier(SequenceClassifier next) {
+        if (classifier != null) {
+            classifier.close();
+        }
+        classifier = next;
+        window.clear();
+    }
+
+    /** Recognizes over the last 30 frames; runs on the feed's thread. */
+    private synchronized void recognize(float[] vector) {
+        if (classifier == null || vector == null) {
+            return;
+        }
+        window.addLast(vector);
+        while (window.size() > WINDOW) {
+            window.removeFirst();
+        }
+        // One prediction every other frame keeps the bars lively at a fraction of the cost.
+        if (window.size() < WINDOW || ++framesSincePrediction < 2) {
+            return;
+        }
+        framesSincePrediction = 0;
+        List<float[][]> clip = List.<float[][]>of(window.toArray(float[][]::new));
+        float[] p = classifier.predict(clip)[0];
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            best = p[i] > p[best] ? i : best;
+        }
+        String name = p[best] >= threshold() ? classifier.classes().get(best) : "";
+        float confidence = p[best];
+        picker.uiThread().execute(() -> showPrediction(p, name, confidence));
+    }
+
+    private void showPrediction(float[] p, String name, float confidence) {
+        probabilities.set(p);
+        topGesture.set(name);
+        topConfidence.set(confidence);
+        if (!name.isEmpty() && !name.equals(lastRecognized)) {
+            recent.add(0, name);
+            if (recent.size() > RECENT_LIMIT) {
+                recent.remove(RECENT_LIMIT, recent.size());
+            }
+        }
+        if (!name.isEmpty()) {
+            lastRecognized = name;
+        }
     }
 
     private void saveOverlay() {
@@ -97,7 +206,9 @@ public final class LiveViewModel {
     }
 
     private void onFrame(LiveFrame live) {
-        sink.publish(live.frame().width(), live.frame().height(), live.frame().bgr());
+        recognize(live.vector());
+        sink.publish(live.frame().width(), live.frame().height(),
+                live.picture(showPose.get(), showHands.get(), showFace.get()));
         long now = System.nanoTime();
         if (now - lastLatencyNanos > 250_000_000L) {
             lastLatencyNanos = now;

@@ -31,7 +31,7 @@ public final class RecordScreen implements Screen {
     }
 
     private void show(LiveFrame frame) {
-        view.video().publish(frame.frame().width(), frame.frame().height(), frame.frame().bgr());
+        view.video().publish(frame.frame().width(), frame.frame().height(), frame.picture(true, true, false));
     }
 
     @Override
@@ -72,6 +72,11 @@ public final class RecordScreen implements Screen {
     public void hidden() {
         viewModel.deactivate();
         picker.feed().removeListener(video);
+    }
+
+    @Override
+    public boolean handleKey(javafx.scene.input.KeyEvent event) {
+        return view != null && view.onKey(event);
     }
 
     /** Returns the view model, for tests. */

@@ -67,20 +67,24 @@ public final class RecordView {
         root = new VBox(new VBox(2, title, subtitle), sources.bar(), sources.banner(), body);
         root.getStyleClass().add(Styles.SCREEN);
         root.setId("record-screen");
-        root.setOnKeyPressed(event -> {
-            if (event.getTarget() instanceof TextField || event.getTarget() instanceof Spinner) {
-                return;
-            }
-            if (Shortcut.RECORD.matches(event)) {
-                toggleRecording();
-                event.consume();
-            } else if (event.getCode() == KeyCode.ESCAPE && viewModel.phaseProperty().get() != Phase.IDLE) {
-                viewModel.stop();
-                event.consume();
-            } else if (!event.getText().isEmpty() && viewModel.selectByShortcut(event.getText())) {
-                event.consume();
-            }
-        });
+    }
+
+    /**
+     * Handles the recording keys: R starts or stops, Esc stops, a class's key selects it.
+     *
+     * @param event a key press
+     * @return whether it was one of them
+     */
+    boolean onKey(javafx.scene.input.KeyEvent event) {
+        if (Shortcut.RECORD.matches(event)) {
+            toggleRecording();
+            return true;
+        }
+        if (event.getCode() == KeyCode.ESCAPE && viewModel.phaseProperty().get() != Phase.IDLE) {
+            viewModel.stop();
+            return true;
+        }
+        return !event.getText().isEmpty() && !event.isShortcutDown() && viewModel.selectByShortcut(event.getText());
     }
 
     /** Returns the root node. */
