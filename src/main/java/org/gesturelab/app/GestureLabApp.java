@@ -14,6 +14,8 @@ import org.gesturelab.app.common.FxBackgroundExecutor;
 import org.gesturelab.app.common.Screen;
 import org.gesturelab.app.common.Shortcut;
 import org.gesturelab.app.common.Styles;
+import org.gesturelab.app.dataset.DatasetScreen;
+import org.gesturelab.app.dataset.DatasetViewModel;
 import org.gesturelab.app.label.LabelScreen;
 import org.gesturelab.app.label.LabelViewModel;
 import org.gesturelab.app.live.LiveFeed;
@@ -95,6 +97,7 @@ public final class GestureLabApp extends Application {
                 context.executor(), Platform::runLater), picker, context.settings()));
         screens.add(new LabelScreen(new LabelViewModel(viewModel.projects(), context.settings(), context.executor())));
         screens.add(new TrainScreen(new TrainViewModel(viewModel.projects(), context.executor())));
+        screens.add(new DatasetScreen(new DatasetViewModel(viewModel.projects(), context.executor())));
         return screens;
     }
 
@@ -110,9 +113,18 @@ public final class GestureLabApp extends Application {
     static Scene createScene(Stage stage, MainViewModel viewModel, List<Screen> screens) {
         AppContext context = viewModel.context();
         ProjectActions actions = new ProjectActions(viewModel.projects(), context, stage);
-        MainView view = new MainView(viewModel, List.of(
+        MainView view = new MainView(viewModel, java.util.Arrays.asList(
                 new MainView.MenuAction("New project…", Shortcut.NEW_PROJECT, actions::newProject, null),
-                new MainView.MenuAction("Open project…", Shortcut.OPEN_PROJECT, actions::openProject, null)),
+                new MainView.MenuAction("Open project…", Shortcut.OPEN_PROJECT, actions::openProject, null),
+                null,
+                new MainView.MenuAction("Import…", null, () -> dataset(viewModel, screens).ifPresent(d -> {
+                    viewModel.selectedProperty().set(d);
+                    d.importData();
+                }), null),
+                new MainView.MenuAction("Export…", null, () -> dataset(viewModel, screens).ifPresent(d -> {
+                    viewModel.selectedProperty().set(d);
+                    d.exportData();
+                }), null)),
                 () -> SettingsDialog.show(stage, context.settings()),
                 () -> AboutDialog.show(stage),
                 stage::close);
@@ -140,6 +152,10 @@ public final class GestureLabApp extends Application {
             viewModel.dispose();
         });
         return scene;
+    }
+
+    private static java.util.Optional<DatasetScreen> dataset(MainViewModel viewModel, List<Screen> screens) {
+        return screens.stream().filter(DatasetScreen.class::isInstance).map(DatasetScreen.class::cast).findFirst();
     }
 
     @Override

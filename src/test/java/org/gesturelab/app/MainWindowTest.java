@@ -51,7 +51,7 @@ class MainWindowTest {
         assertEquals("My gestures — GestureLab", stage.getTitle());
 
         List<String> titles = main.screens().stream().map(s -> s.title()).toList();
-        assertEquals(List.of("Live", "Record"), titles);
+        assertEquals(List.of("Live", "Record", "Label", "Train", "Dataset"), titles);
         robot.clickOn("#nav-record");
         assertNotNull(robot.lookup("#record-screen").query());
         assertEquals("Record", main.selectedProperty().get().title());

@@ -157,6 +157,22 @@ class LabelAndTrainTest {
         assertEquals(ClipState.TEST, relabeled.state());
         assertNotNull(robot.lookup("#train-message").queryLabeled().getText());
         assertTrue(label.lastKeyMillis() < 1000);
+
+        // The Dataset screen lists every clip with the model's prediction; filter to the test set and move one.
+        org.gesturelab.app.dataset.DatasetScreen dataset = (org.gesturelab.app.dataset.DatasetScreen) main.screens()
+                .stream().filter(s -> s.title().equals("Dataset")).findFirst().orElseThrow();
+        robot.clickOn("#nav-dataset");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> dataset.viewModel().allRows().size() == 90
+                && !dataset.viewModel().allRows().get(0).prediction().isEmpty());
+        javafx.scene.control.ComboBox<String> stateFilter = robot.lookup("#dataset-state-filter").queryComboBox();
+        robot.interact(() -> stateFilter.setValue("test"));
+        assertEquals(12, dataset.viewModel().rows().size());
+        TableView<?> clips = robot.lookup("#dataset-table").queryTableView();
+        robot.interact(() -> clips.getSelectionModel().select(0));
+        long moved = dataset.viewModel().rows().get(0).clip().id();
+        robot.clickOn("#dataset-move-train");
+        assertEquals(ClipState.TRAIN, project.requireClip(moved).state());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> dataset.viewModel().rows().size() == 11);
     }
 
     private static KeyCode keyOf(Clip clip) {
