@@ -56,7 +56,8 @@ public final class GestureLabApp extends Application {
 
         String screenshots = System.getProperty(ScreenshotRenderer.PROPERTY);
         if (screenshots != null && !screenshots.isBlank()) {
-            ScreenshotRenderer.renderAll(scene, viewModel, Path.of(screenshots), Platform::exit);
+            ScreenshotRenderer.renderAll(scene, viewModel, Path.of(screenshots), demoPreparations(viewModel),
+                    Platform::exit);
         } else {
             offerModelSetup(stage, context);
         }
@@ -147,11 +148,30 @@ public final class GestureLabApp extends Application {
         stage.setMaximized(settings.maximized());
         stage.titleProperty().bind(viewModel.windowTitle());
         stage.setOnHidden(event -> {
+            // The project closes below; its name must not reach a window that is gone.
+            stage.titleProperty().unbind();
             context.settings().update(s -> s.withWindow(stage.isMaximized() ? s.windowWidth() : scene.getWidth(),
                     stage.isMaximized() ? s.windowHeight() : scene.getHeight(), stage.isMaximized()));
             viewModel.dispose();
         });
         return scene;
+    }
+
+    /** What the screenshot mode does on each screen so that it shows real work rather than an idle screen. */
+    private static java.util.Map<String, Runnable> demoPreparations(MainViewModel viewModel) {
+        java.util.Map<String, Runnable> prepare = new java.util.HashMap<>();
+        String video = System.getProperty(ScreenshotRenderer.PROPERTY + ".video");
+        for (Screen screen : viewModel.screens()) {
+            if (screen instanceof LiveScreen live && video != null) {
+                prepare.put(screen.title(), () -> {
+                    live.viewModel().picker().addVideo(Path.of(video));
+                    live.viewModel().picker().play();
+                });
+            } else if (screen instanceof LabelScreen label) {
+                prepare.put(screen.title(), label.viewModel()::nextBatch);
+            }
+        }
+        return prepare;
     }
 
     private static java.util.Optional<DatasetScreen> dataset(MainViewModel viewModel, List<Screen> screens) {

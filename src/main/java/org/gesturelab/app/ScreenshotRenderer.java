@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Map;
 
 import javafx.animation.PauseTransition;
 import javafx.embed.swing.SwingFXUtils;
@@ -19,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders every screen of the main window to a PNG ({@code live.png}, {@code record.png}, ...), for the README.
- * Run it with {@code java -Dgesturelab.screenshots=docs/screenshots -jar target/gesturelab.jar}: the window opens,
- * each screen is shown for a moment so video and background work can settle, drawn with {@link Scene#snapshot},
- * and the app exits.
+ * Run it with {@code java -Dgesturelab.screenshots=docs/screenshots -jar target/gesturelab.jar} (add
+ * {@code -Dgesturelab.screenshots.video=FILE} to play a video on Live and Record): the window opens, each screen is
+ * shown for a moment so video and background work can settle, drawn with {@link Scene#snapshot}, and the app exits.
  */
 public final class ScreenshotRenderer {
 
@@ -30,6 +31,8 @@ public final class ScreenshotRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotRenderer.class);
     private static final Duration SETTLE = Duration.seconds(2.5);
+    private static final Duration PREPARED_SETTLE = Duration.seconds(
+            Double.parseDouble(System.getProperty("gesturelab.screenshots.settle", "10")));
 
     private ScreenshotRenderer() {
     }
@@ -66,19 +69,38 @@ public final class ScreenshotRenderer {
      * @param done what to do afterwards, on the JavaFX thread
      */
     public static void renderAll(Scene scene, MainViewModel viewModel, Path folder, Runnable done) {
-        Deque<Screen> remaining = new ArrayDeque<>(viewModel.screens());
-        next(scene, viewModel, folder, remaining, done);
+        renderAll(scene, viewModel, folder, Map.of(), done);
     }
 
-    private static void next(Scene scene, MainViewModel viewModel, Path folder, Deque<Screen> remaining,
+    /**
+     * Shows each screen in turn, runs its preparation (start a video, query a batch), lets it settle, and writes its
+     * PNG; then runs {@code done}.
+     *
+     * @param scene the main window's scene
+     * @param viewModel the main window's state
+     * @param folder where the PNGs go
+     * @param prepare per screen title, what to do once it is shown; such screens get longer to settle
+     * @param done what to do afterwards, on the JavaFX thread
+     */
+    public static void renderAll(Scene scene, MainViewModel viewModel, Path folder, Map<String, Runnable> prepare,
             Runnable done) {
+        Deque<Screen> remaining = new ArrayDeque<>(viewModel.screens());
+        next(scene, viewModel, folder, prepare, remaining, done);
+    }
+
+    private static void next(Scene scene, MainViewModel viewModel, Path folder, Map<String, Runnable> prepare,
+            Deque<Screen> remaining, Runnable done) {
         Screen screen = remaining.poll();
         if (screen == null) {
             done.run();
             return;
         }
         viewModel.selectedProperty().set(screen);
-        PauseTransition settle = new PauseTransition(SETTLE);
+        Runnable preparation = prepare.get(screen.title());
+        if (preparation != null) {
+            preparation.run();
+        }
+        PauseTransition settle = new PauseTransition(preparation == null ? SETTLE : PREPARED_SETTLE);
         settle.setOnFinished(event -> {
             Path file = folder.resolve(fileName(screen));
             try {
@@ -87,7 +109,7 @@ public final class ScreenshotRenderer {
             } catch (IOException e) {
                 LOG.error("Could not write {}: {}", file, e.toString());
             }
-            next(scene, viewModel, folder, remaining, done);
+            next(scene, viewModel, folder, prepare, remaining, done);
         });
         settle.play();
     }

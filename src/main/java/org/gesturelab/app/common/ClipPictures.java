@@ -27,9 +27,9 @@ import org.gesturelab.keypoints.KeypointOverlay;
 public record ClipPictures(int width, int height, double fps, List<byte[]> frames) {
 
     /** The size of skeleton-only pictures. */
-    static final int SKELETON_WIDTH = 320;
+    static final int SKELETON_WIDTH = 640;
     /** The size of skeleton-only pictures. */
-    static final int SKELETON_HEIGHT = 240;
+    static final int SKELETON_HEIGHT = 480;
 
     /**
      * Renders a clip.

@@ -73,11 +73,11 @@ public final class DatasetView {
         table.getColumns().add(column("Clip", r -> Long.toString(r.clip().id()), 60));
         table.getColumns().add(column("State", r -> r.clip().state().name().toLowerCase(Locale.ROOT), 80));
         table.getColumns().add(column("Label", ClipRow::label, 110));
-        table.getColumns().add(column("Source", r -> r.clip().source(), 200));
+        table.getColumns().add(column("Source", r -> r.clip().source(), 170));
         table.getColumns().add(column("Added", ClipRow::added, 130));
         table.getColumns().add(column("Prediction", ClipRow::prediction, 110));
         table.getColumns().add(column("Confidence", r -> Double.isNaN(r.confidence()) ? ""
-                : String.format(Locale.ROOT, "%.0f%%", r.confidence() * 100), 90));
+                : String.format(Locale.ROOT, "%.0f%%", r.confidence() * 100), 100));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         HBox.setHgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.replay(now));
@@ -89,6 +89,8 @@ public final class DatasetView {
         message.setId("dataset-message");
         message.getStyleClass().add(Styles.MUTED);
         message.textProperty().bind(viewModel.messageProperty());
+        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
 
         HBox body = new HBox(14, table, sideCard());
         VBox.setVgrow(body, Priority.ALWAYS);

@@ -283,10 +283,14 @@ public final class LabelView {
         Label cap = new Label(key);
         cap.getStyleClass().add(Styles.KEYCAP);
         Label name = new Label(text);
-        if (color != null) {
-            name.setStyle("-fx-font-weight: bold; -fx-text-fill: " + color + ";");
-        }
         HBox box = new HBox(5, cap, name);
+        if (color != null) {
+            name.setStyle("-fx-font-weight: bold;");
+            Region swatch = new Region();
+            swatch.getStyleClass().add(Styles.SWATCH);
+            swatch.setStyle("-fx-background-color: " + color + ";");
+            box.getChildren().add(1, swatch);
+        }
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

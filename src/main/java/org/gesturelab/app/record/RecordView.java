@@ -200,12 +200,14 @@ public final class RecordView {
         key.setPromptText("key");
         key.setPrefColumnCount(2);
         key.setTooltip(new Tooltip("The key that labels a clip with this gesture"));
-        viewModel.selectedProperty().addListener((obs, old, now) -> {
+        java.util.function.Consumer<ClassRow> showSelected = now -> {
             if (now != null) {
+                list.getSelectionModel().select(now);
                 color.setValue(Color.web(now.gestureClass().color()));
                 key.setText(now.gestureClass().shortcut() == null ? "" : now.gestureClass().shortcut());
             }
-        });
+        };
+        viewModel.selectedProperty().addListener((obs, old, now) -> showSelected.accept(now));
         color.setOnAction(event -> {
             ClassRow row = viewModel.selectedProperty().get();
             if (row != null) {
@@ -223,7 +225,14 @@ public final class RecordView {
                 key.setText(now.substring(now.length() - 1));
             }
         });
-        HBox editRow = new HBox(6, rename, color, new Label("Key"), key);
+        rename.setMinWidth(Region.USE_PREF_SIZE);
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        color.setMinWidth(56);
+        key.setMinWidth(40);
+        Label keyCaption = new Label("Key");
+        keyCaption.setMinWidth(Region.USE_PREF_SIZE);
+        showSelected.accept(viewModel.selectedProperty().get());
+        HBox editRow = new HBox(6, rename, color, keyCaption, key);
         editRow.setAlignment(Pos.CENTER_LEFT);
         editRow.disableProperty().bind(viewModel.selectedProperty().isNull());
 
@@ -231,8 +240,8 @@ public final class RecordView {
         caption.getStyleClass().add(Styles.CARD_TITLE);
         VBox card = new VBox(8, caption, list, addRow, editRow);
         card.getStyleClass().add(Styles.CARD);
-        card.setPrefWidth(280);
-        card.setMinWidth(260);
+        card.setPrefWidth(300);
+        card.setMinWidth(300);
         return card;
     }
 
@@ -242,7 +251,7 @@ public final class RecordView {
         ofClass.setUserData(Target.CLASS);
         ofClass.setToggleGroup(targets);
         ofClass.setSelected(true);
-        RadioButton pool = new RadioButton("Unlabeled footage for the pool");
+        RadioButton pool = new RadioButton("Unlabeled footage (pool)");
         pool.setId("record-target-pool");
         pool.setUserData(Target.POOL);
         pool.setToggleGroup(targets);
@@ -284,7 +293,9 @@ public final class RecordView {
         Label saved = new Label();
         saved.setId("record-saved");
         saved.getStyleClass().add(Styles.MUTED);
-        saved.textProperty().bind(Bindings.format("%d clips saved this session · %d in the pool",
+        saved.setWrapText(true);
+        saved.setMinHeight(Region.USE_PREF_SIZE);
+        saved.textProperty().bind(Bindings.format("%d clips saved this session\n%d clips in the pool",
                 viewModel.clipsSavedProperty(), viewModel.poolClipsProperty()));
 
         Label caption = new Label("TAKE");
