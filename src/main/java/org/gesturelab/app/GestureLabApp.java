@@ -30,7 +30,7 @@ import org.gesturelab.app.train.TrainScreen;
 import org.gesturelab.app.train.TrainViewModel;
 import org.gesturelab.app.setup.ModelSetupViewModel;
 import org.gesturelab.keypoints.HolisticOptions;
-import org.gesturelab.keypoints.HolisticTracker;
+import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.models.ModelInstaller;
 
 /**
@@ -89,7 +89,7 @@ public final class GestureLabApp extends Application {
      */
     static List<Screen> buildScreens(MainViewModel viewModel) {
         AppContext context = viewModel.context();
-        SourcePicker picker = new SourcePicker(new LiveFeed(() -> new HolisticTracker(
+        SourcePicker picker = new SourcePicker(new LiveFeed(() -> new HolisticPipeline(
                 HolisticOptions.defaults().withModelDir(context.modelDirectory()))), context.executor(), Platform::runLater);
         List<Screen> screens = new ArrayList<>();
         screens.add(new LiveScreen(new LiveViewModel(picker, context.settings(), viewModel.projects(),

@@ -9,17 +9,22 @@ import org.gesturelab.capture.CaptureException;
 import org.gesturelab.capture.Frame;
 import org.gesturelab.capture.FrameSource;
 import org.gesturelab.keypoints.FrameKeypoints;
-import org.gesturelab.keypoints.HolisticTracker;
+import org.gesturelab.keypoints.HolisticPipeline;
+import org.gesturelab.keypoints.Stage;
+import org.gesturelab.task.CancelledException;
+import org.gesturelab.task.TaskMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's one video feed, shared by the Live and Record screens: a daemon thread reads a {@link FrameSource},
- * paces files to real time (and loops them, like a camera that never ends), and hands each frame to the listeners on
- * that thread. Listeners must be quick; they publish pictures to a {@code VideoView} and append to buffers, and
- * anything slower runs elsewhere.
+ * The app's one video feed, shared by the Live and Record screens: it reads a {@link FrameSource} through MediaPipe
+ * Holistic's {@link HolisticPipeline} (decoding, pose, and hands with face on three threads; a camera keeps only the
+ * newest frame, so latency never grows), paces files to real time (and loops them, like a camera that never ends),
+ * and hands each frame with its keypoints to the listeners, on the pipeline's delivering thread. Listeners must be
+ * quick; they publish pictures to a {@code VideoView} and append to buffers, and anything slower runs elsewhere.
  *
- * <p>Only one source plays at a time: starting another stops the first.
+ * <p>Without the models the feed still plays, frames then come without keypoints. Only one source plays at a time:
+ * starting another stops the first.
  */
 public final class LiveFeed implements AutoCloseable {
 
@@ -29,7 +34,7 @@ public final class LiveFeed implements AutoCloseable {
         /**
          * A frame arrived.
          *
-         * @param frame the frame, with its keypoints when a tracker runs
+         * @param frame the frame, with its keypoints when the models are installed
          */
         void frame(LiveFrame frame);
 
@@ -42,39 +47,38 @@ public final class LiveFeed implements AutoCloseable {
         }
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
-
-    /** Makes the keypoint tracker; it may throw when the models are not installed. */
+    /** Loads the keypoint pipeline; it throws when the models are not installed. */
     @FunctionalInterface
-    public interface TrackerFactory {
+    public interface PipelineFactory {
         /**
-         * Loads the tracker.
+         * Loads the pipeline.
          *
-         * @return the tracker
+         * @return the pipeline
          */
-        HolisticTracker create();
+        HolisticPipeline create();
     }
 
-    private final TrackerFactory trackerFactory;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+
+    private final PipelineFactory pipelineFactory;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private HolisticTracker tracker;
-    private volatile String keypointProblem;
-    private volatile double keypointMillis;
     private final Object lock = new Object();
     private Thread thread;
     /** Each playback has its own stop flag, so a slow-to-close old source never sees a newer start's reset. */
     private AtomicBoolean stopFlag = new AtomicBoolean();
+    private HolisticPipeline pipeline;
+    private volatile String keypointProblem;
+    private volatile double keypointMillis;
     private volatile String description = "";
     private volatile double fps;
 
     /**
      * Creates a feed.
      *
-     * @param trackerFactory loads MediaPipe Holistic on the feed's thread when playing starts, or null for video
-     *     without keypoints
+     * @param pipelineFactory loads MediaPipe Holistic when playing starts, or null for video without keypoints
      */
-    public LiveFeed(TrackerFactory trackerFactory) {
-        this.trackerFactory = trackerFactory;
+    public LiveFeed(PipelineFactory pipelineFactory) {
+        this.pipelineFactory = pipelineFactory;
     }
 
     /** Returns why frames come without keypoints (models missing), or null when keypoints are found. */
@@ -82,7 +86,7 @@ public final class LiveFeed implements AutoCloseable {
         return keypointProblem;
     }
 
-    /** Returns the time the keypoint tracker took for the last frame, in milliseconds. */
+    /** Returns the time the keypoints of the last frame took, in milliseconds. */
     public double keypointMillis() {
         return keypointMillis;
     }
@@ -131,10 +135,14 @@ public final class LiveFeed implements AutoCloseable {
             running = thread;
             thread = null;
             stopFlag.set(true);
+            HolisticPipeline current = pipeline;
+            if (current != null) {
+                current.stop();
+            }
         }
         if (running != null && running != Thread.currentThread()) {
             try {
-                running.join(2000);
+                running.join(3000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -160,9 +168,11 @@ public final class LiveFeed implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        if (tracker != null) {
-            tracker.close();
-            tracker = null;
+        synchronized (lock) {
+            if (pipeline != null) {
+                pipeline.close();
+                pipeline = null;
+            }
         }
     }
 
@@ -172,15 +182,39 @@ public final class LiveFeed implements AutoCloseable {
             do {
                 try (FrameSource source = opener.get()) {
                     description = source.description();
-                    loadTracker();
-                    play(source, stopRequested);
+                    HolisticPipeline keypoints = loadPipeline();
+                    Pacer pacer = new Pacer(source.live(), stopRequested);
+                    if (keypoints == null) {
+                        for (Frame frame = source.next(); frame != null && !stopRequested.get();
+                                frame = source.next()) {
+                            pacer.deliver(frame, null, System.nanoTime());
+                        }
+                    } else {
+                        TaskMonitor monitor = new TaskMonitor() {
+                            @Override
+                            public void update(String message, long done, long total) {
+                            }
+
+                            @Override
+                            public boolean isCancelled() {
+                                return stopRequested.get();
+                            }
+                        };
+                        keypoints.run(source, -1, (frame, found) -> {
+                            Double total = found.stageMillis().get(Stage.TOTAL);
+                            keypointMillis = total == null ? 0 : total;
+                            pacer.deliver(frame, found, System.nanoTime() - (long) (keypointMillis * 1e6));
+                        }, monitor);
+                    }
                 }
             } while (loop && !stopRequested.get());
         } catch (CaptureException e) {
             error = e.getMessage();
+        } catch (CancelledException e) {
+            error = null;
         } catch (RuntimeException e) {
             LOG.warn("Live feed failed", e);
-            error = "The video stopped: " + e;
+            error = "The video stopped: " + e.getMessage();
         }
         fps = 0;
         // A stop that someone asked for is no news to them; report only ends and failures.
@@ -191,60 +225,58 @@ public final class LiveFeed implements AutoCloseable {
         }
     }
 
-    private void loadTracker() {
-        if (trackerFactory == null) {
+    private HolisticPipeline loadPipeline() {
+        if (pipelineFactory == null) {
             keypointProblem = "Keypoints are off.";
-            return;
-        }
-        // Loading the ONNX sessions takes a second or two; it happens once, on the feed's thread.
-        if (tracker == null) {
-            try {
-                tracker = trackerFactory.create();
-                keypointProblem = null;
-            } catch (RuntimeException e) {
-                keypointProblem = e.getMessage();
-                LOG.info("Live feed runs without keypoints: {}", e.getMessage());
-                return;
-            }
-        }
-        tracker.reset();
-    }
-
-    private FrameKeypoints keypoints(Frame frame, boolean still) {
-        if (tracker == null) {
             return null;
         }
-        long start = System.nanoTime();
-        FrameKeypoints found = tracker.process(frame, still);
-        keypointMillis = (System.nanoTime() - start) / 1e6;
-        return found;
+        synchronized (lock) {
+            // Loading the ONNX sessions takes a second or two; it happens once per app.
+            if (pipeline == null) {
+                try {
+                    pipeline = pipelineFactory.create();
+                    keypointProblem = null;
+                } catch (RuntimeException e) {
+                    keypointProblem = e.getMessage();
+                    LOG.info("Live feed runs without keypoints: {}", e.getMessage());
+                }
+            }
+            return pipeline;
+        }
     }
 
-    private void play(FrameSource source, AtomicBoolean stopRequested) {
-        long startNanos = System.nanoTime();
-        long firstTimestamp = -1;
-        long windowStart = System.nanoTime();
-        int windowFrames = 0;
-        while (!stopRequested.get()) {
-            Frame frame = source.next();
-            if (frame == null) {
+    /** Hands frames to the listeners, at the file's own pace for files, and measures the frame rate. */
+    private final class Pacer {
+        private final boolean live;
+        private final AtomicBoolean stopRequested;
+        private long startNanos = -1;
+        private long firstTimestamp;
+        private long windowStart = System.nanoTime();
+        private int windowFrames;
+
+        Pacer(boolean live, AtomicBoolean stopRequested) {
+            this.live = live;
+            this.stopRequested = stopRequested;
+        }
+
+        void deliver(Frame frame, FrameKeypoints keypoints, long arrivedNanos) {
+            if (stopRequested.get()) {
                 return;
             }
-            if (!source.live()) {
+            if (!live) {
                 // Files decode far faster than real time: show them at their own pace.
-                if (firstTimestamp < 0) {
+                if (startNanos < 0) {
+                    startNanos = System.nanoTime();
                     firstTimestamp = frame.timestampMillis();
                 }
-                long due = startNanos + (frame.timestampMillis() - firstTimestamp) * 1_000_000;
-                long wait = due - System.nanoTime();
+                long wait = startNanos + (frame.timestampMillis() - firstTimestamp) * 1_000_000 - System.nanoTime();
                 if (wait > 0) {
                     sleep(wait);
                 }
             }
-            long arrived = System.nanoTime();
-            LiveFrame live = new LiveFrame(frame, keypoints(frame, source.stills()), arrived);
+            LiveFrame delivered = new LiveFrame(frame, keypoints, arrivedNanos);
             for (Listener listener : listeners) {
-                listener.frame(live);
+                listener.frame(delivered);
             }
             windowFrames++;
             long now = System.nanoTime();

@@ -82,7 +82,10 @@ class LabelAndTrainTest {
     @Start
     void start(Stage stage) {
         executor = new FxBackgroundExecutor(2);
-        AppContext context = AppHarness.context(folder, executor);
+        AppContext harness = AppHarness.context(folder, executor);
+        // The installed MediaPipe models, when there are any, let the Live screen find keypoints at the end.
+        AppContext context = new AppContext(harness.settings(), executor, harness.projectsHome(),
+                org.gesturelab.models.ModelDirectory.resolve(null));
         context.settings().update(s -> s.withLastProject(projectDir.toString())
                 .withPreferences(s.confidenceThreshold(), s.clipsPerTake(), s.countdownSeconds(), "entropy", 5,
                         true));
@@ -173,6 +176,25 @@ class LabelAndTrainTest {
         robot.clickOn("#dataset-move-train");
         assertEquals(ClipState.TRAIN, project.requireClip(moved).state());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> dataset.viewModel().rows().size() == 11);
+
+        // Live recognition with the model just trained, over a real video of a person.
+        if (!new org.gesturelab.models.ModelInstaller().status(org.gesturelab.models.ModelDirectory.resolve(null))
+                .isInstalled()) {
+            return;
+        }
+        org.gesturelab.app.live.LiveScreen live = (org.gesturelab.app.live.LiveScreen) main.screens().get(0);
+        robot.clickOn("#nav-live");
+        Path video = SharedData.require("bodygesture15/videos_1m_upper/S1/dynamic_videos/greeting_1_1m_upper.avi");
+        robot.interact(() -> live.viewModel().picker().addVideo(video));
+        robot.clickOn("#live-play");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> live.viewModel().probabilitiesProperty().get() != null);
+        float[] p = live.viewModel().probabilitiesProperty().get();
+        assertEquals(SIGNS.size(), p.length);
+        assertEquals(1.0, p[0] + p[1] + p[2], 1e-3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(SIGNS.size(), robot.lookup("#live-bars").queryAs(javafx.scene.layout.VBox.class)
+                .getChildren().size());
+        robot.clickOn("#live-play");
     }
 
     private static KeyCode keyOf(Clip clip) {
