@@ -89,8 +89,9 @@ public final class GestureLabApp extends Application {
      */
     static List<Screen> buildScreens(MainViewModel viewModel) {
         AppContext context = viewModel.context();
-        SourcePicker picker = new SourcePicker(new LiveFeed(() -> new HolisticPipeline(
-                HolisticOptions.defaults().withModelDir(context.modelDirectory()))), context.executor(), Platform::runLater);
+        LiveFeed feed = new LiveFeed(() -> new HolisticPipeline(
+                HolisticOptions.defaults().withModelDir(context.modelDirectory())));
+        SourcePicker picker = new SourcePicker(feed, context.executor(), Platform::runLater);
         List<Screen> screens = new ArrayList<>();
         screens.add(new LiveScreen(new LiveViewModel(picker, context.settings(), viewModel.projects(),
                 context.executor()), context.settings()));

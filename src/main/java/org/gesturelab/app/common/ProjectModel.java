@@ -131,6 +131,12 @@ public final class ProjectModel {
         return project.get();
     }
 
+    /** Returns the open project's class names, empty when none is open. */
+    public List<String> classNames() {
+        Project open = project.get();
+        return open == null ? List.of() : open.classNames();
+    }
+
     /** Returns a counter that grows with every change to the project. */
     public IntegerProperty revisionProperty() {
         return revision;

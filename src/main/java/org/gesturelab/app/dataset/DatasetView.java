@@ -37,6 +37,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.gesturelab.app.common.ClipPlayer;
 import org.gesturelab.app.common.ProgressPanel;
+import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.common.VideoView;
 import org.gesturelab.app.dataset.DatasetViewModel.ClipRow;
@@ -61,10 +62,8 @@ public final class DatasetView {
      */
     public DatasetView(DatasetViewModel viewModel) {
         this.viewModel = viewModel;
-        Label title = new Label("Dataset");
-        title.getStyleClass().add(Styles.SCREEN_TITLE);
-        Label subtitle = new Label("Every clip of the project: filter, replay, relabel, move between sets, delete.");
-        subtitle.getStyleClass().add(Styles.SCREEN_SUBTITLE);
+        VBox header = ScreenHeader.of("Dataset",
+                "Every clip of the project: filter, replay, relabel, move between sets, delete.");
 
         table = new TableView<>(viewModel.rows());
         table.setId("dataset-table");
@@ -94,7 +93,7 @@ public final class DatasetView {
 
         HBox body = new HBox(14, table, sideCard());
         VBox.setVgrow(body, Priority.ALWAYS);
-        root = new VBox(new VBox(2, title, subtitle), filters(), progress, message, body);
+        root = new VBox(header, filters(), progress, message, body);
         root.getStyleClass().add(Styles.SCREEN);
         root.setId("dataset-screen");
     }

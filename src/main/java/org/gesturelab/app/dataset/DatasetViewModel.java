@@ -297,7 +297,6 @@ public final class DatasetViewModel {
 
     /** Returns the open project's class names. */
     public List<String> classNames() {
-        Project project = projects.get();
-        return project == null ? List.of() : project.classNames();
+        return projects.classNames();
     }
 }

@@ -27,6 +27,7 @@ import org.gesturelab.app.common.ClipPlayer;
 import org.gesturelab.app.common.ProbabilityBars;
 import org.gesturelab.app.common.ProgressPanel;
 import org.gesturelab.app.common.Shortcut;
+import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.common.VideoView;
 import org.gesturelab.dataset.GestureClass;
@@ -46,10 +47,8 @@ public final class LabelView {
      */
     public LabelView(LabelViewModel viewModel) {
         this.viewModel = viewModel;
-        Label title = new Label("Label");
-        title.getStyleClass().add(Styles.SCREEN_TITLE);
-        Label subtitle = new Label("The model asks about the clips it is least sure of. One key per clip.");
-        subtitle.getStyleClass().add(Styles.SCREEN_SUBTITLE);
+        VBox heading = ScreenHeader.of("Label",
+                "The model asks about the clips it is least sure of. One key per clip.");
         Label progress = new Label();
         progress.setId("label-progress");
         progress.getStyleClass().add(Styles.METRIC);
@@ -59,7 +58,7 @@ public final class LabelView {
                 viewModel.queue(), viewModel.answers(), viewModel.currentProperty()));
         Region titleSpacer = new Region();
         HBox.setHgrow(titleSpacer, Priority.ALWAYS);
-        HBox header = new HBox(new VBox(2, title, subtitle), titleSpacer, progress);
+        HBox header = new HBox(heading, titleSpacer, progress);
         header.setAlignment(Pos.CENTER_LEFT);
 
         ProgressPanel task = new ProgressPanel();

@@ -60,6 +60,7 @@ public final class LiveScreen implements Screen {
     @Override
     public void dispose() {
         viewModel.picker().stop();
+        viewModel.picker().feed().close();
     }
 
     /** Returns the view model, for tests. */

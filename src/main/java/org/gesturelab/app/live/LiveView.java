@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.gesturelab.app.common.ProbabilityBars;
+import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.common.VideoView;
 import org.gesturelab.app.settings.SettingsStore;
@@ -34,10 +35,7 @@ public final class LiveView {
         this.viewModel = viewModel;
         SourceBar sources = new SourceBar(viewModel.picker(), settings, "live");
 
-        Label title = new Label("Live");
-        title.getStyleClass().add(Styles.SCREEN_TITLE);
-        Label subtitle = new Label("Watch the keypoints and what the model recognizes, as it happens.");
-        subtitle.getStyleClass().add(Styles.SCREEN_SUBTITLE);
+        VBox header = ScreenHeader.of("Live", "Watch the keypoints and what the model recognizes, as it happens.");
 
         video.setId("live-video");
         Label hint = new Label("Choose a source and press Start");
@@ -54,7 +52,7 @@ public final class LiveView {
         HBox body = new HBox(14, stage, side);
         VBox.setVgrow(body, Priority.ALWAYS);
 
-        root = new VBox(new VBox(2, title, subtitle), sources.bar(), sources.banner(), body);
+        root = new VBox(header, sources.bar(), sources.banner(), body);
         root.getStyleClass().add(Styles.SCREEN);
         root.setId("live-screen");
     }

@@ -24,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.gesturelab.app.common.Shortcut;
+import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.common.VideoView;
 import org.gesturelab.app.live.SourceBar;
@@ -51,10 +52,8 @@ public final class RecordView {
     public RecordView(RecordViewModel viewModel, SourcePicker picker, SettingsStore settings) {
         this.viewModel = viewModel;
         SourceBar sources = new SourceBar(picker, settings, "record");
-        Label title = new Label("Record");
-        title.getStyleClass().add(Styles.SCREEN_TITLE);
-        Label subtitle = new Label("Add your gestures, then record a few clips of each. Every clip is saved at once.");
-        subtitle.getStyleClass().add(Styles.SCREEN_SUBTITLE);
+        VBox header = ScreenHeader.of("Record",
+                "Add your gestures, then record a few clips of each. Every clip is saved at once.");
 
         video.setId("record-video");
         StackPane stage = new StackPane(video, recordingIndicator(), countdownOverlay());
@@ -64,7 +63,7 @@ public final class RecordView {
 
         HBox body = new HBox(14, classesCard(), stage, takeCard());
         VBox.setVgrow(body, Priority.ALWAYS);
-        root = new VBox(new VBox(2, title, subtitle), sources.bar(), sources.banner(), body);
+        root = new VBox(header, sources.bar(), sources.banner(), body);
         root.getStyleClass().add(Styles.SCREEN);
         root.setId("record-screen");
     }

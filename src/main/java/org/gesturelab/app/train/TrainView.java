@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.gesturelab.app.common.ProgressPanel;
+import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.train.TrainViewModel.Assessment;
 import org.gesturelab.app.train.TrainViewModel.HistoryRow;
@@ -45,10 +46,8 @@ public final class TrainView {
      */
     public TrainView(TrainViewModel viewModel) {
         this.viewModel = viewModel;
-        Label title = new Label("Train");
-        title.getStyleClass().add(Styles.SCREEN_TITLE);
-        Label subtitle = new Label("How the model improves with every batch of labels, and where it still errs.");
-        subtitle.getStyleClass().add(Styles.SCREEN_SUBTITLE);
+        VBox header = ScreenHeader.of("Train",
+                "How the model improves with every batch of labels, and where it still errs.");
 
         Button train = new Button("Train now");
         train.setId("train-now");
@@ -89,7 +88,7 @@ public final class TrainView {
         VBox historyCard = card("HISTORY", historyTable());
         historyCard.setPrefHeight(230);
 
-        root = new VBox(new VBox(2, title, subtitle), bar, progress, top, historyCard);
+        root = new VBox(header, bar, progress, top, historyCard);
         root.getStyleClass().add(Styles.SCREEN);
         root.setId("train-screen");
         viewModel.assessmentProperty().addListener((obs, old, now) -> redrawMatrix(now));

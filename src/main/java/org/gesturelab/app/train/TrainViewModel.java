@@ -272,7 +272,6 @@ public final class TrainViewModel {
 
     /** Returns the open project's class names. */
     public List<String> classNames() {
-        Project project = projects.get();
-        return project == null ? List.of() : project.classNames();
+        return projects.classNames();
     }
 }
