@@ -167,8 +167,11 @@ public final class DatasetViewModel {
      * @param classIndex the class
      */
     public void relabel(List<ClipRow> selected, int classIndex) {
-        change(selected, clip -> projects.get().label(clip.id(), classIndex, LabelSource.USER),
-                "Labeled %d clips “" + projects.get().classNames().get(classIndex) + "”.");
+        // One transaction for the whole selection: one disk flush however many rows are selected.
+        java.util.Map<Long, Integer> labels = new java.util.LinkedHashMap<>();
+        selected.forEach(row -> labels.put(row.clip().id(), classIndex));
+        change(selected, () -> projects.get().labelAll(labels, LabelSource.USER),
+                "Labeled %d clips “" + projects.classNames().get(classIndex) + "”.");
     }
 
     /**
@@ -178,7 +181,8 @@ public final class DatasetViewModel {
      * @param state the new state
      */
     public void move(List<ClipRow> selected, ClipState state) {
-        change(selected, clip -> projects.get().moveTo(clip.id(), state, LabelSource.USER),
+        List<Long> ids = selected.stream().map(row -> row.clip().id()).toList();
+        change(selected, () -> projects.get().moveAll(ids, state, LabelSource.USER),
                 "Moved %d clips to " + state.name().toLowerCase(Locale.ROOT) + ".");
     }
 
@@ -188,24 +192,17 @@ public final class DatasetViewModel {
      * @param selected the rows
      */
     public void delete(List<ClipRow> selected) {
-        change(selected, clip -> projects.get().delete(clip.id()), "Deleted %d clips.");
+        List<Long> ids = selected.stream().map(row -> row.clip().id()).toList();
+        change(selected, () -> ids.forEach(projects.get()::delete), "Deleted %d clips.");
     }
 
-    private interface ClipChange {
-        void apply(Clip clip);
-    }
-
-    private void change(List<ClipRow> selected, ClipChange change, String done) {
+    private void change(List<ClipRow> selected, Runnable change, String done) {
         if (projects.get() == null || selected.isEmpty()) {
             return;
         }
-        int count = 0;
         try {
-            for (ClipRow row : List.copyOf(selected)) {
-                change.apply(row.clip());
-                count++;
-            }
-            message.set(String.format(Locale.ROOT, done, count));
+            change.run();
+            message.set(String.format(Locale.ROOT, done, selected.size()));
         } catch (RuntimeException e) {
             message.set(e.getMessage());
         }
