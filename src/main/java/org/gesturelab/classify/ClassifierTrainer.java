@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import org.gesturelab.Version;
@@ -12,7 +13,6 @@ import org.gesturelab.keypoints.KeypointLayout;
 import org.gesturelab.task.TaskMonitor;
 
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -106,12 +106,13 @@ public final class ClassifierTrainer {
             validationLabels[k] = labels[i];
         }
 
-        PyTorchDefaults.apply();
-        Engine.getInstance().setRandomSeed((int) config.seed());
         Model model = SequenceClassifier.newModel(config.architecture(), classes);
+        // Seed the model's own engine (PyTorch), not whatever Engine.getInstance() returns, before initializing.
+        model.getNDManager().getEngine().setRandomSeed((int) config.seed());
         boolean success = false;
         try {
             Block network = model.getBlock();
+            // DJL's trainer wants a loss, but step() computes its own: DJL's cross-entropy has no per-class weights.
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                             .optClipGrad(5f).build());
@@ -131,9 +132,13 @@ public final class ClassifierTrainer {
                 int[] order = trainIndices.stream().mapToInt(Integer::intValue).toArray();
                 for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                     shuffle(order, random);
-                    for (int start = 0; start < order.length; start += config.batchSize()) {
+                    for (int start = 0, end; start < order.length; start = end) {
                         monitor.checkCancelled();
-                        int end = Math.min(order.length, start + config.batchSize());
+                        end = Math.min(order.length, start + config.batchSize());
+                        if (order.length - end == 1) {
+                            // A batch of one clip breaks batch normalization (lite): fold it into this one.
+                            end = order.length;
+                        }
                         step(trainer, data, Arrays.copyOfRange(order, start, end), extractor, statistics,
                                 flagOfColumn, classWeight, config.augmentation(), random);
                     }
@@ -150,7 +155,7 @@ public final class ClassifierTrainer {
                         } else if (++sinceBest >= config.patience()) {
                             break;
                         }
-                        monitor.update(String.format("Epoch %d, validation accuracy %.3f", epoch,
+                        monitor.update(String.format(Locale.ROOT, "Epoch %d, validation accuracy %.3f", epoch,
                                 lossAndAccuracy[1]), epoch, config.maxEpochs());
                     } else {
                         bestEpoch = epoch;

@@ -22,8 +22,10 @@ public final class ModelComparison {
      * @param evaluation its evaluation on the test clips
      * @param trainSeconds wall-clock training time, features included
      * @param msPerClip wall-clock prediction time per test clip, predicting all test clips in one call
+     * @param failure why the model could not be trained (for example XGBoost without a native library for this
+     *     platform), or null; the figures are then NaN and the evaluation null
      */
-    public record Row(String model, Evaluation evaluation, double trainSeconds, double msPerClip) {
+    public record Row(String model, Evaluation evaluation, double trainSeconds, double msPerClip, String failure) {
     }
 
     /**
@@ -56,20 +58,26 @@ public final class ModelComparison {
                 int[] predicted = Evaluation.argmax(classifier.predict(test.clips()));
                 double ms = (System.nanoTime() - started) / 1e6 / test.size();
                 rows.add(new Row(architecture.id(), Evaluation.of(train.classes(), test.labels(), predicted),
-                        trainSeconds, ms));
+                        trainSeconds, ms, null));
             }
         }
         for (Baseline baseline : baselines) {
             monitor.checkCancelled();
             monitor.update("Training " + baseline.id(), rows.size(), total);
             long started = System.nanoTime();
-            Baseline.Trained model = baseline.train(train, config.subset(), config.sequenceLength(), config.seed());
-            double trainSeconds = (System.nanoTime() - started) / 1e9;
-            started = System.nanoTime();
-            int[] predicted = model.predict(test.clips());
-            double ms = (System.nanoTime() - started) / 1e6 / test.size();
-            rows.add(new Row(baseline.id(), Evaluation.of(train.classes(), test.labels(), predicted), trainSeconds,
-                    ms));
+            try {
+                Baseline.Trained model = baseline.train(train, config.subset(), config.sequenceLength(),
+                        config.seed());
+                double trainSeconds = (System.nanoTime() - started) / 1e9;
+                started = System.nanoTime();
+                int[] predicted = model.predict(test.clips());
+                double ms = (System.nanoTime() - started) / 1e6 / test.size();
+                rows.add(new Row(baseline.id(), Evaluation.of(train.classes(), test.labels(), predicted),
+                        trainSeconds, ms, null));
+            } catch (RuntimeException | LinkageError e) {
+                // A third-party native library missing on this platform should not hide the other results.
+                rows.add(new Row(baseline.id(), null, Double.NaN, Double.NaN, e.toString()));
+            }
         }
         monitor.update("Compared", total, total);
         return rows;
@@ -86,6 +94,10 @@ public final class ModelComparison {
         out.append(String.format(Locale.ROOT, "%-20s %9s %9s %10s %10s%n", "model", "macro F1", "accuracy",
                 "train s", "ms/clip"));
         for (Row row : rows) {
+            if (row.failure() != null) {
+                out.append(String.format(Locale.ROOT, "%-20s failed: %s%n", row.model(), row.failure()));
+                continue;
+            }
             out.append(String.format(Locale.ROOT, "%-20s %9.4f %9.4f %10.2f %10.3f%n", row.model(),
                     row.evaluation().macroF1(), row.evaluation().accuracy(), row.trainSeconds(), row.msPerClip()));
         }

@@ -12,7 +12,6 @@ import org.gesturelab.keypoints.KeypointLayout;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -120,7 +119,7 @@ public final class SequenceClassifier implements GestureClassifier {
 
     @Override
     public float[][] embed(List<float[][]> clips) {
-        int size = card.architecture() == null ? 0 : Architecture.fromId(card.architecture()).embeddingSize();
+        int size = Architecture.fromId(card.architecture()).embeddingSize();
         float[][] out = new float[clips.size()][];
         for (int start = 0; start < clips.size(); start += BATCH) {
             int end = Math.min(clips.size(), start + BATCH);
@@ -141,7 +140,7 @@ public final class SequenceClassifier implements GestureClassifier {
         }
         int classes = card.classes().size();
         float[][][] out = new float[passes][clips.size()][];
-        Engine.getInstance().setRandomSeed((int) seed);
+        model.getNDManager().getEngine().setRandomSeed((int) seed);
         for (int start = 0; start < clips.size(); start += BATCH) {
             int end = Math.min(clips.size(), start + BATCH);
             try (NDManager manager = model.getNDManager().newSubManager()) {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
             ModelsBenchCommand.class,
             ExtractBenchCommand.class,
             AccuracyBenchCommand.class,
-            BenchQueryCommand.class,
             ClassifyBenchCommand.class,
+            BenchQueryCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -1,9 +1,12 @@
 package org.gesturelab.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +90,8 @@ public final class BenchQueryCommand implements Callable<Integer> {
                     data.clips().get(source)));
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
                 GestureClassifier model = training.learner(1).fit(data.subset(train).toLabeledClips(), null,
                         progress)) {
@@ -95,16 +100,21 @@ public final class BenchQueryCommand implements Callable<Integer> {
                         : QueryStrategies.forName(name);
                 strategy.select(model, pool.subList(0, Math.min(200, pool.size())), k, 0, TaskMonitor.SILENT);
                 double[] runs = new double[repeat];
+                double[] cpu = new double[repeat];
                 for (int r = 0; r < repeat; r++) {
                     long start = System.nanoTime();
+                    long cpuStart = threads.getCurrentThreadCpuTime();
                     List<RankedClip> batch = strategy.select(model, pool, k, r, progress);
                     runs[r] = (System.nanoTime() - start) / 1e9;
+                    cpu[r] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
                     if (batch.size() != Math.min(k, pool.size())) {
                         throw new IllegalStateException(name + " returned " + batch.size() + " clips");
                     }
                 }
-                java.util.Arrays.sort(runs);
+                Arrays.sort(runs);
+                Arrays.sort(cpu);
                 seconds.put(name, runs[repeat / 2]);
+                cpuSeconds.put(name, cpu[repeat / 2]);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -113,18 +123,23 @@ public final class BenchQueryCommand implements Callable<Integer> {
             root.put("pool", poolSize);
             root.put("passes", passes);
             root.put("seconds", seconds);
+            root.put("cpu_seconds_of_the_calling_thread", cpuSeconds);
             out.println(new ObjectMapper().writeValueAsString(root));
         } else {
             out.printf(Locale.ROOT, "Query over %,d pool clips (median of %d), %s architecture:%n", poolSize, repeat,
                     training.architecture);
+            out.printf(Locale.ROOT, "  %-18s %9s %9s%n", "strategy", "wall", "cpu");
             for (Map.Entry<String, Double> entry : seconds.entrySet()) {
                 String goal = switch (entry.getKey()) {
                     case "entropy" -> verdict(entry.getValue(), ENTROPY_GOAL_SECONDS);
                     case "bald" -> verdict(entry.getValue(), BALD_GOAL_SECONDS) + " (" + passes + " passes)";
                     default -> "";
                 };
-                out.printf(Locale.ROOT, "  %-18s %7.2f s  %s%n", entry.getKey(), entry.getValue(), goal);
+                out.printf(Locale.ROOT, "  %-18s %7.2f s %7.2f s  %s%n", entry.getKey(), entry.getValue(),
+                        cpuSeconds.get(entry.getKey()), goal);
             }
+            out.println("cpu: time spent on the calling thread; with -Dai.djl.pytorch.num_threads=1 it includes "
+                    + "PyTorch's own work and shows what the query costs on one quiet core when the machine is busy.");
         }
         out.flush();
         return 0;

@@ -49,7 +49,7 @@ public final class CompareCommand implements Callable<Integer> {
     private FeatureSubset subset;
 
     @Option(names = "--json", description = "Print one JSON object: the subset and one row per model with model, "
-            + "macro_f1, accuracy, weighted_f1, train_seconds and ms_per_clip.")
+            + "macro_f1, accuracy, weighted_f1, train_seconds and ms_per_clip (or failure).")
     private boolean json;
 
     @Override
@@ -80,6 +80,11 @@ public final class CompareCommand implements Callable<Integer> {
             for (ModelComparison.Row row : rows) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("model", row.model());
+                if (row.failure() != null) {
+                    entry.put("failure", row.failure());
+                    list.add(entry);
+                    continue;
+                }
                 entry.put("macro_f1", row.evaluation().macroF1());
                 entry.put("accuracy", row.evaluation().accuracy());
                 entry.put("weighted_f1", row.evaluation().weightedF1());
@@ -94,6 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
                     config.subset().name().toLowerCase(Locale.ROOT));
             out.print(ModelComparison.table(rows));
         }
+        out.flush();
         return 0;
     }
 

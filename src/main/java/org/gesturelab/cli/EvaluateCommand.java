@@ -44,6 +44,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         } else {
             out.print(evaluation.toTable());
         }
+        out.flush();
         return 0;
     }
 }

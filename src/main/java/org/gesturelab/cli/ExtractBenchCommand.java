@@ -18,7 +18,6 @@ import org.gesturelab.capture.FrameSources;
 import org.gesturelab.keypoints.ExtractionBenchmark;
 import org.gesturelab.keypoints.HolisticOptions;
 import org.gesturelab.keypoints.HolisticPipeline;
-import org.gesturelab.keypoints.PoseModel;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,13 +51,8 @@ public final class ExtractBenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int tfliteFrames;
 
-    @Option(names = "--pose-model", paramLabel = "lite|full|heavy", defaultValue = "full",
-            description = "Pose landmark model (default: ${DEFAULT-VALUE}).")
-    private PoseModel poseModel;
-
-    @Option(names = "--models", paramLabel = "DIR",
-            description = "Model directory (default: $GESTURELAB_MODELS or ~/.gesturelab/models).")
-    private Path models;
+    @CommandLine.Mixin
+    private HolisticModelOptions holistic = new HolisticModelOptions();
 
     @Option(names = "--json", description = "Print one JSON object instead of a report.")
     private boolean json;
@@ -68,12 +62,12 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         if (frames < 1 || tfliteFrames < 0) {
             throw new GestureLabException("--frames must be at least 1 and --tflite-frames at least 0.");
         }
-        HolisticOptions options = HolisticOptions.defaults().withPoseModel(poseModel).withModelDir(models);
+        HolisticOptions options = holistic.holisticOptions();
         ExtractionBenchmark.Result result;
         try (HolisticPipeline pipeline = new HolisticPipeline(options);
                 FrameSource source = open(video);
                 ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
-            result = ExtractionBenchmark.run(pipeline, source, frames, tfliteFrames, models,
+            result = ExtractionBenchmark.run(pipeline, source, frames, tfliteFrames, holistic.models,
                     (message, done, total) -> progress.update("Benchmark", done, frames));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -108,6 +102,8 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         root.put("pose_found", round(result.poseFraction()));
         root.put("rss_mb_start", round(result.rssStartMb()));
         root.put("rss_mb_end", round(result.rssEndMb()));
+        var samples = root.putArray("rss_mb_samples");
+        result.rssSamples().forEach(mb -> samples.add(round(mb)));
         root.put("cpus", Runtime.getRuntime().availableProcessors());
         ObjectNode stages = root.putObject("stage_median_ms");
         for (Map.Entry<String, Double> entry : ExtractionBenchmark.named(result.stageMedians()).entrySet()) {
@@ -139,8 +135,10 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT,
                 "Model time per frame: ONNX Runtime %.1f ms, TFLite %.1f ms, ratio %.2f%n",
                 result.onnxModelMillisPerFrame(), result.tfliteModelMillisPerFrame(), result.ratioVsTflite()));
-        text.append(String.format(Locale.ROOT, "Resident memory: %.0f MiB after warm-up, %.0f MiB at the end%n",
-                result.rssStartMb(), result.rssEndMb()));
+        text.append(String.format(Locale.ROOT, "Resident memory: %.0f MiB after warm-up, %.0f MiB at the end; "
+                + "every tenth of the run:", result.rssStartMb(), result.rssEndMb()));
+        result.rssSamples().forEach(mb -> text.append(String.format(Locale.ROOT, " %.0f", mb)));
+        text.append(String.format(Locale.ROOT, "%n"));
         text.append(String.format(Locale.ROOT, "Pose found in %.0f%% of frames; %d CPUs", 100 * result.poseFraction(),
                 Runtime.getRuntime().availableProcessors()));
         return text.toString();

@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "gesturelab",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = GestureLabCommand.VersionProvider.class,
         description = "Teach a computer new gestures: record, label what the model is unsure of, retrain.%n"
                 + "Run without a command to open the desktop app.",
@@ -28,13 +29,13 @@ import picocli.CommandLine.ScopeType;
             ExportCommand.class,
             StatsCommand.class,
             ExtractCommand.class,
-            SimulateCommand.class,
-            QueryCommand.class,
-            LabelCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
             CompareCommand.class,
+            SimulateCommand.class,
+            QueryCommand.class,
+            LabelCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 

@@ -2,9 +2,12 @@ package org.gesturelab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import org.gesturelab.GestureLabException;
+import org.gesturelab.capture.FrameSources;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.CsvFormat;
 import org.gesturelab.dataset.ImportResult;
@@ -12,13 +15,19 @@ import org.gesturelab.dataset.MpDataFormat;
 import org.gesturelab.dataset.NpyFolderFormat;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.dataset.RecordingImport;
+import org.gesturelab.dataset.VideoImport;
+import org.gesturelab.keypoints.HolisticPipeline;
+import org.gesturelab.keypoints.VideoKeypointExtractor;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gesturelab import DIR --mp-data PATH | --csv FILE | --npy DIR | --recording FILE}. */
+/**
+ * {@code gesturelab import DIR --mp-data PATH | --csv FILE | --npy DIR | --videos PATH | --recording FILE}. Videos
+ * go through the holistic keypoint pipeline ({@link VideoKeypointExtractor}), loaded only when a video is imported.
+ */
 @Command(name = "import", description = {"Import clips into a project, all or nothing: if any file is bad, "
         + "nothing is imported and the error names the file."})
 public final class ImportCommand implements Callable<Integer> {
@@ -46,10 +55,19 @@ public final class ImportCommand implements Callable<Integer> {
                 description = "A folder of clips/*.npy with labels.csv, as 'export --format npy' writes it.")
         Path npy;
 
+        @Option(names = "--videos", paramLabel = "PATH", required = true,
+                description = "A folder of videos, one sub-folder per class: one clip per video, its keypoints "
+                        + "resampled to the project's sequence length.")
+        Path videos;
+
         @Option(names = "--recording", paramLabel = "FILE", required = true,
-                description = "A long keypoint recording (.npy, frames x values), cut into overlapping windows.")
+                description = "A long recording, a video or keypoints (.npy, frames x values), cut into "
+                        + "overlapping windows.")
         Path recording;
     }
+
+    @CommandLine.Mixin
+    private HolisticModelOptions holistic = new HolisticModelOptions();
 
     @Option(names = "--as", paramLabel = "STATE",
             description = "train, test or pool (pool keeps labels hidden). Default: train for labeled data, "
@@ -83,14 +101,26 @@ public final class ImportCommand implements Callable<Integer> {
                 result = CsvFormat.importInto(project, source.csv, orDefault(ClipState.TRAIN), progress);
             } else if (source.npy != null) {
                 result = NpyFolderFormat.importInto(project, source.npy, as, progress);
-            } else {
-                if (!source.recording.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
-                    throw new GestureLabException(source.recording + " is not a .npy keypoint recording; "
-                            + "video recordings need the keypoint engine, which this command does not run yet.");
+            } else if (source.videos != null) {
+                try (HolisticPipeline pipeline = new HolisticPipeline(holistic.holisticOptions())) {
+                    result = VideoImport.importFolder(project, source.videos, new VideoKeypointExtractor(pipeline),
+                            orDefault(ClipState.TRAIN), progress);
                 }
+            } else {
                 RecordingImport.Options options = new RecordingImport.Options(
                         window != null ? window : project.sequenceLength(), stride, orDefault(ClipState.POOL), label);
-                result = RecordingImport.importNpy(project, source.recording, options, progress);
+                String name = source.recording.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".npy")) {
+                    result = RecordingImport.importNpy(project, source.recording, options, progress);
+                } else if (FrameSources.isVideo(source.recording)) {
+                    try (HolisticPipeline pipeline = new HolisticPipeline(holistic.holisticOptions())) {
+                        result = RecordingImport.importVideo(project, source.recording,
+                                new VideoKeypointExtractor(pipeline), options, progress);
+                    }
+                } else {
+                    throw new GestureLabException(source.recording + " is neither a .npy keypoint recording nor a "
+                            + "video (" + String.join(", ", new TreeSet<>(FrameSources.VIDEO_EXTENSIONS)) + ").");
+                }
             }
             progress.close();
             out.printf("Imported %d clips in %.1f s into %s.%n", result.count(),

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gesturelab.GestureLabException;
@@ -611,6 +610,16 @@ public final class Project implements AutoCloseable {
         checkClassIndex(classIndex);
         return change(clipId, source, clip -> new Change(
                 clip.state() == ClipState.TEST ? ClipState.TEST : ClipState.TRAIN, classIndex));
+    }
+
+    /**
+     * Sets a clip aside without a label, as the user.
+     *
+     * @param clipId the clip
+     * @return the recorded event
+     */
+    public LabelEvent skip(long clipId) {
+        return skip(clipId, LabelSource.USER);
     }
 
     /**

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.gesturelab.GestureLabException;
+import org.gesturelab.capture.FrameSources;
 import org.gesturelab.task.TaskMonitor;
 
 /**
@@ -19,9 +19,8 @@ import org.gesturelab.task.TaskMonitor;
  */
 public final class VideoImport {
 
-    /** File extensions taken as videos. */
-    public static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "avi", "mov", "mkv", "webm", "m4v", "mpg",
-            "mpeg", "wmv");
+    /** File extensions taken as videos: those the frame sources read as video files. */
+    public static final Set<String> VIDEO_EXTENSIONS = FrameSources.VIDEO_EXTENSIONS;
 
     private VideoImport() {
     }
@@ -60,22 +59,35 @@ public final class VideoImport {
             for (Path video : videos) {
                 String className = video.getParent().getFileName().toString();
                 int classIndex = session.batch.classIndex(className);
-                float[][] frames = extractor.extract(video, TaskMonitor.SILENT);
+                String name = className + "/" + video.getFileName();
+                float[][] frames = extractor.extract(video, perVideo(monitor,
+                        "Finding keypoints in " + name + " (" + (done + 1) + "/" + videos.size() + ")"));
                 if (frames.length == 0) {
                     throw new GestureLabException(video + " has no frames.");
                 }
                 float[][] clip = Frames.resample(frames, project.sequenceLength());
-                session.add(NewClip.ofClass(clip, as, classIndex, className + "/" + video.getFileName()),
-                        "Importing videos", ++done, videos.size());
+                session.add(NewClip.ofClass(clip, as, classIndex, name), "Importing videos", ++done, videos.size());
             }
             return session.commit();
         }
     }
 
+    /** Reports a video's frames under one message and passes the user's cancel through to the extractor. */
+    private static TaskMonitor perVideo(TaskMonitor monitor, String message) {
+        return new TaskMonitor() {
+            @Override
+            public void update(String ignored, long done, long total) {
+                monitor.update(message, done, total);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+        };
+    }
+
     static boolean isVideo(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return Files.isRegularFile(file) && dot > 0
-                && VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return Files.isRegularFile(file) && FrameSources.isVideo(file);
     }
 }

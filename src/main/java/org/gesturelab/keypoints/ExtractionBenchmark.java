@@ -56,11 +56,12 @@ public final class ExtractionBenchmark {
      * @param rssStartMb resident memory after warm-up, MiB (-1 when unknown)
      * @param rssEndMb resident memory at the end, MiB
      * @param poseFraction fraction of frames with a pose
+     * @param rssSamples resident memory in MiB at each tenth of the run, after warm-up
      */
     public record Result(String source, boolean live, long frames, long dropped, double seconds,
             double framesPerSecond, Map<Stage, Double> stageMedians, List<ModelLatency> models,
             double onnxModelMillisPerFrame, double tfliteModelMillisPerFrame, double rssStartMb, double rssEndMb,
-            double poseFraction) {
+            double poseFraction, List<Double> rssSamples) {
 
         /** Returns ONNX Runtime model time over TFLite model time (below 1: faster than TFLite). */
         public double ratioVsTflite() {
@@ -86,10 +87,15 @@ public final class ExtractionBenchmark {
         List<FrameKeypoints> sampleKeypoints = new ArrayList<>();
         double[] rssStart = {-1};
         long[] seen = {0};
+        List<Double> rssSamples = new ArrayList<>();
+        long sampleEvery = Math.max(1, frames / 10);
         HolisticPipeline.RunSummary summary = pipeline.run(source, frames, (frame, keypoints) -> {
             seen[0]++;
             if (seen[0] == WARMUP_FRAMES) {
                 rssStart[0] = residentMegabytes();
+            }
+            if (seen[0] >= WARMUP_FRAMES && (seen[0] - WARMUP_FRAMES) % sampleEvery == 0) {
+                rssSamples.add(residentMegabytes());
             }
             statistics.add(keypoints);
             if (sampleFrames.size() < tfliteSample && seen[0] > WARMUP_FRAMES / 2) {
@@ -116,7 +122,8 @@ public final class ExtractionBenchmark {
         }
         return new Result(source.description(), source.live(), summary.framesProcessed(), summary.framesDropped(),
                 summary.seconds(), summary.framesPerSecond(), statistics.medianMillis(), latencies, onnxPerFrame,
-                tflite.isEmpty() ? Double.NaN : tflitePerFrame, rssStart[0], rssEnd, statistics.poseFraction());
+                tflite.isEmpty() ? Double.NaN : tflitePerFrame, rssStart[0], rssEnd, statistics.poseFraction(),
+                List.copyOf(rssSamples));
     }
 
     /** Runs every model the pipeline used on TFLite, on crops of the sampled frames cut as the pipeline cuts them. */

@@ -1,6 +1,7 @@
 package org.gesturelab.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -18,6 +19,7 @@ class BaselineTest {
                 List.of(Baseline.values()), TaskMonitor.SILENT);
         assertEquals(Baseline.values().length, rows.size());
         for (ModelComparison.Row row : rows) {
+            assertNull(row.failure(), row.model());
             assertTrue(row.evaluation().macroF1() >= 0.7, row.model() + ": " + row.evaluation().toTable());
             assertTrue(row.trainSeconds() > 0 && row.msPerClip() > 0, row.toString());
         }

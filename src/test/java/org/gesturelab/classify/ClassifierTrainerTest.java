@@ -102,6 +102,16 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void liteTrainsWhenTheLastBatchWouldHoldOneClip() {
+        LabeledClips clips = TestData.synthetic(3, 11, 4);
+        TrainingConfig config = QUICK.withArchitecture(Architecture.LITE).withMaxEpochs(1).withValidationFraction(0);
+        // 33 clips in batches of 32 would leave one clip alone.
+        try (SequenceClassifier lite = ClassifierTrainer.train(clips, config, null, TaskMonitor.SILENT)) {
+            assertEquals(Architecture.LITE.embeddingSize(), lite.embed(clips.clips().subList(0, 2))[0].length);
+        }
+    }
+
+    @Test
     void cancellationStopsTraining() {
         TaskMonitor cancelled = new TaskMonitor() {
             @Override
@@ -128,6 +138,22 @@ class ClassifierTrainerTest {
             assertEquals(trained.card().evaluation().macroF1(), loaded.card().evaluation().macroF1(), 1e-12);
             assertArrayEquals(trained.card().featureStd(), loaded.card().featureStd());
             assertEquals(Architecture.DEFAULT.id(), loaded.card().architecture());
+        }
+    }
+
+    @Test
+    void tinyDataTrainsOnEverythingAndItsCardRoundTrips(@TempDir Path dir) throws IOException {
+        LabeledClips tiny = TestData.synthetic(2, 3, 9);
+        try (SequenceClassifier small = ClassifierTrainer.train(tiny, QUICK.withMaxEpochs(2), null,
+                TaskMonitor.SILENT)) {
+            assertEquals(0, small.card().training().validationClips());
+            assertEquals(6, small.card().training().trainClips());
+            assertTrue(Double.isNaN(small.card().training().validationLoss()));
+            small.save(dir);
+        }
+        try (SequenceClassifier loaded = SequenceClassifier.load(dir)) {
+            assertTrue(Double.isNaN(loaded.card().training().validationLoss()));
+            assertEquals(2, loaded.predict(tiny.clips())[0].length);
         }
     }
 

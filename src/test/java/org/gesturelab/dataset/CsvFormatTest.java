@@ -137,7 +137,7 @@ class CsvFormatTest {
             }
             assertEquals(List.of("keep"), project.classNames());
             assertTrue(project.clips(ClipQuery.all()).isEmpty());
-            assertEquals(List.of(), Exports.fileNames(dir.resolve(Project.CLIPS_DIR)));
+            assertEquals(List.of(), TestClips.fileNames(dir.resolve(Project.CLIPS_DIR)));
         }
     }
 

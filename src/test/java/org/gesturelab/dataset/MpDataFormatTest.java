@@ -90,11 +90,37 @@ class MpDataFormatTest {
             assertTrue(e.getMessage().contains("truncated"), e.getMessage());
             assertEquals(List.of("existing"), project.classNames());
             assertEquals(1, project.clips(ClipQuery.all()).size());
-            assertEquals(1, Exports.fileNames(dir.resolve(Project.CLIPS_DIR)).size());
+            assertEquals(1, TestClips.fileNames(dir.resolve(Project.CLIPS_DIR)).size());
         }
         try (Project project = Project.open(dir)) {
             assertEquals(List.of("existing"), project.classNames());
             assertTrue(project.check().isEmpty());
+        }
+    }
+
+    @Test
+    void cancelledImportLeavesNothing() throws IOException {
+        Path data = writeMpData(temp.resolve("MP_Data"), 2, 3, 2);
+        TaskMonitor cancelAfterTwo = new TaskMonitor() {
+            private long done;
+
+            @Override
+            public void update(String message, long units, long total) {
+                done = total > 0 ? units : done;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return done >= 2;
+            }
+        };
+        Path dir = temp.resolve("p");
+        try (Project project = Project.create(dir, "demo", List.of())) {
+            assertThrows(org.gesturelab.task.CancelledException.class,
+                    () -> MpDataFormat.importInto(project, data, ClipState.TRAIN, cancelAfterTwo));
+            assertTrue(project.clips(ClipQuery.all()).isEmpty());
+            assertTrue(project.classNames().isEmpty());
+            assertEquals(List.of(), TestClips.fileNames(dir.resolve(Project.CLIPS_DIR)));
         }
     }
 

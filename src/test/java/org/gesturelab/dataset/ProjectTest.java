@@ -158,7 +158,7 @@ class ProjectTest {
             }
             assertEquals(List.of("a"), project.classNames());
             assertTrue(project.clips(ClipQuery.all()).isEmpty());
-            assertEquals(List.of(), Exports.fileNames(dir.resolve(Project.CLIPS_DIR)));
+            assertEquals(List.of(), TestClips.fileNames(dir.resolve(Project.CLIPS_DIR)));
         }
         try (Project project = Project.open(dir)) {
             assertEquals(List.of("a"), project.classNames());

@@ -9,7 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.gesturelab.SharedData;
+import org.gesturelab.capture.Frame;
 import org.gesturelab.capture.FrameSource;
 import org.gesturelab.capture.FrameSources;
 import org.gesturelab.models.InstalledModels;
@@ -17,6 +22,7 @@ import org.gesturelab.task.TaskMonitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The whole pipeline on real frames; needs the installed models (installed on first use) and the shared data. */
 class HolisticPipelineTest {
@@ -63,6 +69,28 @@ class HolisticPipelineTest {
         assertTrue(Math.hypot(dx, dy) < 0.05 * middle.width(), "hand wrist near the pose's right wrist");
         float[] vector = middle.toVector();
         assertEquals(middle.face()[0], vector[KeypointLayout.FACE_OFFSET]);
+    }
+
+    @Test
+    void stillImagesAreProcessedOneByOne(@TempDir Path dir) {
+        Path video = SharedData.require("asl-word-videos/hearbridge/hello.mp4");
+        try (FrameSource source = FrameSources.video(video)) {
+            for (int i = 0; i < 20; i++) {
+                Frame frame = source.next();
+                if (i % 10 == 5) {
+                    try (BytePointer pixels = new BytePointer(frame.bgr());
+                            Mat image = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3, pixels)) {
+                        opencv_imgcodecs.imwrite(dir.resolve("frame" + i + ".png").toString(), image);
+                    }
+                }
+            }
+        }
+        List<FrameKeypoints> results = new ArrayList<>();
+        try (FrameSource images = FrameSources.images(dir)) {
+            pipeline.run(images, -1, (frame, keypoints) -> results.add(keypoints), TaskMonitor.SILENT);
+        }
+        assertEquals(2, results.size());
+        assertTrue(results.stream().allMatch(k -> k.hasPose() && k.hasFace()), results.toString());
     }
 
     @Test
