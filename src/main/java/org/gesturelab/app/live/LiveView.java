@@ -100,6 +100,8 @@ public final class LiveView {
         recentCaption.getStyleClass().add(Styles.CARD_TITLE);
         FlowPane recent = new FlowPane(6, 6);
         recent.setId("live-recent");
+        recentCaption.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.recent()));
+        recentCaption.managedProperty().bind(recentCaption.visibleProperty());
         viewModel.recent().addListener((javafx.collections.ListChangeListener<String>) c -> {
             recent.getChildren().clear();
             for (String gesture : viewModel.recent()) {
