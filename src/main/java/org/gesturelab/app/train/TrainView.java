@@ -56,11 +56,22 @@ public final class TrainView {
         Button evaluate = new Button("Evaluate");
         evaluate.setId("train-evaluate");
         evaluate.setOnAction(event -> viewModel.evaluate());
+        javafx.scene.control.ComboBox<String> strategy = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(org.gesturelab.active.QueryStrategies.NAMES
+                        .stream().filter(name -> !name.equals("random")).toList()));
+        strategy.setId("train-simulate-strategy");
+        strategy.setValue("entropy");
+        Button simulate = new Button("Simulate vs random");
+        simulate.setId("train-simulate");
+        simulate.setTooltip(new javafx.scene.control.Tooltip("Replays labeling with the clips whose class is known: "
+                + "the chosen strategy against random sampling, drawn beside your curve"));
+        simulate.setOnAction(event -> viewModel.simulate(strategy.getValue(), 40));
         Label message = new Label();
         message.setId("train-message");
         message.getStyleClass().add(Styles.MUTED);
         message.textProperty().bind(viewModel.messageProperty());
-        HBox bar = new HBox(8, train, evaluate, message);
+        HBox bar = new HBox(8, train, evaluate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                strategy, simulate, message);
         bar.setAlignment(Pos.CENTER_LEFT);
         ProgressPanel progress = new ProgressPanel();
         progress.taskProperty().bind(viewModel.taskProperty());

@@ -163,6 +163,29 @@ public final class TrainViewModel {
                 : error.getMessage())));
     }
 
+    /**
+     * Simulates labeling with the project's own known labels in the background: random sampling against a query
+     * strategy, from the same two labeled clips per gesture, with the true labels standing in for the user. The
+     * curves are stored in the project under their own session names and drawn beside the user's curve.
+     *
+     * @param strategy the strategy to compare with random sampling
+     * @param extraLabels how many labels each simulated run may add
+     */
+    public void simulate(String strategy, int extraLabels) {
+        Project project = projects.get();
+        if (project == null || isBusy()) {
+            return;
+        }
+        task.set(executor.submit("Simulating labeling (random vs " + strategy + ")", monitor -> {
+            ProjectSimulation.Outcome outcome = ProjectSimulation.run(project, strategy, extraLabels, monitor);
+            return outcome;
+        }, outcome -> {
+            message.set(outcome.describe());
+            refreshHistory();
+        }, error -> message.set(error instanceof org.gesturelab.task.CancelledException ? "Simulation cancelled."
+                : error.getMessage())));
+    }
+
     /** Evaluates the current model on the test clips in the background. */
     public void evaluate() {
         Project project = projects.get();
