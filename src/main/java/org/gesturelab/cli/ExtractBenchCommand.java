@@ -100,21 +100,21 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         root.put("live", result.live());
         root.put("frames", result.frames());
         root.put("dropped", result.dropped());
-        root.put("seconds", round(result.seconds()));
-        root.put("fps", round(result.framesPerSecond()));
-        root.put("fps_projected_two_idle_cores", round(result.projectedFramesPerSecond()));
+        putRounded(root, "seconds", result.seconds());
+        putRounded(root, "fps", result.framesPerSecond());
+        putRounded(root, "fps_projected_two_idle_cores", result.projectedFramesPerSecond());
         ObjectNode cpu = root.putObject("cpu_seconds");
-        cpu.put("decode", round(result.cpuSeconds()[0]));
-        cpu.put("pose", round(result.cpuSeconds()[1]));
-        cpu.put("hands_face", round(result.cpuSeconds()[2]));
-        root.put("ratio_vs_tflite", round(result.ratioVsTflite()));
-        root.put("model_ms_per_frame_onnx", round(result.onnxModelMillisPerFrame()));
-        root.put("model_ms_per_frame_tflite", round(result.tfliteModelMillisPerFrame()));
-        root.put("pose_found", round(result.poseFraction()));
-        root.put("rss_mb_start", round(result.rssStartMb()));
-        root.put("rss_mb_end", round(result.rssEndMb()));
+        putRounded(cpu, "decode", result.cpuSeconds()[0]);
+        putRounded(cpu, "pose", result.cpuSeconds()[1]);
+        putRounded(cpu, "hands_face", result.cpuSeconds()[2]);
+        putRounded(root, "ratio_vs_tflite", result.ratioVsTflite());
+        putRounded(root, "model_ms_per_frame_onnx", result.onnxModelMillisPerFrame());
+        putRounded(root, "model_ms_per_frame_tflite", result.tfliteModelMillisPerFrame());
+        putRounded(root, "pose_found", result.poseFraction());
+        putRounded(root, "rss_mb_start", result.rssStartMb());
+        putRounded(root, "rss_mb_end", result.rssEndMb());
         var samples = root.putArray("rss_mb_samples");
-        result.rssSamples().forEach(mb -> samples.add(round(mb)));
+        result.rssSamples().forEach(mb -> samples.add(Double.isFinite(mb) ? round(mb) : null));
         root.put("cpus", Runtime.getRuntime().availableProcessors());
         ObjectNode stages = root.putObject("stage_median_ms");
         for (Map.Entry<String, Double> entry : ExtractionBenchmark.named(result.stageMedians()).entrySet()) {
@@ -123,9 +123,9 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         ObjectNode modelsNode = root.putObject("models");
         for (ExtractionBenchmark.ModelLatency latency : result.models()) {
             ObjectNode model = modelsNode.putObject(latency.model().artifactId());
-            model.put("calls_per_frame", round(latency.callsPerFrame()));
-            model.put("onnx_ms", round(latency.onnxMillis()));
-            model.put("tflite_ms", round(latency.tfliteMillis()));
+            putRounded(model, "calls_per_frame", latency.callsPerFrame());
+            putRounded(model, "onnx_ms", latency.onnxMillis());
+            putRounded(model, "tflite_ms", latency.tfliteMillis());
         }
         return mapper.writeValueAsString(root);
     }
@@ -157,6 +157,15 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "Pose found in %.0f%% of frames; %d CPUs", 100 * result.poseFraction(),
                 Runtime.getRuntime().availableProcessors()));
         return text.toString();
+    }
+
+    /** Puts a rounded number, or JSON null when it is not finite (strict JSON has no NaN). */
+    private static void putRounded(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, round(value));
+        } else {
+            node.putNull(key);
+        }
     }
 
     private static double round(double value) {
