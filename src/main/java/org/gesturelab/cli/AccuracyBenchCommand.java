@@ -22,7 +22,6 @@ import org.gesturelab.capture.FrameSources;
 import org.gesturelab.keypoints.HolisticOptions;
 import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.keypoints.PoseAccuracy;
-import org.gesturelab.keypoints.PoseModel;
 import org.gesturelab.keypoints.PoseTracker;
 import org.gesturelab.keypoints.StageStatistics;
 import org.gesturelab.task.TaskMonitor;
@@ -70,13 +69,8 @@ public final class AccuracyBenchCommand implements Callable<Integer> {
     @Option(names = "--no-pose", description = "Skip the bodygesture15 pose comparison.")
     private boolean noPose;
 
-    @Option(names = "--pose-model", paramLabel = "lite|full|heavy", defaultValue = "full",
-            description = "Pose landmark model (default: ${DEFAULT-VALUE}).")
-    private PoseModel poseModel;
-
-    @Option(names = "--models", paramLabel = "DIR",
-            description = "Model directory (default: $GESTURELAB_MODELS or ~/.gesturelab/models).")
-    private Path models;
+    @CommandLine.Mixin
+    private HolisticModelOptions holistic = new HolisticModelOptions();
 
     @Option(names = "--json", description = "Print one JSON object instead of a report.")
     private boolean json;
@@ -109,7 +103,7 @@ public final class AccuracyBenchCommand implements Callable<Integer> {
             throw new GestureLabException("No bodygesture15 videos with references under " + root + ".");
         }
         Map<String, List<PoseAccuracy.ClipScore>> bySubject = new LinkedHashMap<>();
-        try (PoseTracker tracker = new PoseTracker(poseModel, models, null);
+        try (PoseTracker tracker = new PoseTracker(holistic.poseModel, holistic.models, null);
                 ConsoleProgress progress = new ConsoleProgress(err)) {
             for (int i = 0; i < clips.size(); i++) {
                 PoseAccuracy.Clip clip = clips.get(i);
@@ -125,7 +119,7 @@ public final class AccuracyBenchCommand implements Callable<Integer> {
         long allFound = 0;
         if (!json) {
             out.printf(Locale.ROOT, "Pose vs MediaPipe on bodygesture15 (%s model), error = distance / torso length%n",
-                    poseModel.name().toLowerCase(Locale.ROOT));
+                    holistic.poseModel.name().toLowerCase(Locale.ROOT));
             out.printf(Locale.ROOT, "%-8s %6s %8s %14s %10s%n", "subject", "videos", "frames", "median error",
                     "pose found");
         }
@@ -188,7 +182,7 @@ public final class AccuracyBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-34s %7s %7s %7s %7s %7s %9s %9s%n", "clip", "frames", "face", "a hand", "left",
                     "right", "wrist in", "hand|in");
         }
-        HolisticOptions options = HolisticOptions.defaults().withPoseModel(poseModel).withModelDir(models);
+        HolisticOptions options = holistic.holisticOptions();
         try (HolisticPipeline pipeline = new HolisticPipeline(options);
                 ConsoleProgress progress = new ConsoleProgress(err)) {
             for (int i = 0; i < videos.size(); i++) {

@@ -7,11 +7,13 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measure how fast GestureLab's models run on this machine",
+        description = "Measure how fast GestureLab's models and query strategies run on this machine",
         subcommands = {
             ModelsBenchCommand.class,
             ExtractBenchCommand.class,
             AccuracyBenchCommand.class,
+            ClassifyBenchCommand.class,
+            BenchQueryCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

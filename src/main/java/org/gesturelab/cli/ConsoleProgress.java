@@ -78,6 +78,7 @@ public final class ConsoleProgress implements TaskMonitor, AutoCloseable {
         if (interactive && drawn) {
             err.println();
             err.flush();
+            drawn = false;
         }
     }
 }

@@ -18,7 +18,6 @@ import org.gesturelab.capture.FrameSources;
 import org.gesturelab.keypoints.ExtractionBenchmark;
 import org.gesturelab.keypoints.HolisticOptions;
 import org.gesturelab.keypoints.HolisticPipeline;
-import org.gesturelab.keypoints.PoseModel;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,13 +51,8 @@ public final class ExtractBenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int tfliteFrames;
 
-    @Option(names = "--pose-model", paramLabel = "lite|full|heavy", defaultValue = "full",
-            description = "Pose landmark model (default: ${DEFAULT-VALUE}).")
-    private PoseModel poseModel;
-
-    @Option(names = "--models", paramLabel = "DIR",
-            description = "Model directory (default: $GESTURELAB_MODELS or ~/.gesturelab/models).")
-    private Path models;
+    @CommandLine.Mixin
+    private HolisticModelOptions holistic = new HolisticModelOptions();
 
     @Option(names = "--json", description = "Print one JSON object instead of a report.")
     private boolean json;
@@ -68,12 +62,12 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         if (frames < 1 || tfliteFrames < 0) {
             throw new GestureLabException("--frames must be at least 1 and --tflite-frames at least 0.");
         }
-        HolisticOptions options = HolisticOptions.defaults().withPoseModel(poseModel).withModelDir(models);
+        HolisticOptions options = holistic.holisticOptions();
         ExtractionBenchmark.Result result;
         try (HolisticPipeline pipeline = new HolisticPipeline(options);
                 FrameSource source = open(video);
                 ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
-            result = ExtractionBenchmark.run(pipeline, source, frames, tfliteFrames, models,
+            result = ExtractionBenchmark.run(pipeline, source, frames, tfliteFrames, holistic.models,
                     (message, done, total) -> progress.update("Benchmark", done, frames));
         }
         PrintWriter out = spec.commandLine().getOut();

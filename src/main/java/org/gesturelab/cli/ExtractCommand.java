@@ -14,7 +14,6 @@ import org.gesturelab.capture.FrameSources;
 import org.gesturelab.keypoints.ClipExtractor;
 import org.gesturelab.keypoints.HolisticOptions;
 import org.gesturelab.keypoints.HolisticPipeline;
-import org.gesturelab.keypoints.PoseModel;
 import org.gesturelab.keypoints.Stage;
 
 import picocli.CommandLine;
@@ -46,13 +45,8 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--overlay", description = "Also write NAME.overlay.mp4 with the keypoints drawn.")
     private boolean overlay;
 
-    @Option(names = "--pose-model", paramLabel = "lite|full|heavy", defaultValue = "full",
-            description = "Pose landmark model (default: ${DEFAULT-VALUE}).")
-    private PoseModel poseModel;
-
-    @Option(names = "--models", paramLabel = "DIR",
-            description = "Model directory (default: $GESTURELAB_MODELS or ~/.gesturelab/models).")
-    private Path models;
+    @CommandLine.Mixin
+    private HolisticModelOptions holistic = new HolisticModelOptions();
 
     @Override
     public Integer call() {
@@ -60,7 +54,7 @@ public final class ExtractCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
-        HolisticOptions options = HolisticOptions.defaults().withPoseModel(poseModel).withModelDir(models);
+        HolisticOptions options = holistic.holisticOptions();
         try (HolisticPipeline pipeline = new HolisticPipeline(options)) {
             ClipExtractor extractor = new ClipExtractor(pipeline);
             for (int i = 0; i < videos.size(); i++) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "gesturelab",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = GestureLabCommand.VersionProvider.class,
         description = "Teach a computer new gestures: record, label what the model is unsure of, retrain.%n"
                 + "Run without a command to open the desktop app.",
@@ -23,7 +24,18 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             ModelsCommand.class,
             BenchCommand.class,
+            ProjectCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            StatsCommand.class,
             ExtractCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            CompareCommand.class,
+            SimulateCommand.class,
+            QueryCommand.class,
+            LabelCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 

@@ -159,15 +159,15 @@ public final class ClipBatch implements AutoCloseable {
                 + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, clip.state().name());
-            Project.setInteger(insert, 3, clip.label());
-            Project.setInteger(insert, 4, clip.hiddenLabel());
+            Project.setNullable(insert, 3, clip.label());
+            Project.setNullable(insert, 4, clip.hiddenLabel());
             insert.setString(5, clip.source());
-            Project.setLong(insert, 6, clip.recordingId());
-            Project.setInteger(insert, 7, clip.startFrame());
+            Project.setNullable(insert, 6, clip.recordingId());
+            Project.setNullable(insert, 7, clip.startFrame());
             insert.setInt(8, clip.keypoints().length);
             insert.setString(9, keypoints);
             insert.setString(10, video);
-            Project.setLong(insert, 11, importId);
+            Project.setNullable(insert, 11, importId);
             insert.setLong(12, now);
             insert.setLong(13, now);
             insert.executeUpdate();
@@ -231,9 +231,7 @@ public final class ClipBatch implements AutoCloseable {
     public List<Clip> commit() {
         checkActive();
         try {
-            for (Path file : staged) {
-                FileSync.file(file);
-            }
+            FileSync.files(staged);
             FileSync.directory(staging);
             db.commit();
         } catch (IOException e) {

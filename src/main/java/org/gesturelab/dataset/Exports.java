@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -89,15 +88,5 @@ final class Exports {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    /** Returns the names of the files directly in a folder, sorted. */
-    static List<String> fileNames(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            entries.forEach(p -> names.add(p.getFileName().toString()));
-        }
-        names.sort(null);
-        return names;
     }
 }

@@ -15,14 +15,15 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gesturelab.GestureLabException;
@@ -74,6 +75,7 @@ public final class Project implements AutoCloseable {
     private boolean closed;
 
     private Project(Path dir, ProjectLock lock, Connection db, ProjectSettings settings) {
+        // lock is null for a read-only view.
         this.dir = dir;
         this.lock = lock;
         this.db = db;
@@ -167,6 +169,50 @@ public final class Project implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens a project for reading only, even while another process has it open: for statistics and inspection
+     * from a second process. SQLite's WAL mode gives the reader a consistent snapshot per query while the owner
+     * keeps writing. Every method that would change the project throws {@link IllegalStateException}; nothing is
+     * recovered or cleaned up.
+     *
+     * @param dir the project folder
+     * @return a read-only view; close it when done
+     * @throws GestureLabException if it is not a project or its database has another schema version
+     * @throws IOException if it cannot be read
+     */
+    public static Project openReadOnly(Path dir) throws IOException {
+        dir = dir.toAbsolutePath().normalize();
+        if (!isProject(dir)) {
+            throw new GestureLabException(dir + " is not a GestureLab project (no " + SETTINGS_FILE + ").");
+        }
+        ProjectSettings settings = ProjectSettings.read(dir.resolve(SETTINGS_FILE));
+        Path file = dir.resolve(DATABASE_FILE);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        try {
+            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            try {
+                int version = Schema.version(db);
+                if (version != Schema.VERSION) {
+                    throw new GestureLabException(file + " has schema version " + version + ", this GestureLab reads "
+                            + Schema.VERSION + "; open the project normally once to upgrade it, or update GestureLab.");
+                }
+            } catch (SQLException | RuntimeException e) {
+                db.close();
+                throw e;
+            }
+            return new Project(dir, null, db, settings);
+        } catch (SQLException e) {
+            throw new GestureLabException("Cannot read the project database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns whether this is a {@link #openReadOnly read-only} view. */
+    public boolean isReadOnly() {
+        return lock == null;
     }
 
     /**
@@ -318,6 +364,7 @@ public final class Project implements AutoCloseable {
     }
 
     void writeSettings(ProjectSettings newSettings) {
+        checkWritable();
         try {
             newSettings.write(dir.resolve(SETTINGS_FILE));
         } catch (IOException e) {
@@ -342,7 +389,30 @@ public final class Project implements AutoCloseable {
      * @return the clips
      */
     public List<Clip> clips(ClipQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + CLIP_COLUMNS + " FROM clips WHERE 1 = 1");
+        return read(() -> {
+            try (PreparedStatement statement = prepare("SELECT " + CLIP_COLUMNS + " FROM clips", query, true)) {
+                return readClips(statement);
+            }
+        });
+    }
+
+    /**
+     * Counts the clips a query selects (its limit is ignored).
+     *
+     * @param query the conditions
+     * @return how many clips match
+     */
+    public int count(ClipQuery query) {
+        return read(() -> {
+            try (PreparedStatement statement = prepare("SELECT COUNT(*) FROM clips", query, false);
+                    ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    private PreparedStatement prepare(String select, ClipQuery query, boolean ordered) throws SQLException {
+        StringBuilder sql = new StringBuilder(select).append(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (!query.states().isEmpty()) {
             sql.append(" AND state IN (").append(String.join(", ", query.states().stream().map(s -> "?").toList()))
@@ -361,18 +431,17 @@ public final class Project implements AutoCloseable {
             sql.append(" AND recording_id = ?");
             args.add(query.recordingId());
         }
-        sql.append(" ORDER BY id");
-        if (query.limit() > 0) {
-            sql.append(" LIMIT ").append(query.limit());
-        }
-        return read(() -> {
-            try (PreparedStatement statement = db.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    statement.setObject(i + 1, args.get(i));
-                }
-                return readClips(statement);
+        if (ordered) {
+            sql.append(" ORDER BY id");
+            if (query.limit() > 0) {
+                sql.append(" LIMIT ").append(query.limit());
             }
-        });
+        }
+        PreparedStatement statement = db.prepareStatement(sql.toString());
+        for (int i = 0; i < args.size(); i++) {
+            statement.setObject(i + 1, args.get(i));
+        }
+        return statement;
     }
 
     /**
@@ -516,6 +585,7 @@ public final class Project implements AutoCloseable {
      */
     public ClipBatch beginImport(String kind, String source) {
         checkOpen();
+        checkWritable();
         guard.lock();
         try {
             return new ClipBatch(this, kind, source);
@@ -540,6 +610,16 @@ public final class Project implements AutoCloseable {
         checkClassIndex(classIndex);
         return change(clipId, source, clip -> new Change(
                 clip.state() == ClipState.TEST ? ClipState.TEST : ClipState.TRAIN, classIndex));
+    }
+
+    /**
+     * Sets a clip aside without a label, as the user.
+     *
+     * @param clipId the clip
+     * @return the recorded event
+     */
+    public LabelEvent skip(long clipId) {
+        return skip(clipId, LabelSource.USER);
     }
 
     /**
@@ -572,6 +652,40 @@ public final class Project implements AutoCloseable {
         });
     }
 
+    /**
+     * Labels many clips in one transaction (for example a simulation revealing a whole query batch). Each clip gets
+     * its own event, so {@link #undo(int)} takes them back one by one.
+     *
+     * @param labels class index per clip id, applied in the map's iteration order
+     * @param source who labeled them
+     * @return the recorded events, in order
+     */
+    public List<LabelEvent> labelAll(Map<Long, Integer> labels, LabelSource source) {
+        return write(() -> {
+            List<LabelEvent> events = new ArrayList<>(labels.size());
+            labels.forEach((clipId, classIndex) -> events.add(label(clipId, classIndex, source)));
+            return events;
+        });
+    }
+
+    /**
+     * Moves many clips in one transaction, with the rules of {@link #moveTo}; if one cannot move, none does.
+     *
+     * @param clipIds the clips
+     * @param state the new state
+     * @param source who moved them
+     * @return the recorded events, in order
+     */
+    public List<LabelEvent> moveAll(Collection<Long> clipIds, ClipState state, LabelSource source) {
+        return write(() -> {
+            List<LabelEvent> events = new ArrayList<>(clipIds.size());
+            for (long clipId : clipIds) {
+                events.add(moveTo(clipId, state, source));
+            }
+            return events;
+        });
+    }
+
     private record Change(ClipState state, Integer label) {
     }
 
@@ -591,7 +705,7 @@ public final class Project implements AutoCloseable {
         try (PreparedStatement update = db.prepareStatement(
                 "UPDATE clips SET state = ?, label = ?, updated_at = ? WHERE id = ?")) {
             update.setString(1, newState.name());
-            setInteger(update, 2, newLabel);
+            setNullable(update, 2, newLabel);
             update.setLong(3, now);
             update.setLong(4, clipId);
             update.executeUpdate();
@@ -601,12 +715,12 @@ public final class Project implements AutoCloseable {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, clipId);
             insert.setString(2, oldState.name());
-            setInteger(insert, 3, oldLabel);
+            setNullable(insert, 3, oldLabel);
             insert.setString(4, newState.name());
-            setInteger(insert, 5, newLabel);
+            setNullable(insert, 5, newLabel);
             insert.setString(6, source.name());
             insert.setLong(7, now);
-            setLong(insert, 8, reverts);
+            setNullable(insert, 8, reverts);
             insert.executeUpdate();
             long id = generatedKey(insert);
             return new LabelEvent(id, clipId, oldState, oldLabel, newState, newLabel, source,
@@ -700,6 +814,21 @@ public final class Project implements AutoCloseable {
         }
     }
 
+    /** Returns every recording that clips were cut from, oldest first. */
+    public List<Recording> recordings() {
+        return read(() -> {
+            List<Recording> recordings = new ArrayList<>();
+            try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT id, source, frames, created_at FROM recordings ORDER BY id")) {
+                while (rs.next()) {
+                    recordings.add(new Recording(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                            Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+            return recordings;
+        });
+    }
+
     // ---------------------------------------------------------------- active-learning history
 
     /**
@@ -715,7 +844,7 @@ public final class Project implements AutoCloseable {
                     + "(created_at, strategy, training_run_id) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 insert.setLong(1, batch.createdAt().toEpochMilli());
                 insert.setString(2, batch.strategy());
-                setLong(insert, 3, batch.trainingRunId());
+                setNullable(insert, 3, batch.trainingRunId());
                 insert.executeUpdate();
                 id = generatedKey(insert);
             }
@@ -731,7 +860,7 @@ public final class Project implements AutoCloseable {
                     } else {
                         insert.setDouble(4, item.score());
                     }
-                    setInteger(insert, 5, item.predictedLabel());
+                    setNullable(insert, 5, item.predictedLabel());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -789,11 +918,11 @@ public final class Project implements AutoCloseable {
                             + "test_clips = ?, test_accuracy = ?, details = ? WHERE id = ?",
                     Statement.RETURN_GENERATED_KEYS)) {
                 statement.setLong(1, run.startedAt().toEpochMilli());
-                setLong(statement, 2, run.finishedAt() == null ? null : run.finishedAt().toEpochMilli());
+                setNullable(statement, 2, run.finishedAt() == null ? null : run.finishedAt().toEpochMilli());
                 statement.setString(3, run.modelPath());
                 statement.setInt(4, run.trainClips());
                 statement.setInt(5, run.testClips());
-                setDouble(statement, 6, run.testAccuracy());
+                setNullable(statement, 6, run.testAccuracy());
                 statement.setString(7, run.details());
                 if (!insert) {
                     statement.setLong(8, run.id());
@@ -842,10 +971,10 @@ public final class Project implements AutoCloseable {
                 insert.setInt(2, iteration.number());
                 insert.setLong(3, iteration.at().toEpochMilli());
                 insert.setString(4, iteration.strategy());
-                setLong(insert, 5, iteration.queryBatchId());
-                setLong(insert, 6, iteration.trainingRunId());
+                setNullable(insert, 5, iteration.queryBatchId());
+                setNullable(insert, 6, iteration.trainingRunId());
                 insert.setInt(7, iteration.labeledClips());
-                setDouble(insert, 8, iteration.testAccuracy());
+                setNullable(insert, 8, iteration.testAccuracy());
                 insert.setString(9, iteration.details());
                 insert.executeUpdate();
                 return new Iteration(generatedKey(insert), iteration.session(), iteration.number(), iteration.at(),
@@ -1053,6 +1182,7 @@ public final class Project implements AutoCloseable {
     /** Runs work in one transaction, committed (and on disk) before returning, rolled back on any failure. */
     private <T> T write(SqlWork<T> work) {
         checkOpen();
+        checkWritable();
         guard.lock();
         try {
             boolean outer = db.getAutoCommit();
@@ -1083,6 +1213,12 @@ public final class Project implements AutoCloseable {
                 + e.getMessage(), e);
     }
 
+    private void checkWritable() {
+        if (isReadOnly()) {
+            throw new IllegalStateException("project " + dir + " was opened read-only");
+        }
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("project " + dir + " is closed");
@@ -1104,28 +1240,9 @@ public final class Project implements AutoCloseable {
         return rs.wasNull() ? null : value;
     }
 
-    static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
-        }
-    }
-
-    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
-
-    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.REAL);
-        } else {
-            statement.setDouble(index, value);
-        }
+    /** Binds a value that may be null; sqlite-jdbc binds a null as SQL NULL. */
+    static void setNullable(PreparedStatement statement, int index, Object value) throws SQLException {
+        statement.setObject(index, value);
     }
 
     static long generatedKey(Statement statement) throws SQLException {
@@ -1151,7 +1268,9 @@ public final class Project implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IOException("Cannot close " + dir.resolve(DATABASE_FILE), e);
             } finally {
-                lock.close();
+                if (lock != null) {
+                    lock.close();
+                }
             }
         } finally {
             guard.unlock();

@@ -13,7 +13,9 @@ import java.util.Map;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.tensorflowlite.BuiltinOpResolver;
 import org.bytedeco.tensorflowlite.BuiltinOpResolverWithXNNPACK;
+import org.bytedeco.tensorflowlite.BuiltinOpResolverWithoutDefaultDelegates;
 import org.bytedeco.tensorflowlite.FlatBufferModel;
 import org.bytedeco.tensorflowlite.Interpreter;
 import org.bytedeco.tensorflowlite.InterpreterBuilder;
@@ -31,20 +33,33 @@ import org.bytedeco.tensorflowlite.TfLiteTensor;
  */
 public final class TfliteReference implements AutoCloseable {
 
+    /**
+     * Which TFLite kernels run the model. The two disagree in the last bits like any two kernel libraries; on
+     * outputs with huge logits (pose segmentation) that reaches 2e-3 of the range, which tells how closely any other
+     * runtime can be expected to match.
+     */
+    public enum Kernels {
+        /** The XNNPACK delegate, as MediaPipe runs the models: the reference. */
+        XNNPACK,
+        /** TFLite's builtin (reference and optimized) kernels, no delegate. */
+        BUILTIN
+    }
+
     private final String source;
     private final BytePointer modelBytes;
     private final FlatBufferModel model;
-    private final BuiltinOpResolverWithXNNPACK resolver;
+    private final BuiltinOpResolver resolver;
     private final Interpreter interpreter;
     private final List<TensorSpec> inputs;
     private final List<TensorSpec> outputs;
     private boolean closed;
 
-    private TfliteReference(String source, BytePointer modelBytes, FlatBufferModel model) {
+    private TfliteReference(String source, BytePointer modelBytes, FlatBufferModel model, Kernels kernels) {
         this.source = source;
         this.modelBytes = modelBytes;
         this.model = model;
-        this.resolver = new BuiltinOpResolverWithXNNPACK();
+        this.resolver = kernels == Kernels.XNNPACK ? new BuiltinOpResolverWithXNNPACK()
+                : new BuiltinOpResolverWithoutDefaultDelegates();
         this.interpreter = new Interpreter((org.bytedeco.javacpp.Pointer) null);
         try (InterpreterBuilder builder = new InterpreterBuilder(model, resolver)) {
             check(builder.SetNumThreads(1), "set one thread");
@@ -66,7 +81,19 @@ public final class TfliteReference implements AutoCloseable {
      * @throws IOException if the file cannot be read or is not a TFLite model
      */
     public static TfliteReference open(Path tflite) throws IOException {
-        return fromBytes(Files.readAllBytes(tflite), tflite.toString());
+        return open(tflite, Kernels.XNNPACK);
+    }
+
+    /**
+     * Loads a model from a file with the chosen kernels.
+     *
+     * @param tflite the {@code .tflite} file
+     * @param kernels XNNPACK (the reference, as MediaPipe runs it) or TFLite's builtin kernels
+     * @return the reference runtime, ready to run
+     * @throws IOException if the file cannot be read or is not a TFLite model
+     */
+    public static TfliteReference open(Path tflite, Kernels kernels) throws IOException {
+        return fromBytes(Files.readAllBytes(tflite), tflite.toString(), kernels);
     }
 
     /**
@@ -78,6 +105,10 @@ public final class TfliteReference implements AutoCloseable {
      * @throws IOException if the bytes are not a valid TFLite model
      */
     public static TfliteReference fromBytes(byte[] flatbuffer, String source) throws IOException {
+        return fromBytes(flatbuffer, source, Kernels.XNNPACK);
+    }
+
+    private static TfliteReference fromBytes(byte[] flatbuffer, String source, Kernels kernels) throws IOException {
         // The FlatBufferModel points into these bytes, so they live as long as the interpreter.
         BytePointer bytes = new BytePointer(flatbuffer.length);
         bytes.put(flatbuffer);
@@ -86,7 +117,7 @@ public final class TfliteReference implements AutoCloseable {
             bytes.close();
             throw new IOException("Not a valid TensorFlow Lite model: " + source);
         }
-        return new TfliteReference(source, bytes, model);
+        return new TfliteReference(source, bytes, model, kernels);
     }
 
     /** Returns the model's inputs in order. */

@@ -109,6 +109,31 @@ class ProjectTest {
     }
 
     @Test
+    void bulkChangesAreAllOrNothing() throws IOException {
+        try (Project project = Project.create(temp.resolve("p"), "Demo", List.of("a", "b"))) {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ids.add(project.addClip(NewClip.ofClass(TestClips.random(2, i), ClipState.POOL, i % 2, "t")).id());
+            }
+            java.util.Map<Long, Integer> reveal = new java.util.LinkedHashMap<>();
+            for (Clip clip : project.clips(ClipState.POOL).subList(0, 3)) {
+                reveal.put(clip.id(), clip.hiddenLabel());
+            }
+            assertEquals(3, project.labelAll(reveal, LabelSource.SIMULATION).size());
+            assertEquals(3, project.count(ClipQuery.inState(ClipState.TRAIN)));
+            assertEquals(2, project.count(ClipQuery.inState(ClipState.TRAIN).withLabel(0)));
+            assertEquals(1, project.count(ClipQuery.inState(ClipState.POOL)));
+
+            // The last clip is unlabeled, so moving all four to test fails and moves none.
+            assertThrows(GestureLabException.class, () -> project.moveAll(ids, ClipState.TEST, LabelSource.USER));
+            assertEquals(0, project.count(ClipQuery.inState(ClipState.TEST)));
+            project.moveAll(ids.subList(0, 2), ClipState.TEST, LabelSource.USER);
+            assertEquals(2, project.count(ClipQuery.inState(ClipState.TEST)));
+            assertEquals(5, project.labelEvents(0).size());
+        }
+    }
+
+    @Test
     void deleteRemovesRowAndFile() throws IOException {
         try (Project project = Project.create(temp.resolve("p"), "Demo", List.of("a"))) {
             Clip clip = project.addClip(NewClip.labeled(TestClips.random(2, 1), ClipState.TRAIN, 0, "t"));
@@ -133,7 +158,7 @@ class ProjectTest {
             }
             assertEquals(List.of("a"), project.classNames());
             assertTrue(project.clips(ClipQuery.all()).isEmpty());
-            assertEquals(List.of(), Exports.fileNames(dir.resolve(Project.CLIPS_DIR)));
+            assertEquals(List.of(), TestClips.fileNames(dir.resolve(Project.CLIPS_DIR)));
         }
         try (Project project = Project.open(dir)) {
             assertEquals(List.of("a"), project.classNames());
@@ -170,7 +195,46 @@ class ProjectTest {
         }
         try (Project project = Project.open(dir)) {
             assertEquals("Demo", project.name());
+            long id = project.addClip(NewClip.unlabeled(TestClips.random(2, 1), "t")).id();
+            try (Project reader = Project.openReadOnly(dir)) {
+                assertTrue(reader.isReadOnly());
+                assertEquals(1, reader.stats().pool());
+                project.label(id, 0, LabelSource.USER);
+                assertEquals(1, reader.stats().train(), "the reader sees the owner's commits");
+                assertThrows(IllegalStateException.class, () -> reader.label(id, 0, LabelSource.USER));
+                assertThrows(IllegalStateException.class, () -> reader.addClass("b"));
+                assertThrows(IllegalStateException.class, reader::beginBatch);
+            }
         }
+        try (Project reader = Project.openReadOnly(dir)) {
+            assertEquals(1, reader.stats().train(), "read-only open of a closed project");
+        }
+    }
+
+    @Test
+    void databaseCarriesTheSchemaVersionAndANewerOneIsRefused() throws Exception {
+        Path dir = temp.resolve("p");
+        Project.create(dir, "Demo", List.of("a")).close();
+        String url = "jdbc:sqlite:" + dir.resolve(Project.DATABASE_FILE);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url)) {
+            assertEquals(Schema.VERSION, Schema.version(db));
+            try (java.sql.Statement statement = db.createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
+                assertTrue(rs.next());
+                assertEquals("wal", rs.getString(1));
+            }
+            try (java.sql.Statement statement = db.createStatement()) {
+                statement.execute("PRAGMA user_version = " + (Schema.VERSION + 1));
+            }
+        }
+        GestureLabException e = assertThrows(GestureLabException.class, () -> Project.open(dir));
+        assertTrue(e.getMessage().contains("newer than this GestureLab"), e.getMessage());
+        // The refusal released the project: fixing the version makes it open again.
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement statement = db.createStatement()) {
+            statement.execute("PRAGMA user_version = " + Schema.VERSION);
+        }
+        Project.open(dir).close();
     }
 
     @Test

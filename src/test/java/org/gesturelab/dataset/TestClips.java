@@ -1,5 +1,9 @@
 package org.gesturelab.dataset;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import org.gesturelab.keypoints.KeypointLayout;
@@ -21,5 +25,12 @@ final class TestClips {
             }
         }
         return clip;
+    }
+
+    /** Returns the names of the entries directly in a folder, sorted. */
+    static List<String> fileNames(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }

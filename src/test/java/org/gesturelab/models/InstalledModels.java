@@ -2,9 +2,14 @@ package org.gesturelab.models;
 
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.gesturelab.GestureLabException;
 import org.gesturelab.task.TaskMonitor;
@@ -12,13 +17,18 @@ import org.gesturelab.task.TaskMonitor;
 /**
  * Makes the installed MediaPipe models available to tests. {@link #require()} returns the model directory
  * ({@link ModelDirectory#resolve} of null: {@code GESTURELAB_MODELS}, else {@code ~/.gesturelab/models}); when the
- * models are not installed there it installs them once, exactly as {@code gesturelab models install} does: from the
- * tarball named by {@code -Dgesturelab.models.tarball} or {@code GESTURELAB_MODELS_TARBALL} when given, else with
- * {@code npm pack}. On a fresh CI machine this is what installs the models.
+ * models are not installed there it installs them once, exactly as {@code gesturelab models install} does, from
+ * the package tarball {@link #packageTarball()} provides. On a fresh CI machine this is what installs the models.
+ *
+ * <p>The tarball is the one named by {@code -Dgesturelab.models.tarball} or {@code GESTURELAB_MODELS_TARBALL} when
+ * given; otherwise {@code npm pack} fetches it once into a test cache folder beside the model directory
+ * ({@link #cacheDirectory()}), where it stays, so that tests needing a packaged file the installer does not keep
+ * (such as {@code face_landmark_with_attention.tflite}) can take it from there without fetching again.
  *
  * <p>When the package cannot be fetched (no npm, no network) the calling test is skipped with a message saying
  * so; every other failure (a damaged package, a conversion error) fails it. The installer's file lock makes
- * concurrent test JVMs wait for one installation. After the first call a JVM answers from memory.
+ * concurrent test JVMs wait for one installation, and the cache is written by atomic renames, so concurrent JVMs
+ * never see half a tarball. After the first call a JVM answers from memory.
  */
 public final class InstalledModels {
 
@@ -28,6 +38,7 @@ public final class InstalledModels {
     public static final String TARBALL_ENV = "GESTURELAB_MODELS_TARBALL";
 
     private static Path installed;
+    private static Path tarball;
     private static String unavailable;
 
     private InstalledModels() {
@@ -43,15 +54,13 @@ public final class InstalledModels {
         if (installed != null) {
             return installed;
         }
-        if (unavailable != null) {
-            abort(unavailable);
-        }
         Path dir = ModelDirectory.resolve(null);
-        ModelInstaller installer = new ModelInstaller(ModelPackage.HOLISTIC, InstalledModels::fetchOrSkip,
-                ModelConverter.tfliteToOnnx());
+        ModelInstaller installer = new ModelInstaller();
         if (!installer.status(dir).isInstalled()) {
-            System.err.println("Installing the MediaPipe models into " + dir + " for the tests (once)...");
-            installer.install(dir, tarball(), TaskMonitor.SILENT);
+            Path from = packageTarball();
+            System.err.println("Installing the MediaPipe models into " + dir + " from " + from
+                    + " for the tests (once)...");
+            installer.install(dir, Optional.of(from), TaskMonitor.SILENT);
         }
         installed = dir;
         return dir;
@@ -67,26 +76,97 @@ public final class InstalledModels {
         return require().resolve(fileName);
     }
 
-    private static Optional<Path> tarball() {
-        for (String configured : new String[] {System.getProperty(TARBALL_PROPERTY), System.getenv(TARBALL_ENV)}) {
-            if (configured != null && !configured.isBlank() && Files.isRegularFile(Path.of(configured))) {
-                return Optional.of(Path.of(configured));
-            }
-        }
-        return Optional.empty();
+    /**
+     * Returns the folder where tests keep the package tarball and packaged files the installer does not keep:
+     * {@code .NAME.test-cache} beside the model directory {@code NAME} (outside it, since the installer refuses a
+     * model directory holding files it did not write).
+     *
+     * @return the folder, which may not exist yet
+     */
+    public static Path cacheDirectory() {
+        Path dir = ModelDirectory.resolve(null);
+        return dir.resolveSibling("." + dir.getFileName() + ".test-cache");
     }
 
-    /** Fetches with npm; a failure to fetch (not a damaged package) skips the test instead of failing it. */
-    private static Path fetchOrSkip(ModelPackage modelPackage, Path workDir, TaskMonitor monitor)
-            throws java.io.IOException {
-        try {
-            return new NpmPack().fetch(modelPackage, workDir, monitor);
-        } catch (GestureLabException e) {
-            unavailable = "MediaPipe models are not installed in " + ModelDirectory.resolve(null)
-                    + " and could not be fetched (" + e.getMessage() + "). Run 'gesturelab models install' or set "
-                    + TARBALL_ENV + "; skipping.";
+    /**
+     * Returns the pinned {@link ModelPackage#HOLISTIC} tarball: the configured one, else the cached one, else one
+     * fetched now with {@code npm pack} into {@link #cacheDirectory()}. Skips the calling test when npm cannot
+     * fetch it.
+     *
+     * @return the tarball; a configured one is not checked here (the installer checks it), a cached or fetched
+     *     one matches the pinned SHA-256
+     */
+    public static synchronized Path packageTarball() {
+        if (tarball != null) {
+            return tarball;
+        }
+        if (unavailable != null) {
             abort(unavailable);
-            throw e;
+        }
+        for (String configured : new String[] {System.getProperty(TARBALL_PROPERTY), System.getenv(TARBALL_ENV)}) {
+            if (configured != null && !configured.isBlank() && Files.isRegularFile(Path.of(configured))) {
+                tarball = Path.of(configured);
+                return tarball;
+            }
+        }
+        try {
+            tarball = cachedOrFetched();
+            return tarball;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path cachedOrFetched() throws IOException {
+        ModelPackage holistic = ModelPackage.HOLISTIC;
+        Path cache = Files.createDirectories(cacheDirectory());
+        Path cached = cache.resolve(tarballFileName(holistic));
+        if (Files.isRegularFile(cached) && holistic.tarballSha256().equals(Checksums.sha256(cached))) {
+            return cached;
+        }
+        Path work = Files.createTempDirectory(cache, "fetch-");
+        try {
+            Path fetched;
+            try {
+                fetched = new NpmPack().fetch(holistic, work, TaskMonitor.SILENT);
+            } catch (GestureLabException e) {
+                unavailable = "The MediaPipe package is needed (models in " + ModelDirectory.resolve(null) + ", or a "
+                        + "packaged file) and could not be fetched (" + e.getMessage() + "). Run 'gesturelab models "
+                        + "install' or set " + TARBALL_ENV + "; skipping.";
+                abort(unavailable);
+                throw e;
+            }
+            String sha = Checksums.sha256(fetched);
+            if (!holistic.tarballSha256().equals(sha)) {
+                throw new GestureLabException("npm pack " + holistic.spec() + " gave a tarball with SHA-256 " + sha
+                        + ", expected " + holistic.tarballSha256());
+            }
+            Files.move(fetched, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return cached;
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    /** Returns the name {@code npm pack} gives the tarball, for example {@code mediapipe-holistic-0.5.1.tgz}. */
+    private static String tarballFileName(ModelPackage modelPackage) {
+        return modelPackage.name().replace("@", "").replace('/', '-') + "-" + modelPackage.version() + ".tgz";
+    }
+
+    /**
+     * Deletes a folder and everything in it.
+     *
+     * @param root the folder; nothing happens when it does not exist
+     * @throws IOException if something cannot be deleted
+     */
+    static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 }

@@ -2,6 +2,8 @@ package org.gesturelab.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.gesturelab.GestureLabException;
 import org.gesturelab.models.ModelVerifier.ModelVerification;
+import org.gesturelab.models.ModelVerifier.OutputComparison;
+import org.gesturelab.models.ModelVerifier.OutputSpace;
 import org.gesturelab.models.ModelVerifier.VerificationReport;
 import org.gesturelab.models.ModelVerifier.Verdict;
 import org.gesturelab.task.TaskMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Verification on a partial copy of the installation: two small models present, the rest missing. */
+/** Verification on partial copies of the installation: a few models present, the rest missing. */
 class ModelVerifierTest {
 
     @TempDir
@@ -50,5 +55,54 @@ class ModelVerifierTest {
                 .models().stream().filter(m -> m.artifactId().equals("hand_recrop")).findFirst().orElseThrow();
         assertEquals(Verdict.CHECKSUM, tampered.verdict());
         assertTrue(tampered.detail().contains("hand_recrop.onnx does not match its SHA-256"), tampered.detail());
+    }
+
+    @Test
+    void segmentationIsComparedAfterItsSigmoidWithRawLogitsAndTfliteSpreadBesideIt() throws IOException {
+        Path installed = InstalledModels.require();
+        for (String file : List.of("pose_landmark_lite.tflite", "pose_landmark_lite.onnx", ModelDirectory.MANIFEST)) {
+            Files.copy(installed.resolve(file), dir.resolve(file));
+        }
+        List<VerificationImages.RgbImage> images = VerificationImages.generated(2, 320, 240, 7);
+
+        ModelVerification lite = new ModelVerifier().verify(dir, images, "2 generated", TaskMonitor.SILENT)
+                .models().stream().filter(m -> m.artifactId().equals("pose_landmark_lite")).findFirst().orElseThrow();
+
+        assertEquals(5, lite.outputs().size(), lite.toString());
+        for (int i = 0; i < lite.outputs().size(); i++) {
+            OutputComparison output = lite.outputs().get(i);
+            if (i != 2) {
+                assertEquals(OutputSpace.RAW, output.space(), output.output());
+                assertNull(output.raw());
+                assertNull(output.spread());
+                assertEquals(ModelVerifier.TOLERANCE, output.tolerance());
+                continue;
+            }
+            assertEquals(OutputSpace.SIGMOID, output.space());
+            assertEquals(1.0, output.range(), "a mask's values lie in [0, 1]");
+            assertTrue(output.maxAbsDiff() <= 1.0);
+            // The logits reach far below zero, where the sigmoid flattens any difference: the raw figures say so.
+            assertTrue(output.raw().range() > 100, output.toString());
+            assertTrue(output.raw().onnxVsXnnpack() > output.maxAbsDiff(), output.toString());
+            assertTrue(output.spread().xnnpackVsBuiltin() > 0, "TFLite's two kernel sets never agree to the bit");
+            assertTrue(output.raw().spread().xnnpackVsBuiltin() > 0);
+            assertEquals(Math.max(ModelVerifier.TOLERANCE,
+                    ModelVerifier.SPREAD_FACTOR * output.spread().xnnpackVsBuiltin()), output.tolerance());
+        }
+        assertEquals(Verdict.PASSED, lite.verdict(), lite.toString());
+    }
+
+    @Test
+    void onlyThePoseSegmentationIsReadThroughASigmoid() {
+        TensorSpec mask = new TensorSpec("Identity_2", new int[] {1, 256, 256, 1});
+        assertEquals(OutputSpace.SIGMOID, ModelVerifier.spaceOf(MediaPipeModel.POSE_LANDMARK_FULL, 2, mask));
+        assertEquals(OutputSpace.SIGMOID, ModelVerifier.spaceOf(MediaPipeModel.POSE_LANDMARK_HEAVY, 2, mask));
+        assertEquals(OutputSpace.RAW, ModelVerifier.spaceOf(MediaPipeModel.POSE_LANDMARK_FULL, 3,
+                new TensorSpec("Identity_3", new int[] {1, 64, 64, 39})));
+        assertEquals(OutputSpace.RAW, ModelVerifier.spaceOf(MediaPipeModel.HAND_LANDMARK_FULL, 2,
+                new TensorSpec("Identity_2", new int[] {1, 1})));
+        GestureLabException moved = assertThrows(GestureLabException.class, () -> ModelVerifier.spaceOf(
+                MediaPipeModel.POSE_LANDMARK_LITE, 2, new TensorSpec("Identity_2", new int[] {1, 1})));
+        assertTrue(moved.getMessage().contains("not the segmentation mask"), moved.getMessage());
     }
 }

@@ -44,6 +44,17 @@ class TfliteReferenceTest {
     }
 
     @Test
+    void builtinKernelsAgreeWithXnnpackClosely() throws IOException {
+        Path model = TfliteModels.require(MediaPipeModel.HAND_RECROP);
+        try (TfliteReference xnnpack = TfliteReference.open(model);
+                TfliteReference builtin = TfliteReference.open(model, TfliteReference.Kernels.BUILTIN)) {
+            float[] image = SyntheticImages.nhwc(xnnpack.inputs().get(0).shape(), 3);
+            TensorComparison comparison = TensorComparison.of(xnnpack.run(image).get(0), builtin.run(image).get(0));
+            assertTrue(comparison.relativeDifference() < 1e-4, comparison.toString());
+        }
+    }
+
+    @Test
     void rejectsInputsOfTheWrongSize() throws IOException {
         Path model = TfliteModels.require(MediaPipeModel.HAND_RECROP);
         try (TfliteReference reference = TfliteReference.open(model)) {

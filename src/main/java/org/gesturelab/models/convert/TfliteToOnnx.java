@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -61,12 +64,17 @@ public final class TfliteToOnnx {
             "DEPTHWISE_CONV_2D", "DEPTH_TO_SPACE", "DEQUANTIZE", "FULLY_CONNECTED", "LOGISTIC", "MAX_POOL_2D",
             "MEAN", "MUL", "PAD", "PRELU", "RELU", "RESHAPE", "RESIZE_BILINEAR", "STRIDED_SLICE");
 
+    /** Channel padding becomes a 1x1 convolution up to this many weights (128 to 256 channels, as in palm_detection). */
+    private static final long MAX_CHANNEL_PAD_WEIGHTS = 128 * 256;
+
     /** NHWC axis to NCHW axis. */
     private static final int[] NHWC_TO_NCHW_AXIS = {0, 2, 3, 1};
     /** Transpose permutation that turns NHWC data into NCHW. */
     private static final int[] TO_NCHW = {0, 3, 1, 2};
     /** Transpose permutation that turns NCHW data into NHWC. */
     private static final int[] TO_NHWC = {0, 2, 3, 1};
+    /** {@code rw-r--r--}: what every written {@code .onnx} file gets where permissions are POSIX. */
+    private static final Set<PosixFilePermission> MODEL_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
 
     private TfliteToOnnx() {
     }
@@ -90,17 +98,29 @@ public final class TfliteToOnnx {
         Result result = convert(ByteBuffer.wrap(Files.readAllBytes(tflite)), tflite.getFileName().toString());
         Path parent = onnx.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        // Not Files.createTempFile: it makes the file owner-only, and the model should get the usual permissions.
         Path temporary = parent.resolve(onnx.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
                 result.model().writeTo(out);
             }
+            readableByEveryone(temporary);
             Files.move(temporary, onnx, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
         return result.report();
+    }
+
+    /**
+     * Gives a written model the permissions of any installed file, {@code rw-r--r--}, where the file system has
+     * POSIX permissions. A model is public data that every user and service account on the machine may load, and a
+     * file written through a temporary file (or under a strict umask) would otherwise stay owner-only, which an
+     * installation shared between accounts cannot use.
+     */
+    private static void readableByEveryone(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, MODEL_PERMISSIONS);
+        }
     }
 
     /**
@@ -404,6 +424,11 @@ public final class TfliteToOnnx {
             long[] paddings = tf.intConstant(requireConstant("PAD", in[1])); // rank x (before, after)
             int rank = tf.rank(in[0]);
             boolean nchw = followsNchw(in[0]);
+            if (nchw && padsOnlyChannels(paddings) && tf.shape(in[0])[3] * (tf.shape(in[0])[3] + paddings[6]
+                    + paddings[7]) <= MAX_CHANNEL_PAD_WEIGHTS) {
+                channelPadAsConvolution(in[0], (int) paddings[6], (int) paddings[7], out);
+                return;
+            }
             long[] pads = new long[2 * rank];
             for (int d = 0; d < rank; d++) {
                 int target = nchw ? NHWC_TO_NCHW_AXIS[d] : d;
@@ -412,6 +437,36 @@ public final class TfliteToOnnx {
             }
             emit("Pad", List.of(nchw ? nchw(in[0]) : nhwc(in[0]), onnx.longVector(canonical[out] + "/pads", pads)),
                     out, nchw, ActivationFunctionType.NONE);
+        }
+
+        /** Whether a rank-4 PAD adds only channels (MediaPipe's residual blocks that widen the channel count). */
+        private boolean padsOnlyChannels(long[] paddings) {
+            if (paddings.length != 8) {
+                return false;
+            }
+            for (int i = 0; i < 6; i++) {
+                if (paddings[i] != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Writes zero channel padding as a 1x1 convolution whose weights copy channel c to channel before + c. ONNX
+         * Runtime keeps it in its NCHWc layout and fuses the residual Add that follows, where a Pad would cost a
+         * reorder out of and back into NCHWc. The copy is exact: each output is one input times 1.
+         */
+        private void channelPadAsConvolution(int input, int before, int after, int out) {
+            int inChannels = tf.shape(input)[3];
+            int outChannels = before + inChannels + after;
+            float[] weights = new float[outChannels * inChannels];
+            for (int c = 0; c < inChannels; c++) {
+                weights[(before + c) * inChannels + c] = 1f;
+            }
+            emit("Conv", List.of(nchw(input), onnx.floatConstant(canonical[out] + "/embed",
+                    new long[] {outChannels, inChannels, 1, 1}, weights)), out, true, ActivationFunctionType.NONE,
+                    attribute("kernel_shape", new long[] {1, 1}));
         }
 
         private void mean(Operator op, int[] in, int out) {

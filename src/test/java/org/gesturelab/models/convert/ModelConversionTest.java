@@ -62,7 +62,7 @@ class ModelConversionTest {
 
     @Test
     void customOperatorsAreRefusedByName() {
-        Path tflite = TfliteModels.requireFile("face_landmark_with_attention.tflite");
+        Path tflite = TfliteModels.require(TfliteModels.FACE_LANDMARK_WITH_ATTENTION);
         UnsupportedOperatorException refused = assertThrows(UnsupportedOperatorException.class,
                 () -> TfliteToOnnx.convert(tflite, folder.resolve("attention.onnx")));
         assertTrue(refused.getMessage().contains("face_landmark_with_attention.tflite"), refused.getMessage());

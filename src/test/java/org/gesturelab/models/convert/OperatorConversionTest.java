@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Random;
 
 import org.gesturelab.models.NamedTensor;
 import org.gesturelab.models.OnnxRuntimeModel;
 import org.gesturelab.models.TfliteReference;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +68,28 @@ class OperatorConversionTest {
         ConversionReport report = assertMatches(g);
         assertEquals(1, report.onnxOperators().get("Conv"));
         assertEquals(1, report.onnxOperators().get("Clip"));
+    }
+
+    @Test
+    void convertedModelIsReadableByEveryone() throws IOException {
+        TinyTflite g = new TinyTflite();
+        int x = g.input("image", 1, 4, 4, 3);
+        g.output(conv(g, x, new int[] {1, 4, 4, 3}, 2, 1, 1, 1, Padding.VALID, 1, ActivationFunctionType.NONE));
+        Path tflite = Files.write(folder.resolve("tiny.tflite"), g.build());
+        Path onnx = folder.resolve("tiny.onnx");
+        // An existing owner-only file (an earlier conversion, or a strict umask) is replaced with rw-r--r--.
+        Files.write(onnx, new byte[] {1});
+        Assumptions.assumeTrue(Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class),
+                "no POSIX permissions on this file system");
+        Files.setPosixFilePermissions(onnx, PosixFilePermissions.fromString("rw-------"));
+
+        TfliteToOnnx.convert(tflite, onnx);
+
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(onnx)));
+        try (var listing = Files.list(folder)) {
+            assertEquals(List.of("tiny.onnx", "tiny.tflite"),
+                    listing.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file is left");
+        }
     }
 
     @Test
@@ -217,8 +242,14 @@ class OperatorConversionTest {
         int channelPadded = g.tensor("channel_padded", 1, 7, 8, 8);
         g.op(BuiltinOperator.PAD, BuiltinOptions.PadOptions, new PadOptionsT(),
                 new int[] {c, g.intConstant("p2", new int[] {4, 2}, 0, 0, 2, 0, 0, 0, 0, 4)}, channelPadded);
+        int widened = g.tensor("widened", 1, 5, 8, 7);
+        g.op(BuiltinOperator.PAD, BuiltinOptions.PadOptions, new PadOptionsT(),
+                new int[] {c, g.intConstant("p3", new int[] {4, 2}, 0, 0, 0, 0, 0, 0, 1, 2)}, widened);
         g.output(channelPadded);
-        assertMatches(g);
+        g.output(widened);
+        ConversionReport report = assertMatches(g);
+        assertEquals(2, report.onnxOperators().get("Pad"), "spatial padding stays a Pad");
+        assertEquals(2, report.onnxOperators().get("Conv"), "channel-only padding becomes a 1x1 convolution");
     }
 
     /** PRelu after a convolution becomes depthwise convolutions; on the NHWC input it stays a PRelu. */

@@ -1,0 +1,185 @@
+package org.gesturelab.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The quality of a classifier on labelled clips: accuracy, macro and weighted F1, per-class precision, recall and F1,
+ * and the confusion matrix. An immutable value, written to JSON with snake-case names ({@code macro_f1},
+ * {@code weighted_f1}, {@code accuracy}, {@code confusion_matrix}, ...).
+ *
+ * <p>Conventions, as scikit-learn's: a precision or recall with a zero denominator counts as 0; the macro F1
+ * averages over the classes that occur in the truth or in the predictions; the weighted F1 weighs each class by its
+ * support.
+ *
+ * @param classes the class names
+ * @param clips the number of clips evaluated
+ * @param accuracy the share of clips predicted correctly
+ * @param macroF1 the unweighted mean F1 over classes
+ * @param weightedF1 the support-weighted mean F1
+ * @param perClass precision, recall, F1 and support for each class, in class order
+ * @param confusionMatrix {@code [true class][predicted class]} counts
+ */
+@JsonPropertyOrder({"clips", "accuracy", "macro_f1", "weighted_f1", "classes", "per_class", "confusion_matrix"})
+public record Evaluation(List<String> classes, int clips, double accuracy, double macroF1, double weightedF1,
+        List<ClassMetrics> perClass, int[][] confusionMatrix) {
+
+    /**
+     * One class's figures.
+     *
+     * @param name the class name
+     * @param precision the share of the clips predicted as this class that are of it
+     * @param recall the share of this class's clips predicted as it
+     * @param f1 the harmonic mean of precision and recall
+     * @param support the number of clips of this class
+     */
+    public record ClassMetrics(String name, double precision, double recall, double f1, int support) {
+    }
+
+    /**
+     * Copies the collections so that the value cannot change.
+     */
+    public Evaluation {
+        classes = List.copyOf(classes);
+        perClass = List.copyOf(perClass);
+        int[][] copy = new int[confusionMatrix.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = confusionMatrix[i].clone();
+        }
+        confusionMatrix = copy;
+    }
+
+    /** Returns a copy of the confusion matrix, {@code [true class][predicted class]}. */
+    @Override
+    public int[][] confusionMatrix() {
+        int[][] copy = new int[confusionMatrix.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = confusionMatrix[i].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * Evaluates predictions against the truth.
+     *
+     * @param classes the class names
+     * @param truth the true class of each clip
+     * @param predicted the predicted class of each clip
+     * @return the evaluation
+     * @throws IllegalArgumentException if the arrays differ in length, are empty, or hold a class out of range
+     */
+    public static Evaluation of(List<String> classes, int[] truth, int[] predicted) {
+        if (truth.length != predicted.length) {
+            throw new IllegalArgumentException(truth.length + " true labels but " + predicted.length + " predictions");
+        }
+        if (truth.length == 0) {
+            throw new IllegalArgumentException("nothing to evaluate: no clips");
+        }
+        int n = classes.size();
+        int[][] confusion = new int[n][n];
+        int correct = 0;
+        for (int i = 0; i < truth.length; i++) {
+            if (truth[i] < 0 || truth[i] >= n || predicted[i] < 0 || predicted[i] >= n) {
+                throw new IllegalArgumentException("class index out of range at clip " + i);
+            }
+            confusion[truth[i]][predicted[i]]++;
+            if (truth[i] == predicted[i]) {
+                correct++;
+            }
+        }
+        List<ClassMetrics> perClass = new ArrayList<>(n);
+        double f1Sum = 0;
+        int counted = 0;
+        double weighted = 0;
+        for (int c = 0; c < n; c++) {
+            int support = 0;
+            int predictedAs = 0;
+            for (int k = 0; k < n; k++) {
+                support += confusion[c][k];
+                predictedAs += confusion[k][c];
+            }
+            int tp = confusion[c][c];
+            double precision = predictedAs == 0 ? 0 : (double) tp / predictedAs;
+            double recall = support == 0 ? 0 : (double) tp / support;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perClass.add(new ClassMetrics(classes.get(c), precision, recall, f1, support));
+            if (support > 0 || predictedAs > 0) {
+                f1Sum += f1;
+                counted++;
+            }
+            weighted += f1 * support;
+        }
+        return new Evaluation(classes, truth.length, (double) correct / truth.length, f1Sum / counted,
+                weighted / truth.length, perClass, confusion);
+    }
+
+    /**
+     * Evaluates probability rows by their most likely class.
+     *
+     * @param classes the class names
+     * @param truth the true class of each clip
+     * @param probabilities one row per clip
+     * @return the evaluation
+     */
+    public static Evaluation ofProbabilities(List<String> classes, int[] truth, float[][] probabilities) {
+        return of(classes, truth, argmax(probabilities));
+    }
+
+    /**
+     * Returns the index of the largest value of each row (the first on ties).
+     *
+     * @param rows rows of scores
+     * @return one index per row
+     */
+    public static int[] argmax(float[][] rows) {
+        int[] best = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            int b = 0;
+            for (int c = 1; c < rows[i].length; c++) {
+                if (rows[i][c] > rows[i][b]) {
+                    b = c;
+                }
+            }
+            best[i] = b;
+        }
+        return best;
+    }
+
+    /**
+     * Renders the evaluation as a plain-text table: the summary, per-class figures, and the confusion matrix with
+     * classes numbered as in the per-class table.
+     *
+     * @return the table, lines ending in a line break
+     */
+    public String toTable() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "clips %d   accuracy %.4f   macro F1 %.4f   weighted F1 %.4f%n",
+                clips, accuracy, macroF1, weightedF1));
+        int width = Math.max(5, classes.stream().mapToInt(String::length).max().orElse(5));
+        out.append(String.format(Locale.ROOT, "%n%3s  %-" + width + "s  %9s  %6s  %6s  %7s%n", "#", "class",
+                "precision", "recall", "F1", "support"));
+        for (int c = 0; c < perClass.size(); c++) {
+            ClassMetrics m = perClass.get(c);
+            out.append(String.format(Locale.ROOT, "%3d  %-" + width + "s  %9.3f  %6.3f  %6.3f  %7d%n", c, m.name(),
+                    m.precision(), m.recall(), m.f1(), m.support()));
+        }
+        out.append(String.format("%nconfusion matrix (rows: true class, columns: predicted)%n"));
+        int cell = Math.max(3, String.valueOf(clips).length() + 1);
+        out.append(" ".repeat(4));
+        for (int c = 0; c < classes.size(); c++) {
+            out.append(String.format(Locale.ROOT, "%" + cell + "d", c));
+        }
+        out.append(System.lineSeparator());
+        for (int r = 0; r < confusionMatrix.length; r++) {
+            out.append(String.format(Locale.ROOT, "%3d ", r));
+            for (int value : confusionMatrix[r]) {
+                out.append(String.format(Locale.ROOT, "%" + cell + "d", value));
+            }
+            out.append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,349 @@
+package org.gesturelab.classify;
+
+import static org.gesturelab.keypoints.KeypointLayout.FACE_LENGTH;
+import static org.gesturelab.keypoints.KeypointLayout.FACE_OFFSET;
+import static org.gesturelab.keypoints.KeypointLayout.FEATURES;
+import static org.gesturelab.keypoints.KeypointLayout.HAND_LANDMARKS;
+import static org.gesturelab.keypoints.KeypointLayout.HAND_LENGTH;
+import static org.gesturelab.keypoints.KeypointLayout.LEFT_HAND_OFFSET;
+import static org.gesturelab.keypoints.KeypointLayout.POSE_LENGTH;
+import static org.gesturelab.keypoints.KeypointLayout.POSE_OFFSET;
+import static org.gesturelab.keypoints.KeypointLayout.RIGHT_HAND_OFFSET;
+
+import java.util.Arrays;
+
+import org.gesturelab.keypoints.KeypointLayout;
+
+/**
+ * Turns raw 1662-float keypoint clips of any length into fixed-length sequences of body-centric features.
+ *
+ * <p>Per frame, in this order (the parts the {@link FeatureSubset} selects):
+ * <ul>
+ *   <li>pose: 23 upper-body landmarks, x and y relative to the shoulder centre, divided by the shoulder width: 46
+ *       values. Pose z and visibility are left out: both change from one recording session to the next far more
+ *       than from one gesture to another, and dropping them lifted ksl13's cross-session macro F1 from about 0.9
+ *       to 1.0 (docs/decisions/0501);</li>
+ *   <li>each hand (left, then right): its 21 landmarks relative to its wrist, divided by the hand's size (wrist to
+ *       middle-finger knuckle), then the wrist's position in the body frame and the hand's size relative to the
+ *       shoulders: 66 values per hand;</li>
+ *   <li>face: 24 points (mouth, eyes, brows, nose tip, chin) relative to the nose tip, divided by the face width: 72
+ *       values;</li>
+ *   <li>one presence flag (1 or 0) per selected part.</li>
+ * </ul>
+ * A missing part contributes zeros and a zero flag. Without a detected pose the body frame falls back to the image
+ * centre and a typical shoulder width, so hands still get a position.
+ *
+ * <p>Clips are resampled to the sequence length by linear interpolation between neighbouring frames that have the
+ * same parts present, and by the nearest frame otherwise (interpolating towards a missing hand would invent one).
+ * Instances are immutable and thread-safe.
+ */
+public final class FeatureExtractor {
+
+    /** Version of the feature definition, stored in model cards; bump it when the features change. */
+    public static final int VERSION = 1;
+    /**
+     * Pose landmarks used: head, shoulders, arms and hands, MediaPipe indices 0 to 22. The hips (and legs) are left
+     * out because they are usually outside an upper-body frame, where MediaPipe guesses them.
+     */
+    static final int UPPER_BODY = 23;
+    /** Face-mesh points kept by {@link FeatureSubset#ALL}, in mirror pairs where they have one. */
+    static final int[] FACE_POINTS = {
+        61, 291, 78, 308, 0, 17, 13, 14, // mouth: corners, inner corners, upper, lower, inner upper, inner lower
+        33, 263, 133, 362, 159, 386, 145, 374, // eyes: outer, inner, upper, lower
+        70, 300, 105, 334, 107, 336, // brows
+        1, 152, // nose tip, chin
+    };
+    private static final int[] FACE_MIRROR = {
+        1, 0, 3, 2, 4, 5, 6, 7,
+        9, 8, 11, 10, 13, 12, 15, 14,
+        17, 16, 19, 18, 21, 20,
+        22, 23,
+    };
+    private static final int[] POSE_MIRROR = {
+        0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9, 12, 11, 14, 13, 16, 15, 18, 17, 20, 19, 22, 21,
+    };
+    private static final int LEFT_SHOULDER = 11;
+    private static final int RIGHT_SHOULDER = 12;
+    private static final int FACE_LEFT_CHEEK = 234;
+    private static final int FACE_RIGHT_CHEEK = 454;
+    private static final int MIDDLE_KNUCKLE = 9;
+    /** Shoulder width assumed when no pose was detected, as a fraction of the image. */
+    private static final float FALLBACK_SHOULDER_WIDTH = 0.25f;
+    private static final float MIN_SCALE = 1e-4f;
+
+    /** Part index of the pose in the presence flags. */
+    static final int PART_POSE = 0;
+    /** Part index of the left hand. */
+    static final int PART_LEFT_HAND = 1;
+    /** Part index of the right hand. */
+    static final int PART_RIGHT_HAND = 2;
+    /** Part index of the face. */
+    static final int PART_FACE = 3;
+
+    static final int POSE_FEATURES = UPPER_BODY * 2;
+    static final int HAND_FEATURES = HAND_LANDMARKS * 3 + 3;
+    static final int FACE_FEATURES = FACE_POINTS.length * 3;
+
+    private final FeatureSubset subset;
+    private final int sequenceLength;
+    private final int dimension;
+    private final int poseStart;
+    private final int leftStart;
+    private final int rightStart;
+    private final int faceStart;
+    /** Index of each part's flag column, or -1 when the part is not selected. */
+    private final int[] flagColumn = new int[4];
+    /** For each feature column, the column of its part's flag, or -1 for the flags themselves. */
+    private final int[] flagOfColumn;
+
+    /**
+     * Creates an extractor.
+     *
+     * @param subset the parts to use
+     * @param sequenceLength frames per output sequence
+     */
+    public FeatureExtractor(FeatureSubset subset, int sequenceLength) {
+        if (sequenceLength < 2) {
+            throw new IllegalArgumentException("sequence length must be at least 2, got " + sequenceLength);
+        }
+        this.subset = subset;
+        this.sequenceLength = sequenceLength;
+        int next = 0;
+        poseStart = subset.usesPose() ? next : -1;
+        next += subset.usesPose() ? POSE_FEATURES : 0;
+        leftStart = subset.usesHands() ? next : -1;
+        next += subset.usesHands() ? HAND_FEATURES : 0;
+        rightStart = subset.usesHands() ? next : -1;
+        next += subset.usesHands() ? HAND_FEATURES : 0;
+        faceStart = subset.usesFace() ? next : -1;
+        next += subset.usesFace() ? FACE_FEATURES : 0;
+        Arrays.fill(flagColumn, -1);
+        int[] starts = {poseStart, leftStart, rightStart, faceStart};
+        for (int part = 0; part < 4; part++) {
+            if (starts[part] >= 0) {
+                flagColumn[part] = next++;
+            }
+        }
+        dimension = next;
+        flagOfColumn = new int[dimension];
+        Arrays.fill(flagOfColumn, -1);
+        int[] lengths = {POSE_FEATURES, HAND_FEATURES, HAND_FEATURES, FACE_FEATURES};
+        for (int part = 0; part < 4; part++) {
+            if (starts[part] >= 0) {
+                Arrays.fill(flagOfColumn, starts[part], starts[part] + lengths[part], flagColumn[part]);
+            }
+        }
+    }
+
+    /** Returns the parts used. */
+    public FeatureSubset subset() {
+        return subset;
+    }
+
+    /** Returns the number of frames per output sequence. */
+    public int sequenceLength() {
+        return sequenceLength;
+    }
+
+    /** Returns the number of features per output frame. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /**
+     * Returns, for each feature column, the column holding its part's presence flag, or -1 for flag columns.
+     * Normalization statistics are computed only over frames where the part is present.
+     */
+    int[] flagOfColumn() {
+        return flagOfColumn.clone();
+    }
+
+    /**
+     * Computes the fixed-length feature sequence of a clip as recorded.
+     *
+     * @param clip raw frames, {@code frames x 1662}, at least one frame
+     * @return {@code sequenceLength x dimension} features, not yet standardized
+     */
+    public float[][] sequence(float[][] clip) {
+        return resample(frameFeatures(clip, FrameTransform.IDENTITY), uniformPositions(clip.length));
+    }
+
+    /**
+     * Computes per-frame features of every frame of a clip.
+     *
+     * @param clip raw frames, {@code frames x 1662}
+     * @param transform a planar transform applied to the landmarks first
+     * @return {@code frames x dimension} features
+     */
+    public float[][] frameFeatures(float[][] clip, FrameTransform transform) {
+        if (clip.length == 0) {
+            throw new IllegalArgumentException("a clip needs at least one frame");
+        }
+        float[][] out = new float[clip.length][];
+        for (int t = 0; t < clip.length; t++) {
+            if (clip[t].length != FEATURES) {
+                throw new IllegalArgumentException("frame " + t + " has " + clip[t].length + " values, expected "
+                        + FEATURES);
+            }
+            out[t] = frame(clip[t], transform);
+        }
+        return out;
+    }
+
+    /**
+     * Returns evenly spaced positions covering a clip, one per output frame.
+     *
+     * @param frames the clip's number of frames
+     * @return {@code sequenceLength} fractional frame positions
+     */
+    double[] uniformPositions(int frames) {
+        double[] positions = new double[sequenceLength];
+        for (int i = 0; i < sequenceLength; i++) {
+            positions[i] = (double) i * (frames - 1) / (sequenceLength - 1);
+        }
+        return positions;
+    }
+
+    /**
+     * Samples per-frame features at fractional positions.
+     *
+     * @param frames per-frame features
+     * @param positions fractional frame positions, within {@code [0, frames - 1]}
+     * @return one feature vector per position
+     */
+    float[][] resample(float[][] frames, double[] positions) {
+        float[][] out = new float[positions.length][];
+        int last = frames.length - 1;
+        for (int i = 0; i < positions.length; i++) {
+            double p = Math.max(0, Math.min(last, positions[i]));
+            int lo = (int) Math.floor(p);
+            int hi = Math.min(last, lo + 1);
+            double w = p - lo;
+            if (lo == hi || w == 0 || !samePartsPresent(frames[lo], frames[hi])) {
+                out[i] = frames[w < 0.5 ? lo : hi].clone();
+            } else {
+                float[] a = frames[lo];
+                float[] b = frames[hi];
+                float[] mixed = new float[dimension];
+                for (int f = 0; f < dimension; f++) {
+                    mixed[f] = (float) (a[f] + w * (b[f] - a[f]));
+                }
+                out[i] = mixed;
+            }
+        }
+        return out;
+    }
+
+    private boolean samePartsPresent(float[] a, float[] b) {
+        for (int column : flagColumn) {
+            if (column >= 0 && a[column] != b[column]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private float[] frame(float[] raw, FrameTransform t) {
+        float[] out = new float[dimension];
+        boolean mirror = t.mirror();
+        boolean posePresent = KeypointLayout.present(raw, POSE_OFFSET, POSE_LENGTH);
+        double cx = 0.5;
+        double cy = 0.5;
+        double scale = FALLBACK_SHOULDER_WIDTH;
+        if (posePresent) {
+            int ls = poseIndex(LEFT_SHOULDER, mirror);
+            int rs = poseIndex(RIGHT_SHOULDER, mirror);
+            double lx = t.x(raw[ls], raw[ls + 1]);
+            double ly = t.y(raw[ls], raw[ls + 1]);
+            double rx = t.x(raw[rs], raw[rs + 1]);
+            double ry = t.y(raw[rs], raw[rs + 1]);
+            double width = Math.hypot(lx - rx, ly - ry);
+            if (width > MIN_SCALE) {
+                cx = (lx + rx) / 2;
+                cy = (ly + ry) / 2;
+                scale = width;
+            } else {
+                posePresent = false;
+            }
+        }
+        if (poseStart >= 0 && posePresent) {
+            for (int i = 0; i < UPPER_BODY; i++) {
+                int src = poseIndex(mirror ? POSE_MIRROR[i] : i, false);
+                int dst = poseStart + i * 2;
+                out[dst] = (float) ((t.x(raw[src], raw[src + 1]) - cx) / scale);
+                out[dst + 1] = (float) ((t.y(raw[src], raw[src + 1]) - cy) / scale);
+
+            }
+            out[flagColumn[PART_POSE]] = 1;
+        }
+        if (leftStart >= 0) {
+            int leftSource = mirror ? RIGHT_HAND_OFFSET : LEFT_HAND_OFFSET;
+            int rightSource = mirror ? LEFT_HAND_OFFSET : RIGHT_HAND_OFFSET;
+            if (hand(raw, leftSource, t, cx, cy, scale, out, leftStart)) {
+                out[flagColumn[PART_LEFT_HAND]] = 1;
+            }
+            if (hand(raw, rightSource, t, cx, cy, scale, out, rightStart)) {
+                out[flagColumn[PART_RIGHT_HAND]] = 1;
+            }
+        }
+        if (faceStart >= 0 && face(raw, t, out)) {
+            out[flagColumn[PART_FACE]] = 1;
+        }
+        return out;
+    }
+
+    private static int poseIndex(int landmark, boolean mirror) {
+        return POSE_OFFSET + (mirror ? POSE_MIRROR[landmark] : landmark) * 4;
+    }
+
+    private static boolean hand(float[] raw, int offset, FrameTransform t, double cx, double cy, double bodyScale,
+            float[] out, int start) {
+        if (!KeypointLayout.present(raw, offset, HAND_LENGTH)) {
+            return false;
+        }
+        double wx = t.x(raw[offset], raw[offset + 1]);
+        double wy = t.y(raw[offset], raw[offset + 1]);
+        int knuckle = offset + MIDDLE_KNUCKLE * 3;
+        double size = Math.hypot(t.x(raw[knuckle], raw[knuckle + 1]) - wx, t.y(raw[knuckle], raw[knuckle + 1]) - wy);
+        if (size < MIN_SCALE) {
+            return false;
+        }
+        for (int i = 0; i < HAND_LANDMARKS; i++) {
+            int src = offset + i * 3;
+            int dst = start + i * 3;
+            out[dst] = (float) ((t.x(raw[src], raw[src + 1]) - wx) / size);
+            out[dst + 1] = (float) ((t.y(raw[src], raw[src + 1]) - wy) / size);
+            out[dst + 2] = (float) (raw[src + 2] / size);
+        }
+        int tail = start + HAND_LANDMARKS * 3;
+        out[tail] = (float) ((wx - cx) / bodyScale);
+        out[tail + 1] = (float) ((wy - cy) / bodyScale);
+        out[tail + 2] = (float) (size / bodyScale);
+        return true;
+    }
+
+    private boolean face(float[] raw, FrameTransform t, float[] out) {
+        if (!KeypointLayout.present(raw, FACE_OFFSET, FACE_LENGTH)) {
+            return false;
+        }
+        boolean mirror = t.mirror();
+        int nose = FACE_OFFSET + 1 * 3;
+        double nx = t.x(raw[nose], raw[nose + 1]);
+        double ny = t.y(raw[nose], raw[nose + 1]);
+        int lc = FACE_OFFSET + FACE_LEFT_CHEEK * 3;
+        int rc = FACE_OFFSET + FACE_RIGHT_CHEEK * 3;
+        double width = Math.hypot(t.x(raw[lc], raw[lc + 1]) - t.x(raw[rc], raw[rc + 1]),
+                t.y(raw[lc], raw[lc + 1]) - t.y(raw[rc], raw[rc + 1]));
+        if (width < MIN_SCALE) {
+            return false;
+        }
+        for (int i = 0; i < FACE_POINTS.length; i++) {
+            int src = FACE_OFFSET + FACE_POINTS[mirror ? FACE_MIRROR[i] : i] * 3;
+            int dst = faceStart + i * 3;
+            out[dst] = (float) ((t.x(raw[src], raw[src + 1]) - nx) / width);
+            out[dst + 1] = (float) ((t.y(raw[src], raw[src + 1]) - ny) / width);
+            out[dst + 2] = (float) ((raw[src + 2] - raw[nose + 2]) / width);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+package org.gesturelab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.gesturelab.dataset.GestureClass;
+import org.gesturelab.dataset.Project;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gesturelab project init DIR}: creates an empty project folder. */
+@Command(name = "init", description = "Create a gesture project in a new or empty folder.")
+public final class ProjectInitCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The project folder to create.")
+    private Path dir;
+
+    @Option(names = "--classes", split = ",", paramLabel = "NAMES",
+            description = "Comma-separated class names, for example \"Like,Fire works,Heart\". Imports add more.")
+    private List<String> classes = new ArrayList<>();
+
+    @Option(names = "--name", description = "The project's name (default: the folder's name).")
+    private String name;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> classNames = classes.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String projectName = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
+        try (Project project = Project.create(dir, projectName, classNames)) {
+            var out = spec.commandLine().getOut();
+            out.printf("Created project '%s' in %s with %d classes.%n", project.name(), project.directory(),
+                    project.classes().size());
+            for (GestureClass gestureClass : project.classes()) {
+                out.printf("  %-20s %s  key %s%n", gestureClass.name(), gestureClass.color(),
+                        gestureClass.shortcut() == null ? "-" : gestureClass.shortcut());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,128 @@
+package org.gesturelab.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+import org.gesturelab.active.Labeler;
+import org.gesturelab.active.QueryBatch;
+import org.gesturelab.active.RankedClip;
+
+/**
+ * Labels queried clips at the terminal, one line per clip, in the style of the original entropy-sampling project:
+ * {@code Select action (1: Like, 2: Fire works, 3: Heart, q: Skip, u: Undo, x: Stop):}. Reads from any reader, so a
+ * test can type the answers.
+ */
+final class TerminalLabeler implements Labeler {
+
+    private final BufferedReader in;
+    private final PrintWriter out;
+    private final List<String> classes;
+    private final LongFunction<String> describe;
+    private final Supplier<String> undoPreviousBatch;
+
+    /**
+     * Creates the labeler.
+     *
+     * @param in where the answers come from
+     * @param out where prompts go
+     * @param classes the class names, numbered from 1 in the prompt
+     * @param describe a short description of a clip for the user (where it came from)
+     * @param undoPreviousBatch undoes the last label of an earlier batch and says what it did, or returns null
+     *     when there is nothing to undo
+     */
+    TerminalLabeler(BufferedReader in, PrintWriter out, List<String> classes, LongFunction<String> describe,
+            Supplier<String> undoPreviousBatch) {
+        this.in = in;
+        this.out = out;
+        this.classes = List.copyOf(classes);
+        this.describe = describe;
+        this.undoPreviousBatch = undoPreviousBatch;
+    }
+
+    /** Returns the prompt, e.g. {@code Select action (1: Like, 2: Fire works, 3: Heart, q: Skip, u: Undo, x: Stop):}. */
+    String prompt() {
+        StringBuilder prompt = new StringBuilder("Select action (");
+        for (int i = 0; i < classes.size(); i++) {
+            prompt.append(i + 1).append(": ").append(classes.get(i)).append(", ");
+        }
+        return prompt.append("q: Skip, u: Undo, x: Stop):").toString();
+    }
+
+    @Override
+    public Result label(QueryBatch batch) {
+        List<Answer> answers = new ArrayList<>();
+        List<RankedClip> clips = batch.clips();
+        out.printf(Locale.ROOT, "%nRound %d: %d clips chosen by %s with the current model (%d labels so far).%n",
+                batch.round(), clips.size(), batch.strategy(), batch.labelsBefore());
+        int i = 0;
+        while (i < clips.size()) {
+            RankedClip clip = clips.get(i);
+            String guess = clip.why().predicted() >= 0 && clip.why().predicted() < classes.size()
+                    ? ", model guesses '" + classes.get(clip.why().predicted()) + "'" : "";
+            out.printf(Locale.ROOT, "[%d/%d] clip %d (%s)%s; %s%n", i + 1, clips.size(), clip.clipId(),
+                    describe.apply(clip.clipId()), guess, clip.why().describe());
+            out.print(prompt() + " ");
+            out.flush();
+            String line = readLine();
+            if (line == null) {
+                out.println();
+                out.println("Input ended: stopping after this batch.");
+                return new Result(answers, true);
+            }
+            String answer = line.trim().toLowerCase(Locale.ROOT);
+            switch (answer) {
+                case "q" -> {
+                    answers.add(new Answer(clip.clipId(), Answer.SKIPPED));
+                    i++;
+                }
+                case "x" -> {
+                    return new Result(answers, true);
+                }
+                case "u" -> {
+                    if (i > 0) {
+                        answers.remove(answers.size() - 1);
+                        i--;
+                        out.println("Undone: back to clip " + clips.get(i).clipId() + ".");
+                    } else {
+                        String undone = undoPreviousBatch.get();
+                        out.println(undone != null ? undone : "Nothing to undo.");
+                    }
+                }
+                default -> {
+                    int choice = parse(answer);
+                    if (choice < 1 || choice > classes.size()) {
+                        out.println("Type a number from 1 to " + classes.size() + ", q to skip, u to undo or x to "
+                                + "stop.");
+                    } else {
+                        answers.add(new Answer(clip.clipId(), choice - 1));
+                        i++;
+                    }
+                }
+            }
+        }
+        return new Result(answers, false);
+    }
+
+    private String readLine() {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int parse(String answer) {
+        try {
+            return Integer.parseInt(answer);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

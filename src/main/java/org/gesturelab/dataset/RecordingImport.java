@@ -1,0 +1,121 @@
+package org.gesturelab.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.gesturelab.GestureLabException;
+import org.gesturelab.task.TaskMonitor;
+
+/**
+ * Cuts a long recording into overlapping windows, by default into the pool: windows start every {@code stride}
+ * frames and are {@code window} frames long; the tail that does not fill a window is left out. Every window
+ * remembers its recording and start frame, so that strategies can tell neighbouring windows apart.
+ */
+public final class RecordingImport {
+
+    private RecordingImport() {
+    }
+
+    /**
+     * How to cut and place the windows.
+     *
+     * @param window frames per window
+     * @param stride frames between window starts
+     * @param state the state of every window
+     * @param label the class of every window for train and test (required there), the hidden class for the pool,
+     *     or null
+     */
+    public record Options(int window, int stride, ClipState state, String label) {
+
+        /** Checks the numbers and that train and test windows get a class. */
+        public Options {
+            if (window <= 0 || stride <= 0) {
+                throw new GestureLabException("Window (" + window + ") and stride (" + stride
+                        + ") must be positive.");
+            }
+            if (state.isLabeled() && label == null) {
+                throw new GestureLabException("A recording imported as " + state.name().toLowerCase()
+                        + " needs a class for its windows (--label).");
+            }
+        }
+
+        /** Returns unlabeled pool windows. */
+        public static Options pool(int window, int stride) {
+            return new Options(window, stride, ClipState.POOL, null);
+        }
+    }
+
+    /**
+     * Imports a keypoint recording stored as {@code .npy}: frames x values (1662, 258, 132, or 2004 per frame),
+     * or a 3-D array whose trailing dimensions multiply to one of those (MediaPipe Pose's frames x 33 x 4).
+     *
+     * @param project the project
+     * @param file the recording
+     * @param options windowing and placement
+     * @param monitor progress and cancellation
+     * @return what was added
+     * @throws IOException if the file cannot be read
+     */
+    public static ImportResult importNpy(Project project, Path file, Options options, TaskMonitor monitor)
+            throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new GestureLabException(file + " is not a file.");
+        }
+        Npy.Array array = Npy.read(file);
+        if (array.shape().length < 2) {
+            throw new GestureLabException(file + " holds a single vector; a recording is frames x values.");
+        }
+        float[][] frames = new float[array.rows()][];
+        for (int f = 0; f < frames.length; f++) {
+            frames[f] = Frames.toHolistic(array.data(), f * array.columns(), array.columns(), file + " frame " + f);
+        }
+        return importFrames(project, file, "npy-recording", frames, options, monitor);
+    }
+
+    /**
+     * Imports a video recording through the keypoint engine.
+     *
+     * @param project the project
+     * @param video the video file
+     * @param extractor the keypoint engine
+     * @param options windowing and placement
+     * @param monitor progress and cancellation
+     * @return what was added
+     * @throws IOException if the video cannot be read
+     */
+    public static ImportResult importVideo(Project project, Path video, KeypointExtractor extractor, Options options,
+            TaskMonitor monitor) throws IOException {
+        float[][] frames = extractor.extract(video, monitor);
+        return importFrames(project, video, "video-recording", frames, options, monitor);
+    }
+
+    static ImportResult importFrames(Project project, Path file, String kind, float[][] frames, Options options,
+            TaskMonitor monitor) {
+        if (frames.length < options.window()) {
+            throw new GestureLabException(file + " has " + frames.length + " frames, fewer than one window of "
+                    + options.window() + ".");
+        }
+        int windows = (frames.length - options.window()) / options.stride() + 1;
+        try (ImportSession session = new ImportSession(project, kind, file, monitor)) {
+            Integer classIndex = options.label() == null ? null : session.batch.classIndex(options.label());
+            long recording = session.batch.addRecording(file.toAbsolutePath().toString(), frames.length);
+            for (int w = 0; w < windows; w++) {
+                int start = w * options.stride();
+                float[][] window = new float[options.window()][];
+                System.arraycopy(frames, start, window, 0, options.window());
+                NewClip clip = classIndex == null
+                        ? new NewClip(window, options.state(), null, null, file.getFileName() + "@" + start, null,
+                                null, null)
+                        : NewClip.ofClass(window, options.state(), classIndex, file.getFileName() + "@" + start);
+                session.add(clip.withRecording(recording, start), "Importing " + file.getFileName(), w + 1, windows);
+            }
+            int left = frames.length - ((windows - 1) * options.stride() + options.window());
+            if (left > 0) {
+                session.warnings.add("The last " + left + " frames of " + file.getFileName()
+                        + " do not fill a window and were left out.");
+            }
+            return session.commit();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.gesturelab.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.gesturelab.task.TaskMonitor;
+import org.junit.jupiter.api.Test;
+
+class BaselineTest {
+
+    @Test
+    void everyBaselineLearnsTheSyntheticGestures() {
+        LabeledClips train = TestData.synthetic(3, 12, 11);
+        LabeledClips test = TestData.synthetic(3, 6, 12);
+        List<ModelComparison.Row> rows = ModelComparison.run(train, test, TrainingConfig.defaults(), List.of(),
+                List.of(Baseline.values()), TaskMonitor.SILENT);
+        assertEquals(Baseline.values().length, rows.size());
+        for (ModelComparison.Row row : rows) {
+            assertNull(row.failure(), row.model());
+            assertTrue(row.evaluation().macroF1() >= 0.7, row.model() + ": " + row.evaluation().toTable());
+            assertTrue(row.trainSeconds() > 0 && row.msPerClip() > 0, row.toString());
+        }
+        String table = ModelComparison.table(rows);
+        assertTrue(table.contains("random-forest") && table.contains("ridge") && table.contains("macro F1"), table);
+    }
+
+    @Test
+    void summaryHasFourStatisticsPerFeature() {
+        LabeledClips train = TestData.synthetic(2, 3, 1);
+        ClipSummary summary = ClipSummary.fit(train, FeatureSubset.POSE, 30);
+        double[][] rows = summary.summarize(train.clips());
+        int d = new FeatureExtractor(FeatureSubset.POSE, 30).dimension();
+        assertEquals(4 * d, rows[0].length);
+        assertEquals(4 * d, summary.featureNames().length);
+        for (int f = 0; f < d; f++) {
+            assertTrue(rows[0][2 * d + f] <= rows[0][f] && rows[0][f] <= rows[0][3 * d + f], "min <= mean <= max");
+            assertTrue(rows[0][d + f] >= 0, "std >= 0");
+        }
+    }
+}
