@@ -140,8 +140,8 @@ public final class AccuracyBenchCommand implements Callable<Integer> {
             ObjectNode subject = subjects.putObject(entry.getKey());
             subject.put("videos", entry.getValue().size());
             subject.put("frames", reference);
-            subject.put("median_error", round(median));
-            subject.put("pose_found", round(foundFraction));
+            putRounded(subject, "median_error", median);
+            putRounded(subject, "pose_found", foundFraction);
             if (!json) {
                 out.printf(Locale.ROOT, "%-8s %6d %8d %14.4f %9.1f%%%n", entry.getKey(), entry.getValue().size(),
                         reference, median, 100 * foundFraction);
@@ -149,8 +149,8 @@ public final class AccuracyBenchCommand implements Callable<Integer> {
         }
         double overall = StageStatistics.median(allErrors);
         double overallFound = allReference == 0 ? 1 : (double) allFound / allReference;
-        report.put("pose_median_error", round(overall));
-        report.put("pose_found", round(overallFound));
+        putRounded(report, "pose_median_error", overall);
+        putRounded(report, "pose_found", overallFound);
         boolean poseOk = overall <= MAX_POSE_ERROR && overallFound >= MIN_POSE_FOUND;
         if (!json) {
             out.printf(Locale.ROOT, "%-8s %6d %8d %14.4f %9.1f%%   goal <= %.2f and >= %.0f%%: %s%n", "all",
@@ -209,12 +209,12 @@ public final class AccuracyBenchCommand implements Callable<Integer> {
                 withHand += Math.round(statistics.anyHandFraction() * statistics.frames());
                 ObjectNode clip = clips.putObject(name);
                 clip.put("frames", statistics.frames());
-                clip.put("face", round(statistics.faceFraction()));
-                clip.put("any_hand", round(statistics.anyHandFraction()));
-                clip.put("left_hand", round(statistics.leftHandFraction()));
-                clip.put("right_hand", round(statistics.rightHandFraction()));
-                clip.put("wrist_in_picture", round((double) wristIn[0] / Math.max(1, statistics.frames())));
-                clip.put("any_hand_when_wrist_in_picture", round((double) wristIn[1] / Math.max(1, wristIn[0])));
+                putRounded(clip, "face", statistics.faceFraction());
+                putRounded(clip, "any_hand", statistics.anyHandFraction());
+                putRounded(clip, "left_hand", statistics.leftHandFraction());
+                putRounded(clip, "right_hand", statistics.rightHandFraction());
+                putRounded(clip, "wrist_in_picture", (double) wristIn[0] / Math.max(1, statistics.frames()));
+                putRounded(clip, "any_hand_when_wrist_in_picture", (double) wristIn[1] / Math.max(1, wristIn[0]));
                 if (!json) {
                     out.printf(Locale.ROOT, "%-34s %7d %6.1f%% %6.1f%% %6.1f%% %6.1f%% %8.1f%% %8.1f%%%s%n", name,
                             statistics.frames(), 100 * statistics.faceFraction(), 100 * statistics.anyHandFraction(),
@@ -230,11 +230,11 @@ public final class AccuracyBenchCommand implements Callable<Integer> {
         double hand = frames == 0 ? 0 : (double) withHand / frames;
         boolean met = face >= MIN_FACE_FOUND && hand >= MIN_HAND_FOUND;
         report.put("asl_frames", frames);
-        report.put("asl_face", round(face));
-        report.put("asl_any_hand", round(hand));
+        putRounded(report, "asl_face", face);
+        putRounded(report, "asl_any_hand", hand);
         report.put("asl_goals_met", met);
-        report.put("asl_wrist_in_picture", round((double) framesWristIn / Math.max(1, frames)));
-        report.put("asl_any_hand_when_wrist_in_picture", round((double) withHandWristIn / Math.max(1, framesWristIn)));
+        putRounded(report, "asl_wrist_in_picture", (double) framesWristIn / Math.max(1, frames));
+        putRounded(report, "asl_any_hand_when_wrist_in_picture", (double) withHandWristIn / Math.max(1, framesWristIn));
         if (!json) {
             out.printf(Locale.ROOT, "%-34s %7d %6.1f%% %6.1f%%   goal over all frames: %s%n", "all", frames,
                     100 * face, 100 * hand, met ? "met" : "MISSED");
@@ -287,6 +287,15 @@ public final class AccuracyBenchCommand implements Callable<Integer> {
                     + ": pass --data DIR or set GESTURELAB_SHARED_DATA.");
         }
         return root;
+    }
+
+    /** Puts a rounded number, or JSON null when it is not finite (strict JSON has no NaN). */
+    private static void putRounded(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, round(value));
+        } else {
+            node.putNull(key);
+        }
     }
 
     private static double round(double value) {

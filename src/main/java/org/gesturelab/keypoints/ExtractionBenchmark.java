@@ -14,13 +14,15 @@ import org.gesturelab.capture.Frame;
 import org.gesturelab.capture.FrameSource;
 import org.gesturelab.models.MediaPipeModel;
 import org.gesturelab.models.ModelDirectory;
+import org.gesturelab.models.OnnxRuntimeModel;
 import org.gesturelab.models.TfliteReference;
 import org.gesturelab.task.TaskMonitor;
 
 /**
  * Times the full Holistic pipeline over a stream (end-to-end frames per second, median milliseconds per stage,
- * resident memory at the start and end) and compares its models' forward time per frame with the same models on
- * the TensorFlow Lite reference runtime (one thread, XNNPACK), run on crops of a sample of the same frames.
+ * resident memory at the start and end) and compares its models' time per frame with the same models on the
+ * TensorFlow Lite reference runtime (one thread, XNNPACK): each model runs on crops of a sample of the same frames,
+ * ONNX Runtime and TFLite interleaved, so that both see the same inputs and the same machine load.
  */
 public final class ExtractionBenchmark {
 
@@ -34,10 +36,12 @@ public final class ExtractionBenchmark {
      *
      * @param model the model
      * @param callsPerFrame how often the pipeline ran it per frame
-     * @param onnxMillis median ONNX Runtime forward time in the pipeline
-     * @param tfliteMillis median TFLite time on the sampled crops
+     * @param pipelineMillis median ONNX Runtime forward time inside the running pipeline
+     * @param onnxMillis median ONNX Runtime time replaying the sampled crops
+     * @param tfliteMillis median TFLite time on the same crops, interleaved with the ONNX Runtime replay
      */
-    public record ModelLatency(MediaPipeModel model, double callsPerFrame, double onnxMillis, double tfliteMillis) {
+    public record ModelLatency(MediaPipeModel model, double callsPerFrame, double pipelineMillis, double onnxMillis,
+            double tfliteMillis) {
     }
 
     /**
@@ -51,7 +55,8 @@ public final class ExtractionBenchmark {
      * @param framesPerSecond processed frames per second, end to end
      * @param stageMedians median milliseconds per stage
      * @param models per-model latencies
-     * @param onnxModelMillisPerFrame model time per frame on ONNX Runtime
+     * @param pipelineModelMillisPerFrame model time per frame on ONNX Runtime inside the running pipeline
+     * @param onnxModelMillisPerFrame model time per frame on ONNX Runtime, replayed beside TFLite
      * @param tfliteModelMillisPerFrame model time per frame on TFLite for the same calls
      * @param rssStartMb resident memory after warm-up, MiB (-1 when unknown)
      * @param rssEndMb resident memory at the end, MiB
@@ -62,7 +67,7 @@ public final class ExtractionBenchmark {
      */
     public record Result(String source, boolean live, long frames, long dropped, double seconds,
             double framesPerSecond, Map<Stage, Double> stageMedians, List<ModelLatency> models,
-            double onnxModelMillisPerFrame, double tfliteModelMillisPerFrame, double rssStartMb, double rssEndMb,
+            double pipelineModelMillisPerFrame, double onnxModelMillisPerFrame, double tfliteModelMillisPerFrame, double rssStartMb, double rssEndMb,
             double poseFraction, List<Double> rssSamples, double[] cpuSeconds,
             double projectedFramesPerSecond) {
 
@@ -108,53 +113,71 @@ public final class ExtractionBenchmark {
         }, monitor);
         double rssEnd = residentMegabytes();
         ModelTimes onnx = pipeline.modelTimes();
-        Map<MediaPipeModel, Double> tflite = tfliteSample > 0 && !sampleFrames.isEmpty()
-                ? tfliteMedians(onnx.models(), sampleFrames, sampleKeypoints, ModelDirectory.resolve(modelDir))
+        Map<MediaPipeModel, double[]> replay = tfliteSample > 0 && !sampleFrames.isEmpty()
+                ? replayMedians(onnx.models(), sampleFrames, sampleKeypoints, ModelDirectory.resolve(modelDir))
                 : Map.of();
         List<ModelLatency> latencies = new ArrayList<>();
         double onnxPerFrame = 0;
+        double replayOnnxPerFrame = 0;
         double tflitePerFrame = 0;
         long processed = Math.max(1, summary.framesProcessed());
         for (MediaPipeModel model : onnx.models()) {
             double callsPerFrame = (double) onnx.calls(model) / processed;
             double onnxMedian = onnx.medianMillis(model);
-            double tfliteMedian = tflite.getOrDefault(model, Double.NaN);
-            latencies.add(new ModelLatency(model, callsPerFrame, onnxMedian, tfliteMedian));
+            double[] replayed = replay.getOrDefault(model, new double[] {Double.NaN, Double.NaN});
+            latencies.add(new ModelLatency(model, callsPerFrame, onnxMedian, replayed[0], replayed[1]));
             onnxPerFrame += callsPerFrame * onnxMedian;
-            tflitePerFrame += Double.isNaN(tfliteMedian) ? 0 : callsPerFrame * tfliteMedian;
+            if (!Double.isNaN(replayed[1])) {
+                replayOnnxPerFrame += callsPerFrame * replayed[0];
+                tflitePerFrame += callsPerFrame * replayed[1];
+            }
         }
         return new Result(source.description(), source.live(), summary.framesProcessed(), summary.framesDropped(),
                 summary.seconds(), summary.framesPerSecond(), statistics.medianMillis(), latencies, onnxPerFrame,
-                tflite.isEmpty() ? Double.NaN : tflitePerFrame, rssStart[0], rssEnd, statistics.poseFraction(),
+                replay.isEmpty() ? Double.NaN : replayOnnxPerFrame, replay.isEmpty() ? Double.NaN : tflitePerFrame, rssStart[0], rssEnd, statistics.poseFraction(),
                 List.copyOf(rssSamples), summary.cpuSeconds(), summary.projectedFramesPerSecondOnTwoCores());
     }
 
-    /** Runs every model the pipeline used on TFLite, on crops of the sampled frames cut as the pipeline cuts them. */
-    private static Map<MediaPipeModel, Double> tfliteMedians(List<MediaPipeModel> models, List<Frame> frames,
+    /**
+     * Runs every model the pipeline used on ONNX Runtime and on TFLite, interleaved, on crops of the sampled frames
+     * cut as the pipeline cuts them: both runtimes then see the same inputs under the same machine load.
+     *
+     * @return per model, {ONNX Runtime median, TFLite median} in milliseconds
+     */
+    private static Map<MediaPipeModel, double[]> replayMedians(List<MediaPipeModel> models, List<Frame> frames,
             List<FrameKeypoints> keypoints, Path modelDir) {
-        Map<MediaPipeModel, Double> medians = new LinkedHashMap<>();
+        Map<MediaPipeModel, double[]> medians = new LinkedHashMap<>();
         for (MediaPipeModel model : models) {
-            Path file = modelDir.resolve(model.tfliteFileName());
-            if (!Files.isRegularFile(file)) {
+            Path tfliteFile = modelDir.resolve(model.tfliteFileName());
+            Path onnxFile = modelDir.resolve(model.onnxFileName());
+            if (!Files.isRegularFile(tfliteFile) || !Files.isRegularFile(onnxFile)) {
                 continue;
             }
-            List<Double> millis = new ArrayList<>();
-            try (TfliteReference reference = TfliteReference.open(file)) {
+            List<Double> onnxMillis = new ArrayList<>();
+            List<Double> tfliteMillis = new ArrayList<>();
+            try (TfliteReference tflite = TfliteReference.open(tfliteFile);
+                    OnnxRuntimeModel onnx = OnnxRuntimeModel.open(onnxFile)) {
                 for (int i = 0; i < frames.size(); i++) {
                     try (FrameImage image = new FrameImage(frames.get(i))) {
                         for (float[] input : inputs(model, image, keypoints.get(i))) {
-                            reference.run(input);
+                            onnx.run(input);
                             long start = System.nanoTime();
-                            reference.run(input);
-                            millis.add((System.nanoTime() - start) / 1e6);
+                            onnx.run(input);
+                            onnxMillis.add((System.nanoTime() - start) / 1e6);
+                            tflite.run(input);
+                            start = System.nanoTime();
+                            tflite.run(input);
+                            tfliteMillis.add((System.nanoTime() - start) / 1e6);
                         }
                     }
                 }
             } catch (IOException e) {
-                throw new GestureLabException("Cannot run the TFLite reference " + file + ": " + e.getMessage(), e);
+                throw new GestureLabException("Cannot replay " + model.artifactId() + " for the comparison: "
+                        + e.getMessage(), e);
             }
-            if (!millis.isEmpty()) {
-                medians.put(model, StageStatistics.median(millis));
+            if (!onnxMillis.isEmpty()) {
+                medians.put(model, new double[] {StageStatistics.median(onnxMillis),
+                    StageStatistics.median(tfliteMillis)});
             }
         }
         return medians;
