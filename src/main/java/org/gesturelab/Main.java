@@ -1,5 +1,6 @@
 package org.gesturelab;
 
+import org.gesturelab.app.DesktopLauncher;
 import org.gesturelab.cli.GestureLabCommand;
 
 /**
@@ -19,6 +20,16 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        if (args.length == 0) {
+            String problem = DesktopLauncher.launch(args);
+            if (problem == null) {
+                System.exit(0);
+            }
+            System.err.println(problem);
+            System.err.println();
+            GestureLabCommand.run("--help");
+            System.exit(GestureLabCommand.EXIT_USER_ERROR);
+        }
         System.exit(GestureLabCommand.run(args));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import org.gesturelab.Version;
@@ -111,6 +112,7 @@ public final class ClassifierTrainer {
         boolean success = false;
         try {
             Block network = model.getBlock();
+            // DJL's trainer wants a loss, but step() computes its own: DJL's cross-entropy has no per-class weights.
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                             .optClipGrad(5f).build());
@@ -130,9 +132,13 @@ public final class ClassifierTrainer {
                 int[] order = trainIndices.stream().mapToInt(Integer::intValue).toArray();
                 for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                     shuffle(order, random);
-                    for (int start = 0; start < order.length; start += config.batchSize()) {
+                    for (int start = 0, end; start < order.length; start = end) {
                         monitor.checkCancelled();
-                        int end = Math.min(order.length, start + config.batchSize());
+                        end = Math.min(order.length, start + config.batchSize());
+                        if (order.length - end == 1) {
+                            // A batch of one clip breaks batch normalization (lite): fold it into this one.
+                            end = order.length;
+                        }
                         step(trainer, data, Arrays.copyOfRange(order, start, end), extractor, statistics,
                                 flagOfColumn, classWeight, config.augmentation(), random);
                     }
@@ -149,7 +155,7 @@ public final class ClassifierTrainer {
                         } else if (++sinceBest >= config.patience()) {
                             break;
                         }
-                        monitor.update(String.format("Epoch %d, validation accuracy %.3f", epoch,
+                        monitor.update(String.format(Locale.ROOT, "Epoch %d, validation accuracy %.3f", epoch,
                                 lossAndAccuracy[1]), epoch, config.maxEpochs());
                     } else {
                         bestEpoch = epoch;

@@ -96,6 +96,11 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         root.put("dropped", result.dropped());
         root.put("seconds", round(result.seconds()));
         root.put("fps", round(result.framesPerSecond()));
+        root.put("fps_projected_two_idle_cores", round(result.projectedFramesPerSecond()));
+        ObjectNode cpu = root.putObject("cpu_seconds");
+        cpu.put("decode", round(result.cpuSeconds()[0]));
+        cpu.put("pose", round(result.cpuSeconds()[1]));
+        cpu.put("hands_face", round(result.cpuSeconds()[2]));
         root.put("ratio_vs_tflite", round(result.ratioVsTflite()));
         root.put("model_ms_per_frame_onnx", round(result.onnxModelMillisPerFrame()));
         root.put("model_ms_per_frame_tflite", round(result.tfliteModelMillisPerFrame()));
@@ -124,6 +129,10 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "%s: %d frames in %.1f s = %.1f fps end to end%s%n", result.source(),
                 result.frames(), result.seconds(), result.framesPerSecond(),
                 result.live() ? " (live; " + result.dropped() + " frames dropped)" : ""));
+        text.append(String.format(Locale.ROOT, "CPU ms per frame: decode %.1f, pose %.1f, hands and face %.1f; "
+                + "projected on two idle cores: %.1f fps%n", 1000 * result.cpuSeconds()[0] / result.frames(),
+                1000 * result.cpuSeconds()[1] / result.frames(), 1000 * result.cpuSeconds()[2] / result.frames(),
+                result.projectedFramesPerSecond()));
         text.append("Median ms per stage:");
         ExtractionBenchmark.named(result.stageMedians()).forEach((stage, ms) ->
                 text.append(String.format(Locale.ROOT, " %s %.1f", stage, ms)));

@@ -57,11 +57,14 @@ public final class ExtractionBenchmark {
      * @param rssEndMb resident memory at the end, MiB
      * @param poseFraction fraction of frames with a pose
      * @param rssSamples resident memory in MiB at each tenth of the run, after warm-up
+     * @param cpuSeconds CPU seconds of the decode, pose and hands-and-face threads
+     * @param projectedFramesPerSecond the rate two idle cores would reach, from the CPU times
      */
     public record Result(String source, boolean live, long frames, long dropped, double seconds,
             double framesPerSecond, Map<Stage, Double> stageMedians, List<ModelLatency> models,
             double onnxModelMillisPerFrame, double tfliteModelMillisPerFrame, double rssStartMb, double rssEndMb,
-            double poseFraction, List<Double> rssSamples) {
+            double poseFraction, List<Double> rssSamples, double[] cpuSeconds,
+            double projectedFramesPerSecond) {
 
         /** Returns ONNX Runtime model time over TFLite model time (below 1: faster than TFLite). */
         public double ratioVsTflite() {
@@ -123,7 +126,7 @@ public final class ExtractionBenchmark {
         return new Result(source.description(), source.live(), summary.framesProcessed(), summary.framesDropped(),
                 summary.seconds(), summary.framesPerSecond(), statistics.medianMillis(), latencies, onnxPerFrame,
                 tflite.isEmpty() ? Double.NaN : tflitePerFrame, rssStart[0], rssEnd, statistics.poseFraction(),
-                List.copyOf(rssSamples));
+                List.copyOf(rssSamples), summary.cpuSeconds(), summary.projectedFramesPerSecondOnTwoCores());
     }
 
     /** Runs every model the pipeline used on TFLite, on crops of the sampled frames cut as the pipeline cuts them. */

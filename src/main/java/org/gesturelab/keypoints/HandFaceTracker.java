@@ -10,10 +10,11 @@ import ai.djl.repository.zoo.ZooModel;
 import org.gesturelab.models.MediaPipeModel;
 
 /**
- * The hands-and-face half of Holistic for one stream, given each frame's pose: hand rectangles from the pose's
+ * Hands and face of Holistic for one stream, given each frame's pose: hand rectangles from the pose's
  * wrist, pinky and index refined by {@code hand_recrop}, the face rectangle from the pose's face landmarks refined by
  * the short-range face detector, each replaced by the rectangle from the previous frame's landmarks while the
- * object has not moved much (MediaPipe's ROI tracking). Owns its ONNX sessions; use it from one thread at a time.
+ * object has not moved much (MediaPipe's ROI tracking). Owns its ONNX sessions: the hand models serve
+ * {@link #findHands} and the face models {@link #findFace}, so each may run on its own thread, but neither on two.
  */
 public final class HandFaceTracker implements AutoCloseable {
 
@@ -79,33 +80,51 @@ public final class HandFaceTracker implements AutoCloseable {
         hand = handModel.newPredictor();
     }
 
-    /** Hands and face of one frame; null where not found. */
-    record Parts(float[] face, float[] leftHand, float[] rightHand) {
+    /** Both hands of one frame; null where not found. */
+    record Hands(float[] left, float[] right) {
     }
 
     /**
-     * Finds hands and face.
+     * Finds both hands. Uses only the hand models, so it may run on another thread than {@link #findFace}.
      *
      * @param image the frame
      * @param pose the frame's pose, 33 x 4 normalized, or null
      * @param still true for unrelated still images (no tracking from the previous frame)
-     * @param timings receives {@link Stage#HANDS} and {@link Stage#FACE} milliseconds
-     * @return the parts found
+     * @param timings receives {@link Stage#HANDS} milliseconds
+     * @return the hands found
      */
-    Parts process(FrameImage image, float[] pose, boolean still, Map<Stage, Double> timings) {
+    Hands findHands(FrameImage image, float[] pose, boolean still, Map<Stage, Double> timings) {
         if (still) {
             left.clear();
             right.clear();
-            faceTrack.clear();
         }
         long start = System.nanoTime();
         float[] leftHand = hand(image, pose, LEFT_HAND_FROM_POSE, left);
         float[] rightHand = hand(image, pose, RIGHT_HAND_FROM_POSE, right);
-        long handsDone = System.nanoTime();
-        float[] faceMesh = withFace ? face(image, pose) : null;
-        timings.put(Stage.HANDS, (handsDone - start) / 1e6);
-        timings.put(Stage.FACE, (System.nanoTime() - handsDone) / 1e6);
-        return new Parts(faceMesh, leftHand, rightHand);
+        timings.put(Stage.HANDS, (System.nanoTime() - start) / 1e6);
+        return new Hands(leftHand, rightHand);
+    }
+
+    /**
+     * Finds the face mesh. Uses only the face models, so it may run on another thread than {@link #findHands}.
+     *
+     * @param image the frame
+     * @param pose the frame's pose, 33 x 4 normalized, or null
+     * @param still true for unrelated still images (no tracking from the previous frame)
+     * @param timings receives {@link Stage#FACE} milliseconds
+     * @return 468 x 3 normalized landmarks, or null
+     */
+    float[] findFace(FrameImage image, float[] pose, boolean still, Map<Stage, Double> timings) {
+        if (!withFace) {
+            return null;
+        }
+        if (still) {
+            faceTrack.clear();
+        }
+        long start = System.nanoTime();
+        float[] mesh = face(image, pose);
+        timings.put(Stage.FACE, (System.nanoTime() - start) / 1e6);
+        return mesh;
     }
 
     private float[] hand(FrameImage image, float[] pose, int[] fromPose, Track track) {

@@ -43,10 +43,11 @@ public final class HolisticTracker implements AutoCloseable {
         long start = System.nanoTime();
         try (FrameImage image = new FrameImage(frame)) {
             float[] found = pose.track(image, still, timings);
-            HandFaceTracker.Parts parts = handsAndFace.process(image, found, still, timings);
+            float[] face = handsAndFace.findFace(image, found, still, timings);
+            HandFaceTracker.Hands hands = handsAndFace.findHands(image, found, still, timings);
             timings.put(Stage.TOTAL, (System.nanoTime() - start) / 1e6);
             return new FrameKeypoints(frame.index(), frame.timestampMillis(), frame.width(), frame.height(), found,
-                    parts.face(), parts.leftHand(), parts.rightHand(), timings);
+                    face, hands.left(), hands.right(), timings);
         }
     }
 

@@ -102,6 +102,16 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void liteTrainsWhenTheLastBatchWouldHoldOneClip() {
+        LabeledClips clips = TestData.synthetic(3, 11, 4);
+        TrainingConfig config = QUICK.withArchitecture(Architecture.LITE).withMaxEpochs(1).withValidationFraction(0);
+        // 33 clips in batches of 32 would leave one clip alone.
+        try (SequenceClassifier lite = ClassifierTrainer.train(clips, config, null, TaskMonitor.SILENT)) {
+            assertEquals(Architecture.LITE.embeddingSize(), lite.embed(clips.clips().subList(0, 2))[0].length);
+        }
+    }
+
+    @Test
     void cancellationStopsTraining() {
         TaskMonitor cancelled = new TaskMonitor() {
             @Override

@@ -19,11 +19,11 @@ class ExtractBenchCommandTest {
         Path models = InstalledModels.require();
         Path video = SharedData.require("bodygesture15/videos_1m_upper/S6/videos/left_1_1m_upper.avi");
         CliRunner cli = new CliRunner();
-        int code = cli.run("bench", "extract", video.toString(), "--frames", "40", "--tflite-frames", "2",
+        int code = cli.run("bench", "extract", video.toString(), "--frames", "30", "--tflite-frames", "1",
                 "--json", "--models", models.toString());
         assertEquals(0, code, cli.err());
         JsonNode result = new ObjectMapper().readTree(cli.out());
-        assertEquals(40, result.get("frames").asInt(), "the 25-frame clip is looped to 40 frames");
+        assertEquals(30, result.get("frames").asInt(), "the 25-frame clip is looped to 30 frames");
         assertTrue(result.get("fps").asDouble() > 0);
         assertTrue(result.get("ratio_vs_tflite").asDouble() > 0);
         assertTrue(result.get("models").has("pose_landmark_full"));

@@ -1,0 +1,84 @@
+package org.gesturelab.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+import org.gesturelab.GestureLabException;
+import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.Styles;
+
+/** The File menu's project actions: New project and Open project, with their dialogs and error messages. */
+final class ProjectActions {
+
+    private final ProjectModel projects;
+    private final AppContext context;
+    private final Window owner;
+
+    ProjectActions(ProjectModel projects, AppContext context, Window owner) {
+        this.projects = projects;
+        this.context = context;
+        this.owner = owner;
+    }
+
+    /** Opens the last or the default project; tells the user when that fails. */
+    void openAtStart() {
+        try {
+            projects.openAtStart(context.defaultProjectFolder(), AppContext.DEFAULT_PROJECT_NAME);
+        } catch (IOException | GestureLabException e) {
+            error("Could not open a project", e.getMessage()
+                    + "\n\nUse File → New project or File → Open project to continue.");
+        }
+    }
+
+    /** Asks for a name and creates the project in the GestureLab folder. */
+    void newProject() {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(owner);
+        dialog.setTitle("New project");
+        dialog.setHeaderText("Name the new project");
+        dialog.setContentText("Name:");
+        style(dialog.getDialogPane());
+        dialog.showAndWait().map(String::strip).filter(name -> !name.isEmpty()).ifPresent(name -> {
+            Path folder = context.projectsHome().resolve(name.replaceAll("[\\\\/:*?\"<>|]", "_"));
+            try {
+                projects.create(folder, name);
+            } catch (IOException | GestureLabException e) {
+                error("Could not create the project", e.getMessage());
+            }
+        });
+    }
+
+    /** Asks for a project folder and opens it. */
+    void openProject() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a GestureLab project folder");
+        if (context.projectsHome().toFile().isDirectory()) {
+            chooser.setInitialDirectory(context.projectsHome().toFile());
+        }
+        File folder = chooser.showDialog(owner);
+        if (folder != null) {
+            try {
+                projects.open(folder.toPath());
+            } catch (IOException | GestureLabException e) {
+                error("Could not open the project", e.getMessage());
+            }
+        }
+    }
+
+    private void error(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.initOwner(owner);
+        alert.setHeaderText(header);
+        style(alert.getDialogPane());
+        alert.showAndWait();
+    }
+
+    private static void style(javafx.scene.control.DialogPane pane) {
+        pane.getStylesheets().add(ProjectActions.class.getResource(Styles.STYLESHEET).toExternalForm());
+    }
+}

@@ -1,0 +1,102 @@
+package org.gesturelab.app.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/** One horizontal bar per class, in the class's colour, showing a probability. */
+public final class ProbabilityBars extends VBox {
+
+    /**
+     * A class as the bars show it.
+     *
+     * @param name the class name
+     * @param color the colour as {@code #RRGGBB}
+     */
+    public record ClassColor(String name, String color) {
+    }
+
+    private final List<ProgressBar> bars = new ArrayList<>();
+    private final List<Label> values = new ArrayList<>();
+    private List<ClassColor> classes = List.of();
+
+    /** Creates bars for no classes. */
+    public ProbabilityBars() {
+        setSpacing(6);
+        getStyleClass().add("probability-bars");
+    }
+
+    /**
+     * Sets the classes, rebuilding the bars (all at zero).
+     *
+     * @param newClasses the classes, in the order of the probabilities
+     */
+    public void setClasses(List<ClassColor> newClasses) {
+        if (newClasses.equals(classes)) {
+            return;
+        }
+        classes = List.copyOf(newClasses);
+        bars.clear();
+        values.clear();
+        getChildren().clear();
+        for (ClassColor cls : classes) {
+            Region swatch = new Region();
+            swatch.getStyleClass().add(Styles.SWATCH);
+            swatch.setStyle("-fx-background-color: " + cls.color() + ";");
+            Label name = new Label(cls.name());
+            name.setMinWidth(90);
+            name.setPrefWidth(110);
+            ProgressBar bar = new ProgressBar(0);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            // The bar's fill takes the class colour; the track stays neutral.
+            bar.setStyle("-gl-bar-color: " + cls.color() + ";");
+            Label value = new Label("0%");
+            value.setMinWidth(42);
+            value.setAlignment(Pos.CENTER_RIGHT);
+            HBox row = new HBox(8, swatch, name, bar, value);
+            row.setAlignment(Pos.CENTER_LEFT);
+            bars.add(bar);
+            values.add(value);
+            getChildren().add(row);
+        }
+    }
+
+    /**
+     * Shows probabilities, one per class; null or a shorter array clears the rest.
+     *
+     * @param probabilities the probabilities
+     */
+    public void setProbabilities(float[] probabilities) {
+        for (int i = 0; i < bars.size(); i++) {
+            double p = probabilities != null && i < probabilities.length ? probabilities[i] : 0;
+            bars.get(i).setProgress(p);
+            values.get(i).setText(Math.round(p * 100) + "%");
+        }
+    }
+
+    /** Returns the probability shown for a class, for tests. */
+    double shown(int index) {
+        return bars.get(index).getProgress();
+    }
+
+    /**
+     * Returns a readable text colour on a class colour.
+     *
+     * @param hex the background colour
+     * @return black or white
+     */
+    public static String textOn(String hex) {
+        Color color = Color.web(hex);
+        double luminance = 0.2126 * color.getRed() + 0.7152 * color.getGreen() + 0.0722 * color.getBlue();
+        return luminance > 0.6 ? "#111827" : "white";
+    }
+}

@@ -1,0 +1,144 @@
+package org.gesturelab.app.common;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.gesturelab.GestureLabException;
+import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.dataset.Project;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open project, shared by every screen: opening, creating and closing it, and a revision counter that screens
+ * watch to refresh after any change (a recorded clip, a label, a new class). The last project is remembered.
+ */
+public final class ProjectModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectModel.class);
+
+    private final SettingsStore settings;
+    private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
+    private final IntegerProperty revision = new SimpleIntegerProperty(this, "revision");
+    private final IntegerProperty modelRevision = new SimpleIntegerProperty(this, "modelRevision");
+
+    /**
+     * Creates the model with no project open.
+     *
+     * @param settings where the last project is remembered
+     */
+    public ProjectModel(SettingsStore settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Opens the project used last, or else the default project, creating it (with no classes) on the first start.
+     *
+     * @param defaultFolder the default project's folder
+     * @param defaultName the default project's name
+     * @throws IOException if neither can be opened or created
+     */
+    public void openAtStart(Path defaultFolder, String defaultName) throws IOException {
+        String last = settings.get().lastProject();
+        if (last != null && Project.isProject(Path.of(last))) {
+            try {
+                open(Path.of(last));
+                return;
+            } catch (GestureLabException e) {
+                LOG.warn("Could not reopen {}: {}", last, e.getMessage());
+            }
+        }
+        if (Project.isProject(defaultFolder)) {
+            open(defaultFolder);
+        } else {
+            create(defaultFolder, defaultName);
+        }
+    }
+
+    /**
+     * Opens a project, closing the one open.
+     *
+     * @param folder the project folder
+     * @throws IOException if it cannot be read
+     * @throws GestureLabException if it is not a project or is in use
+     */
+    public void open(Path folder) throws IOException {
+        set(Project.open(folder));
+    }
+
+    /**
+     * Creates a project with no classes and opens it.
+     *
+     * @param folder a new or empty folder
+     * @param name the project's name
+     * @throws IOException if it cannot be written
+     * @throws GestureLabException if the folder is not empty
+     */
+    public void create(Path folder, String name) throws IOException {
+        Files.createDirectories(folder);
+        set(Project.create(folder, name, List.of()));
+    }
+
+    private void set(Project opened) {
+        close();
+        project.set(opened);
+        settings.update(s -> s.withLastProject(opened.directory().toString()));
+        changed();
+    }
+
+    /** Closes the open project, if any. */
+    public void close() {
+        Project open = project.get();
+        if (open != null) {
+            project.set(null);
+            try {
+                open.close();
+            } catch (IOException e) {
+                LOG.warn("Closing {} failed: {}", open.directory(), e.toString());
+            }
+        }
+    }
+
+    /** Tells every screen that the project changed; call it on the JavaFX thread after a change. */
+    public void changed() {
+        revision.set(revision.get() + 1);
+    }
+
+    /** Tells every screen that the project's current model changed (trained, or a class was added). */
+    public void modelChanged() {
+        modelRevision.set(modelRevision.get() + 1);
+        changed();
+    }
+
+    /** Returns a counter that grows whenever the current model changes. */
+    public IntegerProperty modelRevisionProperty() {
+        return modelRevision;
+    }
+
+    /** Returns the open project, or null. */
+    public ReadOnlyObjectProperty<Project> projectProperty() {
+        return project.getReadOnlyProperty();
+    }
+
+    /** Returns the open project, or null. */
+    public Project get() {
+        return project.get();
+    }
+
+    /** Returns the open project's class names, empty when none is open. */
+    public List<String> classNames() {
+        Project open = project.get();
+        return open == null ? List.of() : open.classNames();
+    }
+
+    /** Returns a counter that grows with every change to the project. */
+    public IntegerProperty revisionProperty() {
+        return revision;
+    }
+}

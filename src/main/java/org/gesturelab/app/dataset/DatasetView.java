@@ -1,0 +1,307 @@
+package org.gesturelab.app.dataset;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.gesturelab.app.common.ClipPlayer;
+import org.gesturelab.app.common.ProgressPanel;
+import org.gesturelab.app.common.ScreenHeader;
+import org.gesturelab.app.common.Styles;
+import org.gesturelab.app.common.VideoView;
+import org.gesturelab.app.dataset.DatasetViewModel.ClipRow;
+import org.gesturelab.dataset.ClipState;
+
+/** The Dataset screen's layout and the Import and Export dialogs, bound to a {@link DatasetViewModel}. */
+public final class DatasetView {
+
+    private static final String ALL = "All";
+
+    private final DatasetViewModel viewModel;
+    private final VBox root;
+    private final TableView<ClipRow> table;
+    private final VideoView video = new VideoView();
+    private final ClipPlayer player = new ClipPlayer(video);
+    private final ObservableList<String> classChoices = FXCollections.observableArrayList();
+
+    /**
+     * Builds the view.
+     *
+     * @param viewModel the state
+     */
+    public DatasetView(DatasetViewModel viewModel) {
+        this.viewModel = viewModel;
+        VBox header = ScreenHeader.of("Dataset",
+                "Every clip of the project: filter, replay, relabel, move between sets, delete.");
+
+        table = new TableView<>(viewModel.rows());
+        table.setId("dataset-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No clips: record some, or import with File → Import…"));
+        table.getColumns().add(column("Clip", r -> Long.toString(r.clip().id()), 60));
+        table.getColumns().add(column("State", r -> r.clip().state().name().toLowerCase(Locale.ROOT), 80));
+        table.getColumns().add(column("Label", ClipRow::label, 110));
+        table.getColumns().add(column("Source", r -> r.clip().source(), 170));
+        table.getColumns().add(column("Added", ClipRow::added, 130));
+        table.getColumns().add(column("Prediction", ClipRow::prediction, 110));
+        table.getColumns().add(column("Confidence", r -> Double.isNaN(r.confidence()) ? ""
+                : String.format(Locale.ROOT, "%.0f%%", r.confidence() * 100), 100));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.replay(now));
+        viewModel.replayProperty().addListener((obs, old, now) -> player.play(now));
+
+        ProgressPanel progress = new ProgressPanel();
+        progress.taskProperty().bind(viewModel.taskProperty());
+        Label message = new Label();
+        message.setId("dataset-message");
+        message.getStyleClass().add(Styles.MUTED);
+        message.textProperty().bind(viewModel.messageProperty());
+        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        HBox body = new HBox(14, table, sideCard());
+        VBox.setVgrow(body, Priority.ALWAYS);
+        root = new VBox(header, filters(), progress, message, body);
+        root.getStyleClass().add(Styles.SCREEN);
+        root.setId("dataset-screen");
+    }
+
+    /** Returns the root node. */
+    public Node root() {
+        return root;
+    }
+
+    /** Stops the replay loop. */
+    public void stop() {
+        player.stop();
+    }
+
+    /** Refreshes the class choices after the project's classes changed. */
+    public void refreshClasses() {
+        List<String> names = new ArrayList<>();
+        names.add(ALL);
+        names.addAll(viewModel.classNames());
+        classChoices.setAll(names);
+    }
+
+    private static <T> TableColumn<T, String> column(String name, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private Node filters() {
+        ComboBox<String> state = new ComboBox<>(FXCollections.observableArrayList(ALL, "train", "test", "pool",
+                "skipped"));
+        state.setId("dataset-state-filter");
+        state.setValue(ALL);
+        state.valueProperty().addListener((obs, old, now) -> viewModel.stateFilterProperty().set(
+                now == null || now.equals(ALL) ? null : ClipState.valueOf(now.toUpperCase(Locale.ROOT))));
+        ComboBox<String> label = new ComboBox<>(classChoices);
+        label.setId("dataset-label-filter");
+        label.setValue(ALL);
+        label.valueProperty().addListener((obs, old, now) -> viewModel.labelFilterProperty().set(
+                now == null || now.equals(ALL) ? null : now));
+        TextField search = new TextField();
+        search.setId("dataset-search");
+        search.setPromptText("Search source or clip id");
+        viewModel.textFilterProperty().bind(search.textProperty());
+        Label count = new Label();
+        count.getStyleClass().add(Styles.MUTED);
+        count.textProperty().bind(Bindings.createStringBinding(() -> viewModel.rows().size() + " of "
+                + viewModel.allRows().size() + " clips", viewModel.rows(), viewModel.allRows()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button importButton = new Button("Import…");
+        importButton.setId("dataset-import");
+        importButton.setOnAction(event -> showImportDialog());
+        Button exportButton = new Button("Export…");
+        exportButton.setId("dataset-export");
+        exportButton.setOnAction(event -> showExportDialog());
+        HBox bar = new HBox(8, new Label("State"), state, new Label("Gesture"), label, search, count, spacer,
+                importButton, exportButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node sideCard() {
+        Label caption = new Label("REPLAY");
+        caption.getStyleClass().add(Styles.CARD_TITLE);
+        video.setId("dataset-video");
+        StackPane pane = new StackPane(video);
+        pane.getStyleClass().add(Styles.VIDEO_PANE);
+        pane.setPrefSize(320, 240);
+        pane.setMinHeight(200);
+
+        ComboBox<String> relabelTo = new ComboBox<>();
+        relabelTo.setId("dataset-relabel-class");
+        relabelTo.setPromptText("Gesture");
+        classChoices.addListener((javafx.collections.ListChangeListener<String>) c ->
+                relabelTo.getItems().setAll(viewModel.classNames()));
+        Button relabel = new Button("Label");
+        relabel.setId("dataset-relabel");
+        relabel.disableProperty().bind(relabelTo.valueProperty().isNull()
+                .or(table.getSelectionModel().selectedItemProperty().isNull()));
+        relabel.setOnAction(event -> viewModel.relabel(selected(), viewModel.classNames().indexOf(
+                relabelTo.getValue())));
+        HBox relabelRow = new HBox(6, relabelTo, relabel);
+
+        HBox moveRow = new HBox(6, new Label("Move to"));
+        moveRow.setAlignment(Pos.CENTER_LEFT);
+        for (ClipState state : List.of(ClipState.TRAIN, ClipState.TEST, ClipState.POOL)) {
+            Button move = new Button(state.name().toLowerCase(Locale.ROOT));
+            move.setId("dataset-move-" + state.name().toLowerCase(Locale.ROOT));
+            move.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+            move.setOnAction(event -> viewModel.move(selected(), state));
+            moveRow.getChildren().add(move);
+        }
+        Button delete = new Button("Delete…");
+        delete.setId("dataset-delete");
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.setOnAction(event -> {
+            List<ClipRow> rows = selected();
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + rows.size()
+                    + " clips with their files and label history? This cannot be undone.", ButtonType.OK,
+                    ButtonType.CANCEL);
+            confirm.initOwner(window());
+            confirm.setHeaderText("Delete clips");
+            if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+                viewModel.delete(rows);
+            }
+        });
+        VBox card = new VBox(10, caption, pane, relabelRow, moveRow, delete);
+        card.getStyleClass().add(Styles.CARD);
+        card.setPrefWidth(350);
+        card.setMinWidth(320);
+        return card;
+    }
+
+    private List<ClipRow> selected() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** Shows the Import dialog and starts the import. */
+    public void showImportDialog() {
+        ComboBox<DataTransfer.ImportFormat> format = new ComboBox<>(FXCollections.observableArrayList(
+                DataTransfer.ImportFormat.values()));
+        format.setValue(DataTransfer.ImportFormat.MP_DATA);
+        ComboBox<String> as = new ComboBox<>(FXCollections.observableArrayList("train", "test", "pool"));
+        as.setValue("train");
+        TextField path = new TextField();
+        path.setPrefColumnCount(28);
+        Button browse = new Button("Choose…");
+        browse.setOnAction(event -> choose(format.getValue().folder(), false).ifPresent(f -> path.setText(f
+                .toString())));
+        ComboBox<String> label = new ComboBox<>(FXCollections.observableArrayList(viewModel.classNames()));
+        label.setEditable(true);
+        label.setPromptText("for train/test recordings");
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Format"), format);
+        grid.addRow(1, new Label("From"), new HBox(6, path, browse));
+        grid.addRow(2, new Label("Add as"), as);
+        grid.addRow(3, new Label("Gesture"), label);
+        Dialog<ButtonType> dialog = dialog("Import clips", grid);
+        dialog.showAndWait().filter(ButtonType.OK::equals).filter(ok -> !path.getText().isBlank()).ifPresent(ok ->
+                viewModel.importData(format.getValue(), java.nio.file.Path.of(path.getText().strip()),
+                        ClipState.valueOf(as.getValue().toUpperCase(Locale.ROOT)),
+                        label.getValue() == null || label.getValue().isBlank() ? null : label.getValue().strip()));
+    }
+
+    /** Shows the Export dialog and starts the export. */
+    public void showExportDialog() {
+        ComboBox<DataTransfer.ExportFormat> format = new ComboBox<>(FXCollections.observableArrayList(
+                DataTransfer.ExportFormat.values()));
+        format.setValue(DataTransfer.ExportFormat.NPY);
+        TextField path = new TextField();
+        path.setPrefColumnCount(28);
+        Button browse = new Button("Choose…");
+        browse.setOnAction(event -> choose(format.getValue() != DataTransfer.ExportFormat.CSV, true)
+                .ifPresent(f -> path.setText(f.toString())));
+        List<CheckBox> states = new ArrayList<>();
+        HBox stateRow = new HBox(10);
+        for (ClipState state : ClipState.values()) {
+            CheckBox box = new CheckBox(state.name().toLowerCase(Locale.ROOT));
+            box.setSelected(state.isLabeled());
+            box.setUserData(state);
+            states.add(box);
+            stateRow.getChildren().add(box);
+        }
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Format"), format);
+        grid.addRow(1, new Label("To"), new HBox(6, path, browse));
+        grid.addRow(2, new Label("Clips"), stateRow);
+        Dialog<ButtonType> dialog = dialog("Export clips", grid);
+        dialog.showAndWait().filter(ButtonType.OK::equals).filter(ok -> !path.getText().isBlank()).ifPresent(ok -> {
+            EnumSet<ClipState> chosen = EnumSet.noneOf(ClipState.class);
+            states.stream().filter(CheckBox::isSelected).forEach(b -> chosen.add((ClipState) b.getUserData()));
+            viewModel.exportData(format.getValue(), java.nio.file.Path.of(path.getText().strip()), chosen);
+        });
+    }
+
+    private Optional<File> choose(boolean folder, boolean save) {
+        if (folder) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            return Optional.ofNullable(chooser.showDialog(window()));
+        }
+        FileChooser chooser = new FileChooser();
+        return Optional.ofNullable(save ? chooser.showSaveDialog(window()) : chooser.showOpenDialog(window()));
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.setPadding(new Insets(10));
+        return grid;
+    }
+
+    private Dialog<ButtonType> dialog(String title, Node content) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(window());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().getStylesheets().add(DatasetView.class.getResource(Styles.STYLESHEET)
+                .toExternalForm());
+        return dialog;
+    }
+}

@@ -1,0 +1,296 @@
+package org.gesturelab.app.label;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.gesturelab.active.QueryStrategies;
+import org.gesturelab.app.common.ClipPlayer;
+import org.gesturelab.app.common.ProbabilityBars;
+import org.gesturelab.app.common.ProgressPanel;
+import org.gesturelab.app.common.Shortcut;
+import org.gesturelab.app.common.ScreenHeader;
+import org.gesturelab.app.common.Styles;
+import org.gesturelab.app.common.VideoView;
+import org.gesturelab.dataset.GestureClass;
+
+/** The Label screen's layout and keys, bound to a {@link LabelViewModel}. */
+public final class LabelView {
+
+    private final LabelViewModel viewModel;
+    private final VideoView video = new VideoView();
+    private final ClipPlayer player = new ClipPlayer(video);
+    private final VBox root;
+
+    /**
+     * Builds the view.
+     *
+     * @param viewModel the state
+     */
+    public LabelView(LabelViewModel viewModel) {
+        this.viewModel = viewModel;
+        VBox heading = ScreenHeader.of("Label",
+                "The model asks about the clips it is least sure of. One key per clip.");
+        Label progress = new Label();
+        progress.setId("label-progress");
+        progress.getStyleClass().add(Styles.METRIC);
+        progress.textProperty().bind(Bindings.createStringBinding(() -> viewModel.queue().isEmpty() ? ""
+                : Math.min(viewModel.answers().size() + (viewModel.currentProperty().get() == null ? 0 : 1),
+                        viewModel.queue().size()) + " of " + viewModel.queue().size(),
+                viewModel.queue(), viewModel.answers(), viewModel.currentProperty()));
+        Region titleSpacer = new Region();
+        HBox.setHgrow(titleSpacer, Priority.ALWAYS);
+        HBox header = new HBox(heading, titleSpacer, progress);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressPanel task = new ProgressPanel();
+        task.taskProperty().bind(viewModel.taskProperty());
+        Label message = new Label();
+        message.setId("label-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(viewModel.messageProperty());
+        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        message.getStyleClass().add(Styles.BANNER);
+
+        video.setId("label-video");
+        Label idle = new Label("Press Next batch (or N) to get the clips the model is least sure of.");
+        idle.getStyleClass().add(Styles.MUTED);
+        idle.visibleProperty().bind(viewModel.currentProperty().isNull());
+        StackPane replay = new StackPane(video, idle);
+        replay.getStyleClass().add(Styles.VIDEO_PANE);
+        replay.setMinSize(320, 240);
+        HBox.setHgrow(replay, Priority.ALWAYS);
+
+        VBox side = new VBox(12, modelCard(), queueCard());
+        side.setPrefWidth(340);
+        side.setMinWidth(300);
+        HBox body = new HBox(14, replay, side);
+        VBox.setVgrow(body, Priority.ALWAYS);
+
+        root = new VBox(header, toolbar(), task, message, body, legend());
+        root.getStyleClass().add(Styles.SCREEN);
+        root.setId("label-screen");
+        viewModel.currentProperty().addListener((obs, old, now) -> player.play(now == null ? null : now.pictures()));
+    }
+
+    /** Returns the root node. */
+    public Node root() {
+        return root;
+    }
+
+    /** Stops the replay loop. */
+    public void stop() {
+        player.stop();
+    }
+
+    /** Restarts the replay loop of the clip shown. */
+    public void resume() {
+        LabelItem item = viewModel.currentProperty().get();
+        player.play(item == null ? null : item.pictures());
+    }
+
+    /**
+     * Handles the labeling keys.
+     *
+     * @param event a key press
+     * @return whether it was a labeling key
+     */
+    boolean onKey(KeyEvent event) {
+        boolean handled;
+        if (Shortcut.UNDO.matches(event) || Shortcut.UNDO_BACKSPACE.matches(event)) {
+            handled = viewModel.undo();
+        } else if (Shortcut.SKIP.matches(event) || Shortcut.SKIP_SPACE.matches(event)) {
+            handled = viewModel.skip();
+        } else if (Shortcut.PREVIOUS_CLIP.matches(event)) {
+            viewModel.previous();
+            handled = true;
+        } else if (Shortcut.NEXT_CLIP.matches(event)) {
+            viewModel.next();
+            handled = true;
+        } else if (Shortcut.RETRAIN.matches(event)) {
+            viewModel.retrain();
+            handled = true;
+        } else if ("n".equalsIgnoreCase(event.getText()) && viewModel.currentProperty().get() == null) {
+            viewModel.nextBatch();
+            handled = true;
+        } else {
+            handled = !event.getText().isEmpty() && !event.isShortcutDown() && viewModel.labelByKey(event.getText());
+        }
+        // Space and arrows would otherwise also press a focused button or move a list: the window consumes them.
+        return handled;
+    }
+
+    private Node toolbar() {
+        ComboBox<String> strategy = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                QueryStrategies.NAMES));
+        strategy.setId("label-strategy");
+        strategy.valueProperty().bindBidirectional(viewModel.strategyProperty());
+        strategy.setFocusTraversable(false);
+        Spinner<Integer> batch = new Spinner<>(1, 200, viewModel.batchSizeProperty().get());
+        batch.setId("label-batch-size");
+        batch.setPrefWidth(80);
+        batch.setEditable(true);
+        batch.setFocusTraversable(false);
+        batch.valueProperty().addListener((obs, old, now) -> viewModel.batchSizeProperty().set(now));
+        Button next = new Button("Next batch  (N)");
+        next.setId("label-next-batch");
+        next.getStyleClass().add(Styles.ACCENT);
+        next.setFocusTraversable(false);
+        next.setOnAction(event -> viewModel.nextBatch());
+        CheckBox auto = new CheckBox("Retrain after each batch");
+        auto.setId("label-auto-retrain");
+        auto.setFocusTraversable(false);
+        auto.selectedProperty().bindBidirectional(viewModel.autoRetrainProperty());
+        Button retrain = new Button("Retrain now  (" + Shortcut.RETRAIN.displayText() + ")");
+        retrain.setId("label-retrain");
+        retrain.setFocusTraversable(false);
+        retrain.setOnAction(event -> viewModel.retrain());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label pool = new Label();
+        pool.getStyleClass().add(Styles.MUTED);
+        pool.textProperty().bind(Bindings.format("%d clips in the pool", viewModel.poolSizeProperty()));
+        HBox bar = new HBox(8, new Label("Strategy"), strategy, new Label("Batch"), batch, next, auto, retrain, spacer,
+                pool);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node modelCard() {
+        Label caption = new Label("THE MODEL THINKS");
+        caption.getStyleClass().add(Styles.CARD_TITLE);
+        ProbabilityBars bars = new ProbabilityBars();
+        bars.setId("label-bars");
+        Runnable rebuild = () -> bars.setClasses(viewModel.classes().stream()
+                .map(c -> new ProbabilityBars.ClassColor(c.name(), c.color())).toList());
+        viewModel.classes().addListener((ListChangeListener<GestureClass>) c -> rebuild.run());
+        rebuild.run();
+        Label why = new Label();
+        why.setId("label-why");
+        why.setWrapText(true);
+        why.getStyleClass().add(Styles.MUTED);
+        Label source = new Label();
+        source.getStyleClass().add(Styles.MUTED);
+        viewModel.currentProperty().addListener((obs, old, now) -> {
+            bars.setProbabilities(now == null ? null : now.probabilities());
+            why.setText(now == null ? "" : String.format(Locale.ROOT, "Rank %d, score %.3f: %s", now.ranked().rank(),
+                    now.ranked().score(), now.ranked().why().describe()));
+            source.setText(now == null ? "" : "Clip " + now.clip().id() + " · " + now.clip().source());
+        });
+        VBox card = new VBox(8, caption, bars, why, source);
+        card.getStyleClass().add(Styles.CARD);
+        return card;
+    }
+
+    private Node queueCard() {
+        Label caption = new Label("BATCH");
+        caption.getStyleClass().add(Styles.CARD_TITLE);
+        ListView<LabelItem> list = new ListView<>(viewModel.queue());
+        list.setId("label-queue");
+        list.setFocusTraversable(false);
+        list.setPlaceholder(new Label("No batch yet"));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(LabelItem item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                String answer = viewModel.answers().get(item.clip().id());
+                Label rank = new Label("#" + item.ranked().rank());
+                rank.setMinWidth(32);
+                Label name = new Label("clip " + item.clip().id());
+                Region spacer = new Region();
+                HBox.setHgrow(spacer, Priority.ALWAYS);
+                Label state = new Label(answer == null ? String.format(Locale.ROOT, "%.3f", item.ranked().score())
+                        : answer);
+                if (answer != null && !answer.equals(LabelViewModel.SKIPPED)) {
+                    String color = viewModel.classes().stream().filter(c -> c.name().equals(answer))
+                            .map(GestureClass::color).findFirst().orElse("#6B7280");
+                    state.getStyleClass().add(Styles.CHIP);
+                    state.setStyle("-fx-background-color: " + color + "; -fx-text-fill: "
+                            + ProbabilityBars.textOn(color) + ";");
+                } else {
+                    state.getStyleClass().add(Styles.MUTED);
+                }
+                HBox row = new HBox(6, rank, name, spacer, state);
+                row.setAlignment(Pos.CENTER_LEFT);
+                setText(null);
+                setGraphic(row);
+            }
+        });
+        viewModel.answers().addListener((MapChangeListener<Long, String>) change -> list.refresh());
+        viewModel.indexProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0) {
+                list.getSelectionModel().select(now.intValue());
+                list.scrollTo(Math.max(0, now.intValue() - 2));
+            } else {
+                list.getSelectionModel().clearSelection();
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox card = new VBox(8, caption, list);
+        card.getStyleClass().add(Styles.CARD);
+        VBox.setVgrow(card, Priority.ALWAYS);
+        return card;
+    }
+
+    private Node legend() {
+        FlowPane legend = new FlowPane(14, 6);
+        legend.setId("label-legend");
+        Runnable rebuild = () -> {
+            legend.getChildren().clear();
+            for (GestureClass c : viewModel.classes()) {
+                if (c.shortcut() != null) {
+                    legend.getChildren().add(keyed(c.shortcut(), c.name(), c.color()));
+                }
+            }
+            for (Shortcut s : List.of(Shortcut.SKIP, Shortcut.UNDO_BACKSPACE, Shortcut.PREVIOUS_CLIP,
+                    Shortcut.NEXT_CLIP, Shortcut.RETRAIN)) {
+                legend.getChildren().add(keyed(s.displayText(), s.description(), null));
+            }
+        };
+        viewModel.classes().addListener((ListChangeListener<GestureClass>) c -> rebuild.run());
+        rebuild.run();
+        legend.getStyleClass().add(Styles.CARD);
+        return legend;
+    }
+
+    private static Node keyed(String key, String text, String color) {
+        Label cap = new Label(key);
+        cap.getStyleClass().add(Styles.KEYCAP);
+        Label name = new Label(text);
+        HBox box = new HBox(5, cap, name);
+        if (color != null) {
+            name.setStyle("-fx-font-weight: bold;");
+            Region swatch = new Region();
+            swatch.getStyleClass().add(Styles.SWATCH);
+            swatch.setStyle("-fx-background-color: " + color + ";");
+            box.getChildren().add(1, swatch);
+        }
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+}

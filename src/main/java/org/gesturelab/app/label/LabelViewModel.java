@@ -1,0 +1,421 @@
+package org.gesturelab.app.label;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.gesturelab.active.PoolClip;
+import org.gesturelab.active.ProjectLabelingData;
+import org.gesturelab.active.QueryBatch;
+import org.gesturelab.active.QueryStrategies;
+import org.gesturelab.active.RandomStrategy;
+import org.gesturelab.active.RankedClip;
+import org.gesturelab.app.common.BackgroundExecutor;
+import org.gesturelab.app.common.ClipPictures;
+import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.TaskHandle;
+import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.train.ModelTraining;
+import org.gesturelab.classify.ModelStore;
+import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.dataset.Clip;
+import org.gesturelab.dataset.GestureClass;
+import org.gesturelab.dataset.Iteration;
+import org.gesturelab.dataset.LabelEvent;
+import org.gesturelab.dataset.LabelSource;
+import org.gesturelab.dataset.Project;
+import org.gesturelab.keypoints.KeypointLayout;
+
+/**
+ * The Label screen's state. "Next batch" asks the query strategy (in the background) for the clips the current model
+ * is least sure of and renders them all ahead of time; each label, skip or undo is written to the project on the
+ * key press and the next clip shows at once; when the batch is done the model retrains in the background.
+ */
+public final class LabelViewModel {
+
+    /** The answer shown for a skipped clip. */
+    public static final String SKIPPED = "skipped";
+
+    private final ProjectModel projects;
+    private final SettingsStore settings;
+    private final BackgroundExecutor executor;
+    private final StringProperty strategy = new SimpleStringProperty(this, "strategy");
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize");
+    private final BooleanProperty autoRetrain = new SimpleBooleanProperty(this, "autoRetrain");
+    private final ObservableList<LabelItem> queue = FXCollections.observableArrayList();
+    private final ObservableMap<Long, String> answers = FXCollections.observableHashMap();
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", -1);
+    private final ReadOnlyObjectWrapper<LabelItem> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
+    private final ObservableList<GestureClass> classes = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper poolSize = new ReadOnlyIntegerWrapper(this, "poolSize");
+    private final Map<Long, Integer> labelOf = new HashMap<>();
+    private SequenceClassifier model;
+    private int round;
+    private long lastSwitchNanos;
+    private volatile double lastKeyMillis;
+
+    /**
+     * Creates the view model.
+     *
+     * @param projects the open project
+     * @param settings strategy, batch size and auto-retrain are remembered here
+     * @param executor runs queries and training in the background
+     */
+    public LabelViewModel(ProjectModel projects, SettingsStore settings, BackgroundExecutor executor) {
+        this.projects = projects;
+        this.settings = settings;
+        this.executor = executor;
+        var s = settings.get();
+        strategy.set(QueryStrategies.NAMES.contains(s.strategy()) ? s.strategy() : "entropy");
+        batchSize.set(s.batchSize());
+        autoRetrain.set(s.autoRetrain());
+        strategy.addListener((obs, old, now) -> savePreferences());
+        batchSize.addListener((obs, old, now) -> savePreferences());
+        autoRetrain.addListener((obs, old, now) -> savePreferences());
+        projects.projectProperty().addListener((obs, old, now) -> {
+            closeModel();
+            queue.clear();
+            answers.clear();
+            select(-1);
+            refresh();
+        });
+        projects.revisionProperty().addListener((obs, old, now) -> refresh());
+        refresh();
+    }
+
+    private void savePreferences() {
+        settings.update(s -> s.withPreferences(s.confidenceThreshold(), s.clipsPerTake(), s.countdownSeconds(),
+                strategy.get(), batchSize.get(), autoRetrain.get()));
+    }
+
+    private void refresh() {
+        Project project = projects.get();
+        if (project == null) {
+            classes.clear();
+            poolSize.set(0);
+            return;
+        }
+        if (!classes.equals(project.classes())) {
+            classes.setAll(project.classes());
+        }
+        poolSize.set(project.stats().pool());
+    }
+
+    // ------------------------------------------------------------------ batches
+
+    /** Queries the next batch in the background, scoring the pool with the current model (random without one). */
+    public void nextBatch() {
+        Project project = projects.get();
+        if (project == null || isBusy()) {
+            return;
+        }
+        String strategyName = strategy.get();
+        int k = batchSize.get();
+        message.set("");
+        task.set(executor.submit("Choosing the clips to label", monitor -> {
+            if (model == null && ModelStore.current(project.directory()).isPresent()) {
+                try {
+                    model = ModelStore.loadCurrent(project.directory(), project.classNames(),
+                            project.sequenceLength(), KeypointLayout.FEATURES);
+                } catch (RuntimeException e) {
+                    // A model from before a class was added does not fit: query at random until retrained.
+                    model = null;
+                }
+            }
+            ProjectLabelingData data = new ProjectLabelingData(project, Iteration.INTERACTIVE, LabelSource.USER);
+            List<PoolClip> pool = data.pool();
+            if (pool.isEmpty()) {
+                return List.<LabelItem>of();
+            }
+            List<RankedClip> picked = model == null
+                    ? new RandomStrategy().select(null, pool, k, System.nanoTime(), monitor)
+                    : QueryStrategies.forName(strategyName).select(model, pool, k, round + 1L, monitor);
+            int labelsBefore = data.labeled().size();
+            data.recordBatch(new QueryBatch(++round, model == null ? "random" : strategyName, labelsBefore, picked));
+            Map<Long, PoolClip> byId = new HashMap<>();
+            pool.forEach(p -> byId.put(p.id(), p));
+            List<float[][]> frames = picked.stream().map(r -> byId.get(r.clipId()).frames()).toList();
+            float[][] probabilities = model == null || frames.isEmpty() ? null : model.predict(frames);
+            List<LabelItem> items = new ArrayList<>();
+            for (int i = 0; i < picked.size(); i++) {
+                monitor.update("Preparing the replays", i, picked.size());
+                monitor.checkCancelled();
+                RankedClip ranked = picked.get(i);
+                Clip clip = project.requireClip(ranked.clipId());
+                items.add(new LabelItem(ranked, clip, probabilities == null ? null : probabilities[i],
+                        ClipPictures.render(clip, frames.get(i))));
+            }
+            return items;
+        }, items -> {
+            queue.setAll(items);
+            answers.clear();
+            labelOf.clear();
+            select(items.isEmpty() ? -1 : 0);
+            message.set(items.isEmpty() ? "The pool is empty: record unlabeled footage or import clips into the pool."
+                    : model == null ? "No model yet: these clips were picked at random. Label them to train one."
+                    : "");
+        }, error -> message.set(error instanceof org.gesturelab.task.CancelledException ? "Cancelled."
+                : "Could not choose clips: " + error.getMessage())));
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    /**
+     * Labels the current clip with a class and moves on.
+     *
+     * @param classIndex the class
+     * @return whether a clip was labeled
+     */
+    public boolean label(int classIndex) {
+        long start = System.nanoTime();
+        LabelItem item = current.get();
+        Project project = projects.get();
+        if (item == null || project == null || classIndex < 0 || classIndex >= classes.size()) {
+            return false;
+        }
+        try {
+            project.label(item.clip().id(), classIndex, LabelSource.USER);
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+        labelOf.put(item.clip().id(), classIndex);
+        answers.put(item.clip().id(), classes.get(classIndex).name());
+        advance();
+        lastKeyMillis = (System.nanoTime() - start) / 1e6;
+        return true;
+    }
+
+    /**
+     * Labels the current clip with the class whose shortcut is a key.
+     *
+     * @param key the typed character
+     * @return whether a class has that key and a clip was labeled
+     */
+    public boolean labelByKey(String key) {
+        for (int i = 0; i < classes.size(); i++) {
+            if (key.equalsIgnoreCase(classes.get(i).shortcut())) {
+                return label(i);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Skips the current clip: it is set aside without a label.
+     *
+     * @return whether a clip was skipped
+     */
+    public boolean skip() {
+        LabelItem item = current.get();
+        Project project = projects.get();
+        if (item == null || project == null) {
+            return false;
+        }
+        project.skip(item.clip().id(), LabelSource.USER);
+        labelOf.remove(item.clip().id());
+        answers.put(item.clip().id(), SKIPPED);
+        advance();
+        return true;
+    }
+
+    /**
+     * Undoes the last label or skip and shows that clip again.
+     *
+     * @return whether something was undone
+     */
+    public boolean undo() {
+        Project project = projects.get();
+        if (project == null) {
+            return false;
+        }
+        List<LabelEvent> undone = project.undo(1);
+        if (undone.isEmpty()) {
+            message.set("Nothing to undo.");
+            return false;
+        }
+        long clipId = undone.get(0).clipId();
+        answers.remove(clipId);
+        labelOf.remove(clipId);
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).clip().id() == clipId) {
+                select(i);
+                break;
+            }
+        }
+        message.set("Undone.");
+        projects.changed();
+        return true;
+    }
+
+    /** Shows the previous clip of the batch. */
+    public void previous() {
+        if (index.get() > 0) {
+            select(index.get() - 1);
+        }
+    }
+
+    /** Shows the next clip of the batch. */
+    public void next() {
+        if (index.get() + 1 < queue.size()) {
+            select(index.get() + 1);
+        }
+    }
+
+    private void advance() {
+        projects.changed();
+        for (int step = 1; step <= queue.size(); step++) {
+            int candidate = (index.get() + step) % queue.size();
+            if (!answers.containsKey(queue.get(candidate).clip().id())) {
+                select(candidate);
+                return;
+            }
+        }
+        // Every clip of the batch has an answer.
+        select(-1);
+        message.set("Batch done: " + labelOf.size() + " labeled, " + (answers.size() - labelOf.size())
+                + " skipped.");
+        if (autoRetrain.get() && !labelOf.isEmpty()) {
+            retrain();
+        }
+    }
+
+    private void select(int newIndex) {
+        lastSwitchNanos = System.nanoTime();
+        index.set(newIndex);
+        current.set(newIndex < 0 || newIndex >= queue.size() ? null : queue.get(newIndex));
+    }
+
+    // ------------------------------------------------------------------ training
+
+    /** Retrains in the background now; the history gains a row and every screen sees the new model. */
+    public void retrain() {
+        Project project = projects.get();
+        if (project == null || isBusy()) {
+            return;
+        }
+        String strategyName = model == null ? "random" : strategy.get();
+        SequenceClassifier previous = model;
+        task.set(executor.submit("Training the model", monitor -> ModelTraining.retrain(project, previous,
+                strategyName, monitor), result -> {
+                    closeModel();
+                    model = result.model();
+                    message.set(result.evaluation() == null
+                            ? String.format(Locale.ROOT, "Retrained on %d clips in %.0f s. Add test clips to measure "
+                                    + "it.", result.labels(), result.seconds())
+                            : String.format(Locale.ROOT, "Retrained on %d clips in %.0f s: macro F1 %.2f, accuracy "
+                                    + "%.0f%%.", result.labels(), result.seconds(), result.evaluation().macroF1(),
+                                    result.evaluation().accuracy() * 100));
+                    projects.modelChanged();
+                }, error -> message.set(error instanceof org.gesturelab.task.CancelledException
+                        ? "Training cancelled; the previous model stays." : error.getMessage())));
+    }
+
+    private boolean isBusy() {
+        TaskHandle running = task.get();
+        return running != null && running.runningProperty().get();
+    }
+
+    private void closeModel() {
+        if (model != null) {
+            model.close();
+            model = null;
+        }
+    }
+
+    /** Frees the model; called when the window closes. */
+    public void dispose() {
+        closeModel();
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    /** Returns the query strategy's name. */
+    public StringProperty strategyProperty() {
+        return strategy;
+    }
+
+    /** Returns the batch size. */
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    /** Returns whether a finished batch retrains the model. */
+    public BooleanProperty autoRetrainProperty() {
+        return autoRetrain;
+    }
+
+    /** Returns the batch. */
+    public ObservableList<LabelItem> queue() {
+        return queue;
+    }
+
+    /** Returns each answered clip's answer: a class name or {@link #SKIPPED}. */
+    public ObservableMap<Long, String> answers() {
+        return answers;
+    }
+
+    /** Returns the position of the clip shown, or -1. */
+    public ReadOnlyIntegerProperty indexProperty() {
+        return index.getReadOnlyProperty();
+    }
+
+    /** Returns the clip shown, or null. */
+    public ReadOnlyObjectProperty<LabelItem> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** Returns what to tell the user. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Returns the background job shown with its progress, or null. */
+    public ObjectProperty<TaskHandle> taskProperty() {
+        return task;
+    }
+
+    /** Returns the project's classes. */
+    public ObservableList<GestureClass> classes() {
+        return classes;
+    }
+
+    /** Returns the pool size. */
+    public ReadOnlyIntegerProperty poolSizeProperty() {
+        return poolSize.getReadOnlyProperty();
+    }
+
+    /**
+     * Returns how long the last label key took from the press to the next clip being handed to the replay pane
+     * (the database write included), in milliseconds; the picture appears at the next screen pulse.
+     */
+    public double lastKeyMillis() {
+        return lastKeyMillis;
+    }
+
+    /** Returns when the shown clip last changed ({@link System#nanoTime()}), for the latency measurement. */
+    public long lastSwitchNanos() {
+        return lastSwitchNanos;
+    }
+}

@@ -1,0 +1,170 @@
+package org.gesturelab.app.live;
+
+import java.util.Locale;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.gesturelab.app.common.ProbabilityBars;
+import org.gesturelab.app.common.ScreenHeader;
+import org.gesturelab.app.common.Styles;
+import org.gesturelab.app.common.VideoView;
+import org.gesturelab.app.settings.SettingsStore;
+
+/** The Live screen's layout, bound to a {@link LiveViewModel}. */
+public final class LiveView {
+
+    private final LiveViewModel viewModel;
+    private final VideoView video = new VideoView();
+    private final VBox root;
+
+    /**
+     * Builds the view.
+     *
+     * @param viewModel the state
+     * @param settings where the source bar remembers folders
+     */
+    public LiveView(LiveViewModel viewModel, SettingsStore settings) {
+        this.viewModel = viewModel;
+        SourceBar sources = new SourceBar(viewModel.picker(), settings, "live");
+
+        VBox header = ScreenHeader.of("Live", "Watch the keypoints and what the model recognizes, as it happens.");
+
+        video.setId("live-video");
+        Label hint = new Label("Choose a source and press Start");
+        hint.getStyleClass().add(Styles.MUTED);
+        hint.visibleProperty().bind(viewModel.picker().playingProperty().not());
+        StackPane stage = new StackPane(video, hint);
+        stage.getStyleClass().add(Styles.VIDEO_PANE);
+        stage.setMinSize(320, 240);
+        HBox.setHgrow(stage, Priority.ALWAYS);
+
+        VBox side = new VBox(12, recognitionCard(), metricsCard(), overlayCard());
+        side.setPrefWidth(330);
+        side.setMinWidth(300);
+        HBox body = new HBox(14, stage, side);
+        VBox.setVgrow(body, Priority.ALWAYS);
+
+        root = new VBox(header, sources.bar(), sources.banner(), body);
+        root.getStyleClass().add(Styles.SCREEN);
+        root.setId("live-screen");
+    }
+
+    /** Returns the root node. */
+    public Node root() {
+        return root;
+    }
+
+    /** Returns the video view. */
+    public VideoView video() {
+        return video;
+    }
+
+    private Node recognitionCard() {
+        Label caption = new Label("RECOGNIZED");
+        caption.getStyleClass().add(Styles.CARD_TITLE);
+        Label top = new Label();
+        top.setId("live-top-gesture");
+        top.getStyleClass().add(Styles.TOP_GESTURE);
+        top.textProperty().bind(Bindings.createStringBinding(() -> viewModel.topGestureProperty().get().isEmpty()
+                ? "—" : viewModel.topGestureProperty().get(), viewModel.topGestureProperty()));
+        Label confidence = new Label();
+        confidence.getStyleClass().add(Styles.MUTED);
+        confidence.textProperty().bind(Bindings.createStringBinding(() -> viewModel.topGestureProperty().get()
+                .isEmpty() ? String.format(Locale.ROOT, "nothing above %.0f%%", viewModel.threshold() * 100)
+                : String.format(Locale.ROOT, "%.0f%% confident", viewModel.topConfidenceProperty().get() * 100),
+                viewModel.topGestureProperty(), viewModel.topConfidenceProperty()));
+
+        ProbabilityBars bars = new ProbabilityBars();
+        bars.setId("live-bars");
+        viewModel.classes().addListener((javafx.collections.ListChangeListener<ProbabilityBars.ClassColor>) c ->
+                bars.setClasses(viewModel.classList()));
+        bars.setClasses(viewModel.classList());
+        viewModel.probabilitiesProperty().addListener((obs, old, now) -> bars.setProbabilities(now));
+
+        Label status = new Label();
+        status.setWrapText(true);
+        status.getStyleClass().add(Styles.MUTED);
+        status.textProperty().bind(viewModel.recognitionStatusProperty());
+        status.visibleProperty().bind(viewModel.recognitionStatusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+
+        Label recentCaption = new Label("RECENT");
+        recentCaption.getStyleClass().add(Styles.CARD_TITLE);
+        FlowPane recent = new FlowPane(6, 6);
+        recent.setId("live-recent");
+        recentCaption.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.recent()));
+        recentCaption.managedProperty().bind(recentCaption.visibleProperty());
+        viewModel.recent().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            recent.getChildren().clear();
+            for (String gesture : viewModel.recent()) {
+                Label chip = new Label(gesture);
+                chip.getStyleClass().add(Styles.CHIP);
+                String color = viewModel.classList().stream().filter(k -> k.name().equals(gesture))
+                        .map(ProbabilityBars.ClassColor::color).findFirst().orElse("#6b7280");
+                chip.setStyle("-fx-background-color: " + color + "; -fx-text-fill: "
+                        + ProbabilityBars.textOn(color) + ";");
+                recent.getChildren().add(chip);
+            }
+        });
+        VBox card = new VBox(8, caption, top, confidence, bars, status, recentCaption, recent);
+        card.getStyleClass().add(Styles.CARD);
+        return card;
+    }
+
+    private Node metricsCard() {
+        Label fps = metric("live-metric-fps", Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.0f",
+                viewModel.picker().fpsProperty().get()), viewModel.picker().fpsProperty()));
+        Label latency = metric("live-metric-latency", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "%.0f ms", viewModel.latencyMillisProperty().get()), viewModel.latencyMillisProperty()));
+        HBox row = new HBox(28, captioned(fps, "frames per second"), captioned(latency, "latency per frame"));
+        VBox card = new VBox(8, caption("PERFORMANCE"), row);
+        card.getStyleClass().add(Styles.CARD);
+        return card;
+    }
+
+    private Node overlayCard() {
+        CheckBox pose = new CheckBox("Pose skeleton");
+        pose.setId("live-show-pose");
+        pose.selectedProperty().bindBidirectional(viewModel.showPoseProperty());
+        CheckBox hands = new CheckBox("Hands");
+        hands.setId("live-show-hands");
+        hands.selectedProperty().bindBidirectional(viewModel.showHandsProperty());
+        CheckBox face = new CheckBox("Face mesh");
+        face.setId("live-show-face");
+        face.selectedProperty().bindBidirectional(viewModel.showFaceProperty());
+        FlowPane toggles = new FlowPane(14, 8, pose, hands, face);
+        VBox card = new VBox(8, caption("OVERLAY"), toggles);
+        card.getStyleClass().add(Styles.CARD);
+        return card;
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.CARD_TITLE);
+        return label;
+    }
+
+    private static Label metric(String id, javafx.beans.binding.StringBinding text) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(Styles.METRIC);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private static Node captioned(Label metric, String text) {
+        Label caption = new Label(text);
+        caption.getStyleClass().add(Styles.METRIC_CAPTION);
+        VBox box = new VBox(0, metric, caption);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+}

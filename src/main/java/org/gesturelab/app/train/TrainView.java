@@ -1,0 +1,263 @@
+package org.gesturelab.app.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.gesturelab.app.common.ProgressPanel;
+import org.gesturelab.app.common.ScreenHeader;
+import org.gesturelab.app.common.Styles;
+import org.gesturelab.app.train.TrainViewModel.Assessment;
+import org.gesturelab.app.train.TrainViewModel.HistoryRow;
+import org.gesturelab.dataset.Clip;
+
+/** The Train screen's layout, bound to a {@link TrainViewModel}. */
+public final class TrainView {
+
+    private final TrainViewModel viewModel;
+    private final VBox root;
+    private final LineChart<Number, Number> curve;
+    private final GridPane matrix = new GridPane();
+
+    /**
+     * Builds the view.
+     *
+     * @param viewModel the state
+     */
+    public TrainView(TrainViewModel viewModel) {
+        this.viewModel = viewModel;
+        VBox header = ScreenHeader.of("Train",
+                "How the model improves with every batch of labels, and where it still errs.");
+
+        Button train = new Button("Train now");
+        train.setId("train-now");
+        train.getStyleClass().add(Styles.ACCENT);
+        train.setOnAction(event -> viewModel.train());
+        Button evaluate = new Button("Evaluate");
+        evaluate.setId("train-evaluate");
+        evaluate.setOnAction(event -> viewModel.evaluate());
+        javafx.scene.control.ComboBox<String> strategy = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(org.gesturelab.active.QueryStrategies.NAMES
+                        .stream().filter(name -> !name.equals("random")).toList()));
+        strategy.setId("train-simulate-strategy");
+        strategy.setValue("entropy");
+        Button simulate = new Button("Simulate vs random");
+        simulate.setId("train-simulate");
+        simulate.setTooltip(new javafx.scene.control.Tooltip("Replays labeling with the clips whose class is known: "
+                + "the chosen strategy against random sampling, drawn beside your curve"));
+        simulate.setOnAction(event -> viewModel.simulate(strategy.getValue(), 40));
+        Label message = new Label();
+        message.setId("train-message");
+        message.getStyleClass().add(Styles.MUTED);
+        message.textProperty().bind(viewModel.messageProperty());
+        HBox bar = new HBox(8, train, evaluate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                strategy, simulate, message);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        ProgressPanel progress = new ProgressPanel();
+        progress.taskProperty().bind(viewModel.taskProperty());
+
+        NumberAxis x = new NumberAxis();
+        x.setLabel("labeled clips");
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis(0, 1, 0.1);
+        y.setLabel("macro F1 on the test clips");
+        curve = new LineChart<>(x, y);
+        curve.setId("train-curve");
+        curve.setAnimated(false);
+        curve.setCreateSymbols(true);
+        curve.setMinHeight(220);
+        viewModel.history().addListener((ListChangeListener<HistoryRow>) c -> redrawCurve());
+        viewModel.simulations().addListener((ListChangeListener<HistoryRow>) c -> redrawCurve());
+        redrawCurve();
+
+        VBox curveCard = card("LEARNING CURVE", curve);
+        HBox.setHgrow(curveCard, Priority.ALWAYS);
+        VBox matrixCard = card("CONFUSION MATRIX (test clips · click a cell)", matrixPane());
+        matrixCard.setPrefWidth(430);
+        HBox top = new HBox(14, curveCard, matrixCard);
+        VBox.setVgrow(top, Priority.ALWAYS);
+        VBox historyCard = card("HISTORY", historyTable());
+        historyCard.setPrefHeight(230);
+
+        root = new VBox(header, bar, progress, top, historyCard);
+        root.getStyleClass().add(Styles.SCREEN);
+        root.setId("train-screen");
+        viewModel.assessmentProperty().addListener((obs, old, now) -> redrawMatrix(now));
+    }
+
+    /** Returns the root node. */
+    public Node root() {
+        return root;
+    }
+
+    private static VBox card(String caption, Node content) {
+        Label label = new Label(caption);
+        label.getStyleClass().add(Styles.CARD_TITLE);
+        VBox card = new VBox(8, label, content);
+        card.getStyleClass().add(Styles.CARD);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return card;
+    }
+
+    private void redrawCurve() {
+        curve.getData().clear();
+        XYChart.Series<Number, Number> yours = new XYChart.Series<>();
+        yours.setName("your labels");
+        for (HistoryRow row : viewModel.history()) {
+            if (!Double.isNaN(row.macroF1())) {
+                yours.getData().add(new XYChart.Data<>(row.labels(), row.macroF1()));
+            }
+        }
+        curve.getData().add(yours);
+        Map<String, XYChart.Series<Number, Number>> simulated = new LinkedHashMap<>();
+        for (HistoryRow row : viewModel.simulations()) {
+            if (Double.isNaN(row.macroF1())) {
+                continue;
+            }
+            simulated.computeIfAbsent(row.session(), name -> {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName("simulated: " + name);
+                return series;
+            }).getData().add(new XYChart.Data<>(row.labels(), row.macroF1()));
+        }
+        curve.getData().addAll(simulated.values());
+    }
+
+    private Node historyTable() {
+        TableView<HistoryRow> table = new TableView<>(viewModel.history());
+        table.setId("train-history");
+        table.setPlaceholder(new Label("No rounds yet: label a batch on the Label screen, or press Train now."));
+        table.getColumns().add(column("Iteration", r -> Integer.toString(r.iteration())));
+        table.getColumns().add(column("Labels", r -> Integer.toString(r.labels())));
+        table.getColumns().add(column("Macro F1", r -> format(r.macroF1(), "%.3f")));
+        table.getColumns().add(column("Accuracy", r -> Double.isNaN(r.accuracy()) ? "—"
+                : String.format(Locale.ROOT, "%.1f%%", r.accuracy() * 100)));
+        table.getColumns().add(column("Strategy", HistoryRow::strategy));
+        table.getColumns().add(column("Time", r -> format(r.seconds(), "%.1f s")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        viewModel.history().addListener((ListChangeListener<HistoryRow>) c -> {
+            if (!viewModel.history().isEmpty()) {
+                table.scrollTo(viewModel.history().size() - 1);
+            }
+        });
+        return table;
+    }
+
+    private static String format(double value, String pattern) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, pattern, value);
+    }
+
+    private static <T> TableColumn<T, String> column(String name, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private Node matrixPane() {
+        matrix.setId("train-matrix");
+        matrix.setHgap(2);
+        matrix.setVgap(2);
+        ListView<Clip> clips = new ListView<>(viewModel.cellClips());
+        clips.setId("train-cell-clips");
+        clips.setPrefHeight(110);
+        clips.setPlaceholder(new Label("Click a cell to list its clips"));
+        FlowPane relabel = new FlowPane(6, 6);
+        relabel.setId("train-relabel");
+        clips.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Clip clip, boolean empty) {
+                super.updateItem(clip, empty);
+                setText(empty || clip == null ? null : "clip " + clip.id() + " · " + clip.source());
+            }
+        });
+        clips.getSelectionModel().selectedItemProperty().addListener((obs, old, clip) -> {
+            relabel.getChildren().clear();
+            if (clip == null) {
+                return;
+            }
+            relabel.getChildren().add(new Label("Relabel as:"));
+            List<String> names = viewModel.classNames();
+            for (int i = 0; i < names.size(); i++) {
+                int index = i;
+                Button button = new Button(names.get(i));
+                button.setId("train-relabel-" + i);
+                button.setOnAction(event -> viewModel.relabel(clip, index));
+                relabel.getChildren().add(button);
+            }
+        });
+        Label empty = new Label("Train a model and add test clips to see where it errs.");
+        empty.getStyleClass().add(Styles.MUTED);
+        empty.visibleProperty().bind(viewModel.assessmentProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+        return new VBox(8, empty, matrix, clips, relabel);
+    }
+
+    private void redrawMatrix(Assessment assessment) {
+        matrix.getChildren().clear();
+        if (assessment == null) {
+            return;
+        }
+        int[][] counts = assessment.evaluation().confusionMatrix();
+        List<String> names = assessment.evaluation().classes();
+        Label corner = new Label("true ↓ · predicted →");
+        corner.getStyleClass().add(Styles.MUTED);
+        corner.setStyle("-fx-font-size: 10px;");
+        matrix.add(corner, 0, 0);
+        for (int j = 0; j < names.size(); j++) {
+            Label header = new Label(abbreviate(names.get(j)));
+            header.setStyle("-fx-font-size: 11px; -fx-font-weight: bold;");
+            header.setMinWidth(40);
+            header.setAlignment(Pos.CENTER);
+            matrix.add(header, j + 1, 0);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            Label header = new Label(abbreviate(names.get(i)));
+            header.setStyle("-fx-font-size: 11px; -fx-font-weight: bold;");
+            matrix.add(header, 0, i + 1);
+            int rowTotal = java.util.Arrays.stream(counts[i]).sum();
+            for (int j = 0; j < names.size(); j++) {
+                double share = rowTotal == 0 ? 0 : (double) counts[i][j] / rowTotal;
+                Label cell = new Label(Integer.toString(counts[i][j]));
+                cell.setId("train-cell-" + i + "-" + j);
+                cell.setMinSize(40, 30);
+                cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+                cell.setAlignment(Pos.CENTER);
+                // Correct cells in indigo, errors in red; the stronger the share of the row, the darker.
+                String rgb = i == j ? "79, 70, 229" : "220, 38, 38";
+                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.2f); "
+                        + "-fx-background-radius: 4; -fx-text-fill: %s; -fx-font-weight: bold; -fx-cursor: hand;",
+                        rgb, 0.08 + 0.85 * share, share > 0.5 ? "white" : "#111827"));
+                int truth = i;
+                int predicted = j;
+                cell.setOnMouseClicked(event -> viewModel.showCell(truth, predicted));
+                matrix.add(cell, j + 1, i + 1);
+            }
+        }
+        Region spacer = new Region();
+        matrix.add(spacer, 0, names.size() + 1);
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() <= 8 ? name : name.substring(0, 7) + "…";
+    }
+}

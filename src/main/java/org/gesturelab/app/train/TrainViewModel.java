@@ -1,0 +1,300 @@
+package org.gesturelab.app.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.gesturelab.app.common.BackgroundExecutor;
+import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.TaskHandle;
+import org.gesturelab.classify.Evaluation;
+import org.gesturelab.classify.Json;
+import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.classify.ModelStore;
+import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.dataset.Clip;
+import org.gesturelab.dataset.ClipState;
+import org.gesturelab.dataset.Iteration;
+import org.gesturelab.dataset.LabelSource;
+import org.gesturelab.dataset.Project;
+import org.gesturelab.keypoints.KeypointLayout;
+
+/**
+ * The Train screen's state: the history of the user's labeling rounds, the learning curves (with simulated ones
+ * beside it), and the current model's evaluation on the test clips with the clips behind each confusion-matrix cell.
+ */
+public final class TrainViewModel {
+
+    /**
+     * A row of the history table.
+     *
+     * @param iteration the round's number
+     * @param labels labeled training clips
+     * @param macroF1 macro F1 on the test clips, NaN when unmeasured
+     * @param accuracy accuracy on the test clips, NaN when unmeasured
+     * @param strategy the query strategy
+     * @param seconds the round's time
+     * @param session the session (interactive, or a simulation's name)
+     */
+    public record HistoryRow(int iteration, int labels, double macroF1, double accuracy, String strategy,
+            double seconds, String session) {
+    }
+
+    /**
+     * The current model's evaluation with the clips behind every cell.
+     *
+     * @param evaluation the scores
+     * @param cells {@code cells[truth][predicted]} lists the test clips there
+     */
+    public record Assessment(Evaluation evaluation, List<List<List<Clip>>> cells) {
+    }
+
+    private final ProjectModel projects;
+    private final BackgroundExecutor executor;
+    private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
+    private final ObservableList<HistoryRow> simulations = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>(this, "assessment");
+    private final ObservableList<Clip> cellClips = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
+
+    /**
+     * Creates the view model.
+     *
+     * @param projects the open project
+     * @param executor runs training and evaluation in the background
+     */
+    public TrainViewModel(ProjectModel projects, BackgroundExecutor executor) {
+        this.projects = projects;
+        this.executor = executor;
+        projects.projectProperty().addListener((obs, old, now) -> {
+            assessment.set(null);
+            cellClips.clear();
+            refreshHistory();
+        });
+        projects.modelRevisionProperty().addListener((obs, old, now) -> {
+            refreshHistory();
+            evaluate();
+        });
+        refreshHistory();
+    }
+
+    /** Re-reads the history from the project. */
+    public void refreshHistory() {
+        Project project = projects.get();
+        if (project == null) {
+            history.clear();
+            simulations.clear();
+            return;
+        }
+        List<HistoryRow> interactive = new ArrayList<>();
+        List<HistoryRow> simulated = new ArrayList<>();
+        // Every session at once: the user's own rounds, and any simulations run on this project.
+        for (Iteration iteration : project.iterations(null)) {
+            (Iteration.INTERACTIVE.equals(iteration.session()) ? interactive : simulated).add(row(iteration));
+        }
+        history.setAll(interactive);
+        simulations.setAll(simulated);
+    }
+
+    private static HistoryRow row(Iteration iteration) {
+        double f1 = Double.NaN;
+        double seconds = Double.NaN;
+        double accuracy = iteration.testAccuracy() == null ? Double.NaN : iteration.testAccuracy();
+        if (iteration.details() != null) {
+            try {
+                JsonNode details = Json.MAPPER.readTree(iteration.details());
+                f1 = number(details.get("macro_f1"));
+                seconds = number(details.get("seconds"));
+            } catch (java.io.IOException e) {
+                // A row without details still shows its labels and accuracy.
+            }
+        }
+        return new HistoryRow(iteration.number(), iteration.labeledClips(), f1, accuracy,
+                iteration.strategy() == null ? "" : iteration.strategy(), seconds, iteration.session());
+    }
+
+    private static double number(JsonNode node) {
+        return node == null || node.isNull() ? Double.NaN : node.asDouble();
+    }
+
+    /** Trains now (warm-started from the current model) in the background. */
+    public void train() {
+        Project project = projects.get();
+        if (project == null || isBusy()) {
+            return;
+        }
+        task.set(executor.submit("Training the model", monitor -> {
+            SequenceClassifier warm = null;
+            try {
+                if (ModelStore.current(project.directory()).isPresent()) {
+                    warm = ModelStore.loadCurrent(project.directory(), project.classNames(),
+                            project.sequenceLength(), KeypointLayout.FEATURES);
+                }
+            } catch (RuntimeException e) {
+                warm = null;
+            }
+            try {
+                ModelTraining.Result result = ModelTraining.retrain(project, warm, "manual", monitor);
+                result.model().close();
+                return result;
+            } finally {
+                if (warm != null) {
+                    warm.close();
+                }
+            }
+        }, result -> {
+            message.set(result.evaluation() == null
+                    ? String.format(Locale.ROOT, "Trained on %d clips in %.0f s. Add test clips to measure it.",
+                            result.labels(), result.seconds())
+                    : String.format(Locale.ROOT, "Trained on %d clips in %.0f s: macro F1 %.2f.", result.labels(),
+                            result.seconds(), result.evaluation().macroF1()));
+            projects.modelChanged();
+        }, error -> message.set(error instanceof org.gesturelab.task.CancelledException ? "Training cancelled."
+                : error.getMessage())));
+    }
+
+    /**
+     * Simulates labeling with the project's own known labels in the background: random sampling against a query
+     * strategy, from the same two labeled clips per gesture, with the true labels standing in for the user. The
+     * curves are stored in the project under their own session names and drawn beside the user's curve.
+     *
+     * @param strategy the strategy to compare with random sampling
+     * @param extraLabels how many labels each simulated run may add
+     */
+    public void simulate(String strategy, int extraLabels) {
+        Project project = projects.get();
+        if (project == null || isBusy()) {
+            return;
+        }
+        task.set(executor.submit("Simulating labeling (random vs " + strategy + ")", monitor -> {
+            ProjectSimulation.Outcome outcome = ProjectSimulation.run(project, strategy, extraLabels, monitor);
+            return outcome;
+        }, outcome -> {
+            message.set(outcome.describe());
+            refreshHistory();
+        }, error -> message.set(error instanceof org.gesturelab.task.CancelledException ? "Simulation cancelled."
+                : error.getMessage())));
+    }
+
+    /** Evaluates the current model on the test clips in the background. */
+    public void evaluate() {
+        Project project = projects.get();
+        if (project == null || ModelStore.current(project.directory()).isEmpty()) {
+            assessment.set(null);
+            return;
+        }
+        executor.submit("Evaluating the model", monitor -> {
+            List<Clip> test = project.clips(ClipState.TEST);
+            if (test.isEmpty()) {
+                return null;
+            }
+            try (SequenceClassifier model = ModelStore.loadCurrent(project.directory(), project.classNames(),
+                    project.sequenceLength(), KeypointLayout.FEATURES)) {
+                LabeledClips clips = project.labeledClips(test, Clip::label);
+                float[][] probabilities = model.predict(clips.clips());
+                Evaluation evaluation = Evaluation.ofProbabilities(clips.classes(), clips.labels(), probabilities);
+                int[] predicted = Evaluation.argmax(probabilities);
+                int n = clips.classes().size();
+                List<List<List<Clip>>> cells = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    List<List<Clip>> row = new ArrayList<>();
+                    for (int j = 0; j < n; j++) {
+                        row.add(new ArrayList<>());
+                    }
+                    cells.add(row);
+                }
+                for (int c = 0; c < test.size(); c++) {
+                    cells.get(clips.labels()[c]).get(predicted[c]).add(test.get(c));
+                }
+                return new Assessment(evaluation, cells);
+            }
+        }, result -> {
+            assessment.set(result);
+            cellClips.clear();
+            if (result == null) {
+                message.set("No test clips: import or move some clips to the test set to measure the model.");
+            }
+        }, error -> message.set("Could not evaluate: " + error.getMessage()));
+    }
+
+    /**
+     * Lists the test clips of a confusion-matrix cell.
+     *
+     * @param truth the true class
+     * @param predicted the predicted class
+     */
+    public void showCell(int truth, int predicted) {
+        Assessment current = assessment.get();
+        if (current != null) {
+            cellClips.setAll(current.cells().get(truth).get(predicted));
+        }
+    }
+
+    /**
+     * Gives a test clip another label (it stays a test clip).
+     *
+     * @param clip the clip
+     * @param classIndex the new class
+     */
+    public void relabel(Clip clip, int classIndex) {
+        Project project = projects.get();
+        if (project == null) {
+            return;
+        }
+        project.label(clip.id(), classIndex, LabelSource.USER);
+        cellClips.remove(clip);
+        message.set("Clip " + clip.id() + " is now “" + project.classNames().get(classIndex) + "”.");
+        projects.changed();
+        evaluate();
+    }
+
+    private boolean isBusy() {
+        TaskHandle running = task.get();
+        return running != null && running.runningProperty().get();
+    }
+
+    /** Returns the user's labeling rounds. */
+    public ObservableList<HistoryRow> history() {
+        return history;
+    }
+
+    /** Returns the rounds of simulations run on this project. */
+    public ObservableList<HistoryRow> simulations() {
+        return simulations;
+    }
+
+    /** Returns the current model's evaluation, or null. */
+    public ReadOnlyObjectProperty<Assessment> assessmentProperty() {
+        return assessment.getReadOnlyProperty();
+    }
+
+    /** Returns the clips of the confusion-matrix cell clicked last. */
+    public ObservableList<Clip> cellClips() {
+        return cellClips;
+    }
+
+    /** Returns what to tell the user. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Returns the running training, or null. */
+    public ObjectProperty<TaskHandle> taskProperty() {
+        return task;
+    }
+
+    /** Returns the open project's class names. */
+    public List<String> classNames() {
+        return projects.classNames();
+    }
+}

@@ -1,0 +1,123 @@
+package org.gesturelab.app.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.gesturelab.SharedData;
+import org.gesturelab.app.AppContext;
+import org.gesturelab.app.AppHarness;
+import org.gesturelab.app.MainViewModel;
+import org.gesturelab.app.common.FxBackgroundExecutor;
+import org.gesturelab.app.live.LiveScreen;
+import org.gesturelab.app.live.SourcePicker;
+import org.gesturelab.dataset.Clip;
+import org.gesturelab.dataset.ClipState;
+import org.gesturelab.dataset.Project;
+import org.gesturelab.models.ModelDirectory;
+import org.gesturelab.models.InstalledModels;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Records two clips of a new class from a real video of a person, through the real controls and keys. */
+@ExtendWith(ApplicationExtension.class)
+class RecordScreenTest {
+
+    @TempDir
+    static Path folder;
+
+    private MainViewModel main;
+    private FxBackgroundExecutor executor;
+
+    @Start
+    void start(Stage stage) {
+        executor = new FxBackgroundExecutor(1);
+        AppContext base = AppHarness.context(folder, executor);
+        base.settings().update(s -> s.withPreferences(s.confidenceThreshold(), 2, 0, s.strategy(), s.batchSize(),
+                s.autoRetrain()));
+        AppContext context = new AppContext(base.settings(), executor, base.projectsHome(),
+                ModelDirectory.resolve(null));
+        main = AppHarness.show(stage, context, null);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(main::dispose);
+        executor.shutdown();
+    }
+
+    @Test
+    void createAClassAndRecordTwoClipsFromAVideo(FxRobot robot) throws Exception {
+        InstalledModels.require();
+        Path video = SharedData.require("bodygesture15/videos_1m_upper/S1/dynamic_videos/greeting_1_1m_upper.avi");
+        SourcePicker picker = ((LiveScreen) main.screens().get(0)).viewModel().picker();
+        RecordScreen record = (RecordScreen) main.screens().get(1);
+        RecordViewModel viewModel = record.viewModel();
+
+        robot.clickOn("#nav-record");
+        robot.clickOn("#record-new-class").write("wave");
+        robot.clickOn("#record-add-class");
+        assertEquals("wave", viewModel.selectedProperty().get().gestureClass().name());
+
+        robot.interact(() -> picker.addVideo(video));
+        robot.clickOn("#record-play");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> picker.fpsProperty().get() > 0);
+
+        AtomicBoolean sawIndicator = new AtomicBoolean();
+        viewModel.phaseProperty().addListener((obs, old, now) -> {
+            if (now == RecordViewModel.Phase.RECORDING
+                    && robot.lookup("#record-indicator").query().isVisible()) {
+                sawIndicator.set(true);
+            }
+        });
+        robot.clickOn("#record-classes");
+        robot.type(KeyCode.R);
+        assertTrue(viewModel.phaseProperty().get() != RecordViewModel.Phase.IDLE,
+                "R did not start a take: " + viewModel.messageProperty().get());
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> viewModel.clipsSavedProperty().get() == 2);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("saved " + viewModel.clipsSavedProperty().get() + ", phase "
+                    + viewModel.phaseProperty().get() + ", message '" + viewModel.messageProperty().get() + "', fps "
+                    + picker.fpsProperty().get() + ", keypoints " + picker.feed().keypointMillis() + " ms, problem "
+                    + picker.feed().keypointProblem(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(sawIndicator.get(), "the REC indicator was not shown while recording");
+        assertTrue(robot.lookup("#record-message").queryLabeled().getText().contains("Saved clip"));
+
+        Project project = main.projects().get();
+        List<Clip> clips = project.clips(ClipState.TRAIN);
+        assertEquals(2, clips.size());
+        for (Clip clip : clips) {
+            assertEquals(0, clip.label());
+            assertEquals(30, clip.frames());
+            assertNotNull(clip.replayVideo());
+            assertTrue(Files.size(clip.replayVideo()) > 1000, "replay video " + clip.replayVideo());
+            float[][] keypoints = project.loadKeypoints(clip);
+            int withPose = 0;
+            for (float[] frame : keypoints) {
+                withPose += frame[3] > 0.5f ? 1 : 0;
+            }
+            assertTrue(withPose > 20, "the person's pose was found in " + withPose + " of 30 frames");
+        }
+        // The class list shows the new count at once.
+        assertEquals(2, viewModel.classes().get(0).clips());
+        robot.clickOn("#record-play");
+    }
+}

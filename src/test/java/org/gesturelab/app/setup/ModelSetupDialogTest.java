@@ -1,0 +1,103 @@
+package org.gesturelab.app.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.gesturelab.app.common.FxBackgroundExecutor;
+import org.gesturelab.app.setup.ModelSetupViewModel.Phase;
+import org.gesturelab.models.ModelConverter;
+import org.gesturelab.models.ModelInstaller;
+import org.gesturelab.models.ModelPackage;
+import org.gesturelab.models.TensorSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the first-start dialog against the real installer and the real npm tarball (from the local cache, handed
+ * over by the fetcher as {@code npm pack} would), with a converter that copies bytes: the converter has its own
+ * tests, this one checks the dialog.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ModelSetupDialogTest {
+
+    private static final Path CACHED_TARBALL = Path.of("/work/cache/mediapipe-holistic-0.5.1675471629.tgz");
+
+    @TempDir
+    Path folder;
+
+    private FxBackgroundExecutor executor;
+    private Stage owner;
+
+    @Start
+    void start(Stage stage) {
+        owner = stage;
+        executor = new FxBackgroundExecutor(1);
+        stage.setScene(new javafx.scene.Scene(new Label("GestureLab"), 400, 300));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.shutdown();
+    }
+
+    private static final ModelConverter COPYING = (tflite, onnx) -> {
+        Files.copy(tflite, onnx);
+        return new ModelConverter.Signature(List.of(new TensorSpec("input", new int[] {1})),
+                List.of(new TensorSpec("output", new int[] {1})));
+    };
+
+    @Test
+    void installNowFetchesAndInstallsWithProgress(FxRobot robot) throws Exception {
+        assumeTrue(Files.isRegularFile(CACHED_TARBALL), "no cached @mediapipe/holistic tarball; skipping");
+        ModelInstaller installer = new ModelInstaller(ModelPackage.HOLISTIC, (modelPackage, workDir, monitor) ->
+                Files.copy(CACHED_TARBALL, workDir.resolve(CACHED_TARBALL.getFileName())), COPYING);
+        Path models = folder.resolve("models");
+        ModelSetupViewModel viewModel = new ModelSetupViewModel(installer, models, executor);
+        robot.interact(() -> {
+            viewModel.check();
+            new ModelSetupDialog(owner, viewModel).show();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.phaseProperty().get() == Phase.NEEDED);
+        assertTrue(robot.lookup("#setup-message").queryAs(Label.class).getText().contains("not installed"));
+
+        robot.clickOn("#setup-install");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.phaseProperty().get() != Phase.INSTALLING);
+        assertEquals(Phase.READY, viewModel.phaseProperty().get(), viewModel.messageProperty().get());
+        assertTrue(installer.status(models).isInstalled());
+        robot.clickOn("#setup-close");
+    }
+
+    @Test
+    void aFailedFetchExplainsWhatToDo(FxRobot robot) throws Exception {
+        ModelInstaller installer = new ModelInstaller(ModelPackage.HOLISTIC, (modelPackage, workDir, monitor) -> {
+            throw new org.gesturelab.GestureLabException("npm was not found. Install Node.js, or choose a tarball.");
+        }, COPYING);
+        ModelSetupViewModel viewModel = new ModelSetupViewModel(installer, folder.resolve("models"), executor);
+        robot.interact(() -> {
+            viewModel.check();
+            new ModelSetupDialog(owner, viewModel).show();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.phaseProperty().get() == Phase.NEEDED);
+        robot.clickOn("#setup-install");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.phaseProperty().get() == Phase.FAILED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#setup-message").queryAs(Label.class).getText().contains("npm was not found"));
+        assertTrue(robot.lookup("#setup-choose").query().isVisible());
+        robot.clickOn("#setup-close");
+    }
+}
