@@ -227,16 +227,36 @@ public final class DatasetView {
         ComboBox<String> label = new ComboBox<>(FXCollections.observableArrayList(viewModel.classNames()));
         label.setEditable(true);
         label.setPromptText("for train/test recordings");
+        // Only a recording's windows take one gesture for all; the other formats carry their own labels.
+        label.disableProperty().bind(format.valueProperty().isNotEqualTo(DataTransfer.ImportFormat.RECORDING));
+        Label hint = new Label();
+        hint.getStyleClass().add(Styles.MUTED);
+        hint.setWrapText(true);
+        hint.setMaxWidth(420);
+        hint.textProperty().bind(Bindings.createStringBinding(() -> hint(format.getValue()), format.valueProperty()));
         GridPane grid = grid();
         grid.addRow(0, new Label("Format"), format);
         grid.addRow(1, new Label("From"), new HBox(6, path, browse));
         grid.addRow(2, new Label("Add as"), as);
         grid.addRow(3, new Label("Gesture"), label);
+        grid.add(hint, 1, 4);
         Dialog<ButtonType> dialog = dialog("Import clips", grid);
         dialog.showAndWait().filter(ButtonType.OK::equals).filter(ok -> !path.getText().isBlank()).ifPresent(ok ->
                 viewModel.importData(format.getValue(), java.nio.file.Path.of(path.getText().strip()),
                         ClipState.valueOf(as.getValue().toUpperCase(Locale.ROOT)),
                         label.getValue() == null || label.getValue().isBlank() ? null : label.getValue().strip()));
+    }
+
+    private static String hint(DataTransfer.ImportFormat format) {
+        return switch (format) {
+            case MP_DATA -> "One folder per gesture, one per sequence, one .npy file per frame.";
+            case CSV -> "The gesture in the first column, one frame or one clip per row.";
+            case NPY -> "clips/*.npy with labels.csv, as Export → NPY folder writes it.";
+            case VIDEOS -> "One sub-folder per gesture, named after it. Keypoints are found in every frame of "
+                    + "every video (MediaPipe Holistic), a few seconds per video; Cancel adds nothing.";
+            case RECORDING -> "A .npy keypoint recording or a video (keypoints found in every frame), cut into "
+                    + "windows of the project's clip length. Into the pool unlabeled, or with a gesture.";
+        };
     }
 
     /** Shows the Export dialog and starts the export. */

@@ -61,6 +61,7 @@ public final class DatasetViewModel {
     private final ProjectModel projects;
     private final BackgroundExecutor executor;
     private final ClipReplay replay;
+    private final DataTransfer.KeypointEngine keypoints;
     private final ObservableList<ClipRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ClipRow> filtered = new FilteredList<>(rows);
     private final ObjectProperty<ClipState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
@@ -75,10 +76,13 @@ public final class DatasetViewModel {
      *
      * @param projects the open project
      * @param executor loads clips and predictions, imports and exports in the background
+     * @param keypoints loads MediaPipe Holistic when videos are imported
      */
-    public DatasetViewModel(ProjectModel projects, BackgroundExecutor executor) {
+    public DatasetViewModel(ProjectModel projects, BackgroundExecutor executor,
+            DataTransfer.KeypointEngine keypoints) {
         this.projects = projects;
         this.executor = executor;
+        this.keypoints = keypoints;
         this.replay = new ClipReplay(executor);
         stateFilter.addListener((obs, old, now) -> applyFilter());
         labelFilter.addListener((obs, old, now) -> applyFilter());
@@ -218,7 +222,7 @@ public final class DatasetViewModel {
             return;
         }
         task.set(executor.submit("Importing " + source.getFileName(), monitor -> DataTransfer.importInto(project,
-                format, source, as, label, monitor), result -> {
+                format, source, as, label, keypoints, monitor), result -> {
                     message.set(String.format(Locale.ROOT, "Imported %d clips%s%s.", result.clips().size(),
                             result.classesAdded().isEmpty() ? "" : "; new gestures: "
                                     + String.join(", ", result.classesAdded()),
