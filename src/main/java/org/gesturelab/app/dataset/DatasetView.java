@@ -233,6 +233,7 @@ public final class DatasetView {
         hint.getStyleClass().add(Styles.MUTED);
         hint.setWrapText(true);
         hint.setMaxWidth(420);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.textProperty().bind(Bindings.createStringBinding(() -> hint(format.getValue()), format.valueProperty()));
         GridPane grid = grid();
         grid.addRow(0, new Label("Format"), format);
