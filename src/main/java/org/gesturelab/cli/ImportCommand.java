@@ -2,6 +2,7 @@ package org.gesturelab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import org.gesturelab.capture.FrameSources;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.CsvFormat;
 import org.gesturelab.dataset.ImportResult;
+import org.gesturelab.dataset.JointsFormat;
 import org.gesturelab.dataset.MpDataFormat;
 import org.gesturelab.dataset.NpyFolderFormat;
 import org.gesturelab.dataset.Project;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gesturelab import DIR --mp-data PATH | --csv FILE | --npy DIR | --videos PATH | --recording FILE}. Videos
+ * {@code gesturelab import DIR --mp-data PATH | --csv FILE | --npy DIR | --joints DIR | --videos PATH |
+ * --recording FILE}. Videos
  * go through the holistic keypoint pipeline ({@link VideoKeypointExtractor}), loaded only when a video is imported.
  */
 @Command(name = "import", description = {"Import clips into a project, all or nothing: if any file is bad, "
@@ -54,6 +57,12 @@ public final class ImportCommand implements Callable<Integer> {
         @Option(names = "--npy", paramLabel = "DIR", required = true,
                 description = "A folder of clips/*.npy with labels.csv, as 'export --format npy' writes it.")
         Path npy;
+
+        @Option(names = "--joints", paramLabel = "DIR", required = true,
+                description = "A folder of MediaPipe Pose landmark files, (frames, 33, 4) each, listed in its "
+                        + "index.csv (file, subject, gesture, distance): one clip per file, class = gesture, pose "
+                        + "only. Split by person with --test-subjects.")
+        Path joints;
 
         @Option(names = "--videos", paramLabel = "PATH", required = true,
                 description = "A folder of videos, one sub-folder per class: one clip per video, its keypoints "
@@ -86,10 +95,25 @@ public final class ImportCommand implements Callable<Integer> {
             description = "The class of every recording window (needed with --as train or test).")
     private String label;
 
+    @Option(names = "--test-subjects", paramLabel = "S7,S8", split = ",",
+            description = "With --joints: the subjects whose clips form the test split; every other subject's "
+                    + "clips are for training (default: none, all for training).")
+    private List<String> testSubjects = List.of();
+
+    @Option(names = "--distance", paramLabel = "1m,4m", split = ",",
+            description = "With --joints: keep only clips recorded at these distances (default: all).")
+    private List<String> distances = List.of();
+
     @Override
     public Integer call() throws Exception {
         if (as == ClipState.SKIPPED) {
             throw new GestureLabException("--as takes train, test or pool.");
+        }
+        if (source.joints == null && (!testSubjects.isEmpty() || !distances.isEmpty())) {
+            throw new GestureLabException("--test-subjects and --distance go with --joints.");
+        }
+        if (source.joints != null && as != null) {
+            throw new GestureLabException("--joints splits by subject; use --test-subjects instead of --as.");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Project project = Project.open(dir); ConsoleProgress progress =
@@ -101,6 +125,9 @@ public final class ImportCommand implements Callable<Integer> {
                 result = CsvFormat.importInto(project, source.csv, orDefault(ClipState.TRAIN), progress);
             } else if (source.npy != null) {
                 result = NpyFolderFormat.importInto(project, source.npy, as, progress);
+            } else if (source.joints != null) {
+                result = JointsFormat.importInto(project, source.joints,
+                        new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances)), progress);
             } else if (source.videos != null) {
                 try (HolisticPipeline pipeline = new HolisticPipeline(holistic.holisticOptions())) {
                     result = VideoImport.importFolder(project, source.videos, new VideoKeypointExtractor(pipeline),

@@ -1,9 +1,15 @@
 package org.gesturelab.dataset;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.gesturelab.GestureLabException;
 
@@ -19,6 +25,55 @@ final class CsvRecords {
     private int recordLine;
     private long chars;
     private int pending = -2;
+
+    /**
+     * One record of a table with a header line.
+     *
+     * @param line the line it starts on, for error messages
+     * @param values the fields by column name
+     */
+    record Row(int line, Map<String, String> values) {
+        /** Returns the value of a column, or an empty string if the record lacks it. */
+        String get(String column) {
+            String value = values.get(column);
+            return value == null ? "" : value;
+        }
+    }
+
+    /**
+     * Reads a UTF-8 CSV file with a header line into rows of named values.
+     *
+     * @param file the file
+     * @param required a column the header must name
+     * @return the rows after the header, in order
+     * @throws GestureLabException naming the file (and line) if it is not such a table
+     * @throws IOException if it cannot be read
+     */
+    static List<Row> readTable(Path file, String required) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            CsvRecords records = new CsvRecords(reader, file.toString());
+            List<String> header = records.next();
+            if (header == null || !header.contains(required)) {
+                throw new GestureLabException(file + " needs a header line naming a '" + required + "' column.");
+            }
+            List<String> fields;
+            while ((fields = records.next()) != null) {
+                if (fields.size() > header.size()) {
+                    throw new GestureLabException(file + " line " + records.line() + ": " + fields.size()
+                            + " fields but the header names " + header.size() + ".");
+                }
+                Map<String, String> values = new HashMap<>();
+                for (int i = 0; i < fields.size(); i++) {
+                    values.put(header.get(i), fields.get(i));
+                }
+                rows.add(new Row(records.line(), values));
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new GestureLabException(file + " is not UTF-8 text.", e);
+        }
+        return rows;
+    }
 
     CsvRecords(Reader in, String name) {
         this.in = in;

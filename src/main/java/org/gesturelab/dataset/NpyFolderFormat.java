@@ -1,13 +1,11 @@
 package org.gesturelab.dataset;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,13 +39,6 @@ public final class NpyFolderFormat {
     private NpyFolderFormat() {
     }
 
-    private record Row(int line, Map<String, String> values) {
-        String get(String column) {
-            String value = values.get(column);
-            return value == null ? "" : value;
-        }
-    }
-
     /**
      * Imports a folder, all-or-nothing.
      *
@@ -66,18 +57,18 @@ public final class NpyFolderFormat {
             throw new GestureLabException(root + " has no " + LABELS_FILE + "; --npy expects a folder exported with "
                     + "'--format npy'.");
         }
-        List<Row> rows = readTable(labels, "file");
-        Map<String, Row> recordings = new HashMap<>();
+        List<CsvRecords.Row> rows = CsvRecords.readTable(labels, "file");
+        Map<String, CsvRecords.Row> recordings = new HashMap<>();
         Path recordingsFile = root.resolve(RECORDINGS_FILE);
         if (Files.isRegularFile(recordingsFile)) {
-            for (Row row : readTable(recordingsFile, "recording")) {
+            for (CsvRecords.Row row : CsvRecords.readTable(recordingsFile, "recording")) {
                 recordings.put(row.get("recording"), row);
             }
         }
         try (ImportSession session = new ImportSession(project, "npy", root, monitor)) {
             Map<String, Long> recordingIds = new HashMap<>();
             int done = 0;
-            for (Row row : rows) {
+            for (CsvRecords.Row row : rows) {
                 String where = labels + " line " + row.line();
                 String fileName = row.get("file");
                 if (fileName.isEmpty()) {
@@ -105,7 +96,7 @@ public final class NpyFolderFormat {
                 if (!recording.isEmpty()) {
                     Long id = recordingIds.get(recording);
                     if (id == null) {
-                        Row info = recordings.get(recording);
+                        CsvRecords.Row info = recordings.get(recording);
                         id = session.batch.addRecording(info == null ? root.getFileName() + "#" + recording
                                 : info.get("source"), info == null ? 0 : integer(info.get("frames"), where));
                         recordingIds.put(recording, id);
@@ -162,32 +153,6 @@ public final class NpyFolderFormat {
         } catch (NumberFormatException e) {
             throw new GestureLabException(where + ": '" + text + "' is not a frame number.");
         }
-    }
-
-    private static List<Row> readTable(Path file, String required) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CsvRecords records = new CsvRecords(reader, file.toString());
-            List<String> header = records.next();
-            if (header == null || !header.contains(required)) {
-                throw new GestureLabException(file + " needs a header line naming a '" + required + "' column.");
-            }
-            List<String> fields;
-            while ((fields = records.next()) != null) {
-                if (fields.size() > header.size()) {
-                    throw new GestureLabException(file + " line " + records.line() + ": " + fields.size()
-                            + " fields but the header names " + header.size() + ".");
-                }
-                Map<String, String> values = new HashMap<>();
-                for (int i = 0; i < fields.size(); i++) {
-                    values.put(header.get(i), fields.get(i));
-                }
-                rows.add(new Row(records.line(), values));
-            }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new GestureLabException(file + " is not UTF-8 text.", e);
-        }
-        return rows;
     }
 
     /**

@@ -44,6 +44,25 @@ class DatasetCommandsTest {
     }
 
     @Test
+    void importJointsSplitsByPersonAndChecksItsOptions() throws IOException {
+        Path joints = SharedData.require("bodygesture15/joints");
+        Path dir = temp.resolve("bg15");
+        assertEquals(0, run("project", "init", dir.toString()).code());
+        Result misplaced = run("import", dir.toString(), "--mp-data", joints.toString(), "--test-subjects", "S7");
+        assertEquals(1, misplaced.code());
+        assertTrue(misplaced.err().contains("go with --joints"), misplaced.err());
+        Result result = run("import", dir.toString(), "--joints", joints.toString(), "--test-subjects", "S7,S8",
+                "--distance", "1m");
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("Imported 120 clips"), result.out());
+        try (Project project = Project.open(dir)) {
+            assertEquals(90, project.stats().train());
+            assertEquals(30, project.stats().test());
+            assertEquals(15, project.classNames().size());
+        }
+    }
+
+    @Test
     void importKsl13TrainAndTestThenStatsAsJson() throws IOException {
         Path train = SharedData.require("ksl13-posehands/MP_Data");
         Path test = SharedData.require("ksl13-posehands/MP_Data1");

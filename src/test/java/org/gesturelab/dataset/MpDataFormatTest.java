@@ -81,21 +81,8 @@ class MpDataFormatTest {
         Path bad = data.resolve("class 1/2/3.npy");
         byte[] bytes = Files.readAllBytes(bad);
         Files.write(bad, Arrays.copyOf(bytes, bytes.length - 7));
-        Path dir = temp.resolve("p");
-        try (Project project = Project.create(dir, "demo", List.of("existing"))) {
-            project.addClip(NewClip.labeled(TestClips.random(2, 1), ClipState.TRAIN, 0, "before"));
-            GestureLabException e = assertThrows(GestureLabException.class,
-                    () -> MpDataFormat.importInto(project, data, ClipState.TRAIN, TaskMonitor.SILENT));
-            assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
-            assertTrue(e.getMessage().contains("truncated"), e.getMessage());
-            assertEquals(List.of("existing"), project.classNames());
-            assertEquals(1, project.clips(ClipQuery.all()).size());
-            assertEquals(1, TestClips.fileNames(dir.resolve(Project.CLIPS_DIR)).size());
-        }
-        try (Project project = Project.open(dir)) {
-            assertEquals(List.of("existing"), project.classNames());
-            assertTrue(project.check().isEmpty());
-        }
+        TestClips.assertTruncatedFileRefusesImport(temp.resolve("p"), bad,
+                project -> MpDataFormat.importInto(project, data, ClipState.TRAIN, TaskMonitor.SILENT));
     }
 
     @Test

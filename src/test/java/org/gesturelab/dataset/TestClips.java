@@ -1,12 +1,18 @@
 package org.gesturelab.dataset;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
+import org.gesturelab.GestureLabException;
 import org.gesturelab.keypoints.KeypointLayout;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /** Deterministic synthetic keypoint clips for tests. */
 final class TestClips {
@@ -31,6 +37,28 @@ final class TestClips {
     static List<String> fileNames(Path dir) throws IOException {
         try (var entries = Files.list(dir)) {
             return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * Creates a project at {@code dir} holding one clip of class "existing", runs an import that must be refused
+     * for the truncated file {@code bad}, and checks that the message names it and the project is unchanged, also
+     * after reopening.
+     */
+    static void assertTruncatedFileRefusesImport(Path dir, Path bad, ThrowingConsumer<Project> importer)
+            throws IOException {
+        try (Project project = Project.create(dir, "demo", List.of("existing"))) {
+            project.addClip(NewClip.labeled(random(2, 1), ClipState.TRAIN, 0, "before"));
+            GestureLabException e = assertThrows(GestureLabException.class, () -> importer.accept(project));
+            assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+            assertEquals(List.of("existing"), project.classNames());
+            assertEquals(1, project.clips(ClipQuery.all()).size());
+            assertEquals(1, fileNames(dir.resolve(Project.CLIPS_DIR)).size());
+        }
+        try (Project project = Project.open(dir)) {
+            assertEquals(List.of("existing"), project.classNames());
+            assertTrue(project.check().isEmpty());
         }
     }
 }

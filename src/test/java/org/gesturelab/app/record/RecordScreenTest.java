@@ -27,7 +27,7 @@ import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.models.ModelDirectory;
-import org.gesturelab.models.ModelInstaller;
+import org.gesturelab.models.InstalledModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,8 +69,7 @@ class RecordScreenTest {
 
     @Test
     void createAClassAndRecordTwoClipsFromAVideo(FxRobot robot) throws Exception {
-        assumeTrue(new ModelInstaller().status(ModelDirectory.resolve(null)).isInstalled(),
-                "MediaPipe models not installed (gesturelab models install); skipping");
+        InstalledModels.require();
         Path video = SharedData.require("bodygesture15/videos_1m_upper/S1/dynamic_videos/greeting_1_1m_upper.avi");
         SourcePicker picker = ((LiveScreen) main.screens().get(0)).viewModel().picker();
         RecordScreen record = (RecordScreen) main.screens().get(1);
