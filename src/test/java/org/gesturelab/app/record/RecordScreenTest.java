@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,8 +128,7 @@ class RecordScreenTest {
 
     @Test
     void recordUnlabeledFootageIntoThePool(FxRobot robot) throws Exception {
-        assumeTrue(new ModelInstaller().status(ModelDirectory.resolve(null)).isInstalled(),
-                "MediaPipe models not installed (gesturelab models install); skipping");
+        InstalledModels.require();
         Path video = SharedData.require("bodygesture15/videos_1m_upper/S1/dynamic_videos/greeting_1_1m_upper.avi");
         RecordViewModel viewModel = ((RecordScreen) main.screens().get(1)).viewModel();
         robot.clickOn("#nav-record");
