@@ -2,6 +2,7 @@ package org.gesturelab;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,5 +36,21 @@ public final class SharedData {
         Path path = root.resolve(relative);
         assumeTrue(Files.exists(path), "Shared gesture data lacks " + relative + "; skipping.");
         return path;
+    }
+
+    /**
+     * Links a shared file into a temporary folder under a new name (never copies it, never links into the project
+     * tree), skipping the calling test when it is absent.
+     *
+     * @param folder the folder to link into, created if needed
+     * @param name the link's name
+     * @param relative the shared file, relative to the data folder
+     * @return the link
+     * @throws IOException when the link cannot be made
+     */
+    public static Path linkInto(Path folder, String name, String relative) throws IOException {
+        Path target = require(relative);
+        Files.createDirectories(folder);
+        return Files.createSymbolicLink(folder.resolve(name), target);
     }
 }

@@ -14,6 +14,7 @@ import org.gesturelab.app.common.FxBackgroundExecutor;
 import org.gesturelab.app.common.Screen;
 import org.gesturelab.app.common.Shortcut;
 import org.gesturelab.app.common.Styles;
+import org.gesturelab.app.dataset.DataTransfer;
 import org.gesturelab.app.dataset.DatasetScreen;
 import org.gesturelab.app.dataset.DatasetViewModel;
 import org.gesturelab.app.label.LabelScreen;
@@ -89,8 +90,10 @@ public final class GestureLabApp extends Application {
      */
     static List<Screen> buildScreens(MainViewModel viewModel) {
         AppContext context = viewModel.context();
-        LiveFeed feed = new LiveFeed(() -> new HolisticPipeline(
-                HolisticOptions.defaults().withModelDir(context.modelDirectory())));
+        // One recipe for MediaPipe Holistic: the live feed loads it once, a video import for the length of the import.
+        DataTransfer.KeypointEngine holistic = () -> new HolisticPipeline(
+                HolisticOptions.defaults().withModelDir(context.modelDirectory()));
+        LiveFeed feed = new LiveFeed(holistic::load);
         SourcePicker picker = new SourcePicker(feed, context.executor(), Platform::runLater);
         List<Screen> screens = new ArrayList<>();
         screens.add(new LiveScreen(new LiveViewModel(picker, context.settings(), viewModel.projects(),
@@ -99,7 +102,8 @@ public final class GestureLabApp extends Application {
                 context.executor(), Platform::runLater), picker, context.settings()));
         screens.add(new LabelScreen(new LabelViewModel(viewModel.projects(), context.settings(), context.executor())));
         screens.add(new TrainScreen(new TrainViewModel(viewModel.projects(), context.executor())));
-        screens.add(new DatasetScreen(new DatasetViewModel(viewModel.projects(), context.executor())));
+        screens.add(new DatasetScreen(new DatasetViewModel(viewModel.projects(), context.executor(),
+                holistic)));
         return screens;
     }
 

@@ -126,11 +126,8 @@ class VideoImportCommandTest {
         }
     }
 
-    /** Links a shared video into a temporary folder under a new name (never into the project tree). */
     private static Path link(Path folder, String name, String shared) throws IOException {
-        Path target = SharedData.require(shared);
-        Files.createDirectories(folder);
-        return Files.createSymbolicLink(folder.resolve(name), target);
+        return SharedData.linkInto(folder, name, shared);
     }
 
     private static int nonZero(float[] frame, int from, int count) {

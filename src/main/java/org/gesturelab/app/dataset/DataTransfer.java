@@ -2,9 +2,12 @@ package org.gesturelab.app.dataset;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.gesturelab.GestureLabException;
+import org.gesturelab.capture.FrameSources;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.CsvFormat;
 import org.gesturelab.dataset.ImportResult;
@@ -12,6 +15,9 @@ import org.gesturelab.dataset.MpDataFormat;
 import org.gesturelab.dataset.NpyFolderFormat;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.dataset.RecordingImport;
+import org.gesturelab.dataset.VideoImport;
+import org.gesturelab.keypoints.HolisticPipeline;
+import org.gesturelab.keypoints.VideoKeypointExtractor;
 import org.gesturelab.task.TaskMonitor;
 
 /** The import and export formats the app offers: the same as the command line's {@code import} and {@code export}. */
@@ -25,8 +31,10 @@ public final class DataTransfer {
         CSV("CSV file", false),
         /** A folder of clip .npy files with labels.csv. */
         NPY("NPY folder (clips + labels.csv)", true),
-        /** One long keypoint recording (.npy), cut into windows. */
-        RECORDING("Keypoint recording (.npy), cut into windows", false);
+        /** A folder of videos, one sub-folder per class: one clip per video, through MediaPipe Holistic. */
+        VIDEOS("Video folder (one sub-folder per gesture)", true),
+        /** One long recording, keypoints (.npy) or a video (through MediaPipe Holistic), cut into windows. */
+        RECORDING("Recording (keypoints .npy or a video), cut into windows", false);
 
         private final String description;
         private final boolean folder;
@@ -45,6 +53,17 @@ public final class DataTransfer {
         public String toString() {
             return description;
         }
+    }
+
+    /** Loads MediaPipe Holistic for video imports; it throws when the models are not installed. */
+    @FunctionalInterface
+    public interface KeypointEngine {
+        /**
+         * Loads the pipeline; the caller closes it.
+         *
+         * @return the pipeline
+         */
+        HolisticPipeline load();
     }
 
     /** What can be exported. */
@@ -79,12 +98,13 @@ public final class DataTransfer {
      * @param source the file or folder
      * @param as the state the clips get
      * @param label the class of a recording's windows when imported as train or test, else null
+     * @param engine loads MediaPipe Holistic, only when videos are imported
      * @param monitor progress and cancellation
      * @return what was imported
      * @throws Exception when the source cannot be read
      */
     public static ImportResult importInto(Project project, ImportFormat format, Path source, ClipState as, String label,
-            TaskMonitor monitor) throws Exception {
+            KeypointEngine engine, TaskMonitor monitor) throws Exception {
         if (as == ClipState.SKIPPED) {
             throw new GestureLabException("Import as train, test or pool.");
         }
@@ -92,9 +112,39 @@ public final class DataTransfer {
             case MP_DATA -> MpDataFormat.importInto(project, source, as, monitor);
             case CSV -> CsvFormat.importInto(project, source, as, monitor);
             case NPY -> NpyFolderFormat.importInto(project, source, as, monitor);
-            case RECORDING -> RecordingImport.importNpy(project, source, new RecordingImport.Options(
-                    project.sequenceLength(), project.sequenceLength(), as, label), monitor);
+            case VIDEOS -> withKeypoints(engine, monitor, extractor -> VideoImport.importFolder(project, source,
+                    extractor, as, monitor));
+            case RECORDING -> {
+                RecordingImport.Options windows = new RecordingImport.Options(project.sequenceLength(),
+                        project.sequenceLength(), as, label);
+                if (source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+                    yield RecordingImport.importNpy(project, source, windows, monitor);
+                }
+                if (!FrameSources.isVideo(source)) {
+                    throw new GestureLabException(source.getFileName() + " is neither a keypoint recording (.npy) "
+                            + "nor a video (" + String.join(", ", new TreeSet<>(FrameSources.VIDEO_EXTENSIONS))
+                            + ").");
+                }
+                yield withKeypoints(engine, monitor, extractor -> RecordingImport.importVideo(project, source,
+                        extractor, windows, monitor));
+            }
         };
+    }
+
+    /** An import that needs keypoints found in videos. */
+    @FunctionalInterface
+    private interface VideoJob {
+        ImportResult run(VideoKeypointExtractor extractor) throws Exception;
+    }
+
+    private static ImportResult withKeypoints(KeypointEngine engine, TaskMonitor monitor, VideoJob job)
+            throws Exception {
+        // Loading the ONNX sessions takes a few seconds: say so rather than show a frozen bar.
+        monitor.update("Loading MediaPipe Holistic", 0, 1);
+        try (HolisticPipeline pipeline = engine.load()) {
+            monitor.checkCancelled();
+            return job.run(new VideoKeypointExtractor(pipeline));
+        }
     }
 
     /**

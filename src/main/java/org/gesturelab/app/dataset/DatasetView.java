@@ -30,16 +30,14 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.gesturelab.app.common.ClipPlayer;
 import org.gesturelab.app.common.ProgressPanel;
+import org.gesturelab.app.common.ReplayPane;
 import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
-import org.gesturelab.app.common.VideoView;
 import org.gesturelab.app.dataset.DatasetViewModel.ClipRow;
 import org.gesturelab.dataset.ClipState;
 
@@ -51,8 +49,7 @@ public final class DatasetView {
     private final DatasetViewModel viewModel;
     private final VBox root;
     private final TableView<ClipRow> table;
-    private final VideoView video = new VideoView();
-    private final ClipPlayer player = new ClipPlayer(video);
+    private final ReplayPane replay = new ReplayPane("dataset-video");
     private final ObservableList<String> classChoices = FXCollections.observableArrayList();
 
     /**
@@ -80,7 +77,7 @@ public final class DatasetView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         HBox.setHgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.replay(now));
-        viewModel.replayProperty().addListener((obs, old, now) -> player.play(now));
+        viewModel.replayProperty().addListener((obs, old, now) -> replay.play(now));
 
         ProgressPanel progress = new ProgressPanel();
         progress.taskProperty().bind(viewModel.taskProperty());
@@ -105,7 +102,7 @@ public final class DatasetView {
 
     /** Stops the replay loop. */
     public void stop() {
-        player.stop();
+        replay.stop();
     }
 
     /** Refreshes the class choices after the project's classes changed. */
@@ -160,11 +157,8 @@ public final class DatasetView {
     private Node sideCard() {
         Label caption = new Label("REPLAY");
         caption.getStyleClass().add(Styles.CARD_TITLE);
-        video.setId("dataset-video");
-        StackPane pane = new StackPane(video);
-        pane.getStyleClass().add(Styles.VIDEO_PANE);
-        pane.setPrefSize(320, 240);
-        pane.setMinHeight(200);
+        replay.setPrefSize(320, 240);
+        replay.setMinHeight(200);
 
         ComboBox<String> relabelTo = new ComboBox<>();
         relabelTo.setId("dataset-relabel-class");
@@ -203,7 +197,7 @@ public final class DatasetView {
                 viewModel.delete(rows);
             }
         });
-        VBox card = new VBox(10, caption, pane, relabelRow, moveRow, delete);
+        VBox card = new VBox(10, caption, replay, relabelRow, moveRow, delete);
         card.getStyleClass().add(Styles.CARD);
         card.setPrefWidth(350);
         card.setMinWidth(320);
@@ -233,16 +227,37 @@ public final class DatasetView {
         ComboBox<String> label = new ComboBox<>(FXCollections.observableArrayList(viewModel.classNames()));
         label.setEditable(true);
         label.setPromptText("for train/test recordings");
+        // Only a recording's windows take one gesture for all; the other formats carry their own labels.
+        label.disableProperty().bind(format.valueProperty().isNotEqualTo(DataTransfer.ImportFormat.RECORDING));
+        Label hint = new Label();
+        hint.getStyleClass().add(Styles.MUTED);
+        hint.setWrapText(true);
+        hint.setMaxWidth(420);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.textProperty().bind(Bindings.createStringBinding(() -> hint(format.getValue()), format.valueProperty()));
         GridPane grid = grid();
         grid.addRow(0, new Label("Format"), format);
         grid.addRow(1, new Label("From"), new HBox(6, path, browse));
         grid.addRow(2, new Label("Add as"), as);
         grid.addRow(3, new Label("Gesture"), label);
+        grid.add(hint, 1, 4);
         Dialog<ButtonType> dialog = dialog("Import clips", grid);
         dialog.showAndWait().filter(ButtonType.OK::equals).filter(ok -> !path.getText().isBlank()).ifPresent(ok ->
                 viewModel.importData(format.getValue(), java.nio.file.Path.of(path.getText().strip()),
                         ClipState.valueOf(as.getValue().toUpperCase(Locale.ROOT)),
                         label.getValue() == null || label.getValue().isBlank() ? null : label.getValue().strip()));
+    }
+
+    private static String hint(DataTransfer.ImportFormat format) {
+        return switch (format) {
+            case MP_DATA -> "One folder per gesture, one per sequence, one .npy file per frame.";
+            case CSV -> "The gesture in the first column, one frame or one clip per row.";
+            case NPY -> "clips/*.npy with labels.csv, as Export → NPY folder writes it.";
+            case VIDEOS -> "One sub-folder per gesture, named after it. Keypoints are found in every frame of "
+                    + "every video (MediaPipe Holistic), a few seconds per video; Cancel adds nothing.";
+            case RECORDING -> "A .npy keypoint recording or a video (keypoints found in every frame), cut into "
+                    + "windows of the project's clip length. Into the pool unlabeled, or with a gesture.";
+        };
     }
 
     /** Shows the Export dialog and starts the export. */

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -23,6 +22,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ClipPictures;
+import org.gesturelab.app.common.ClipReplay;
 import org.gesturelab.app.common.ProjectModel;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.classify.ModelStore;
@@ -60,12 +60,13 @@ public final class DatasetViewModel {
 
     private final ProjectModel projects;
     private final BackgroundExecutor executor;
+    private final ClipReplay replay;
+    private final DataTransfer.KeypointEngine keypoints;
     private final ObservableList<ClipRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ClipRow> filtered = new FilteredList<>(rows);
     private final ObjectProperty<ClipState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
     private final StringProperty labelFilter = new SimpleStringProperty(this, "labelFilter");
     private final StringProperty textFilter = new SimpleStringProperty(this, "textFilter", "");
-    private final ReadOnlyObjectWrapper<ClipPictures> replay = new ReadOnlyObjectWrapper<>(this, "replay");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
     private int loadGeneration;
@@ -75,10 +76,14 @@ public final class DatasetViewModel {
      *
      * @param projects the open project
      * @param executor loads clips and predictions, imports and exports in the background
+     * @param keypoints loads MediaPipe Holistic when videos are imported
      */
-    public DatasetViewModel(ProjectModel projects, BackgroundExecutor executor) {
+    public DatasetViewModel(ProjectModel projects, BackgroundExecutor executor,
+            DataTransfer.KeypointEngine keypoints) {
         this.projects = projects;
         this.executor = executor;
+        this.keypoints = keypoints;
+        this.replay = new ClipReplay(executor);
         stateFilter.addListener((obs, old, now) -> applyFilter());
         labelFilter.addListener((obs, old, now) -> applyFilter());
         textFilter.addListener((obs, old, now) -> applyFilter());
@@ -151,13 +156,7 @@ public final class DatasetViewModel {
      * @param row the clip, or null to clear
      */
     public void replay(ClipRow row) {
-        Project project = projects.get();
-        if (row == null || project == null) {
-            replay.set(null);
-            return;
-        }
-        executor.submit("Preparing the replay", monitor -> ClipPictures.render(row.clip(),
-                project.loadKeypoints(row.clip())), replay::set, error -> message.set(error.getMessage()));
+        replay.show(projects.get(), row == null ? null : row.clip(), message::set);
     }
 
     /**
@@ -223,7 +222,7 @@ public final class DatasetViewModel {
             return;
         }
         task.set(executor.submit("Importing " + source.getFileName(), monitor -> DataTransfer.importInto(project,
-                format, source, as, label, monitor), result -> {
+                format, source, as, label, keypoints, monitor), result -> {
                     message.set(String.format(Locale.ROOT, "Imported %d clips%s%s.", result.clips().size(),
                             result.classesAdded().isEmpty() ? "" : "; new gestures: "
                                     + String.join(", ", result.classesAdded()),
@@ -279,7 +278,7 @@ public final class DatasetViewModel {
 
     /** Returns the replay of the selected clip, or null. */
     public ReadOnlyObjectProperty<ClipPictures> replayProperty() {
-        return replay.getReadOnlyProperty();
+        return replay.picturesProperty();
     }
 
     /** Returns what to tell the user. */

@@ -20,25 +20,22 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.gesturelab.active.QueryStrategies;
-import org.gesturelab.app.common.ClipPlayer;
 import org.gesturelab.app.common.ProbabilityBars;
 import org.gesturelab.app.common.ProgressPanel;
+import org.gesturelab.app.common.ReplayPane;
 import org.gesturelab.app.common.Shortcut;
 import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
-import org.gesturelab.app.common.VideoView;
 import org.gesturelab.dataset.GestureClass;
 
 /** The Label screen's layout and keys, bound to a {@link LabelViewModel}. */
 public final class LabelView {
 
     private final LabelViewModel viewModel;
-    private final VideoView video = new VideoView();
-    private final ClipPlayer player = new ClipPlayer(video);
     private final VBox root;
+    private final ReplayPane replay;
 
     /**
      * Builds the view.
@@ -72,12 +69,10 @@ public final class LabelView {
         message.managedProperty().bind(message.visibleProperty());
         message.getStyleClass().add(Styles.BANNER);
 
-        video.setId("label-video");
         Label idle = new Label("Press Next batch (or N) to get the clips the model is least sure of.");
         idle.getStyleClass().add(Styles.MUTED);
         idle.visibleProperty().bind(viewModel.currentProperty().isNull());
-        StackPane replay = new StackPane(video, idle);
-        replay.getStyleClass().add(Styles.VIDEO_PANE);
+        replay = new ReplayPane("label-video", idle);
         replay.setMinSize(320, 240);
         HBox.setHgrow(replay, Priority.ALWAYS);
 
@@ -90,7 +85,7 @@ public final class LabelView {
         root = new VBox(header, toolbar(), task, message, body, legend());
         root.getStyleClass().add(Styles.SCREEN);
         root.setId("label-screen");
-        viewModel.currentProperty().addListener((obs, old, now) -> player.play(now == null ? null : now.pictures()));
+        viewModel.currentProperty().addListener((obs, old, now) -> replay.play(now == null ? null : now.pictures()));
     }
 
     /** Returns the root node. */
@@ -100,13 +95,13 @@ public final class LabelView {
 
     /** Stops the replay loop. */
     public void stop() {
-        player.stop();
+        replay.stop();
     }
 
     /** Restarts the replay loop of the clip shown. */
     public void resume() {
         LabelItem item = viewModel.currentProperty().get();
-        player.play(item == null ? null : item.pictures());
+        replay.play(item == null ? null : item.pictures());
     }
 
     /**

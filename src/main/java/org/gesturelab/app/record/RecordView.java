@@ -265,6 +265,7 @@ public final class RecordView {
         clipsRow.visibleProperty().bind(ofClass.selectedProperty());
         clipsRow.managedProperty().bind(clipsRow.visibleProperty());
         Spinner<Integer> seconds = new Spinner<>(2, 600, viewModel.poolSecondsProperty().get());
+        seconds.setId("record-pool-seconds");
         seconds.setEditable(true);
         seconds.setPrefWidth(80);
         seconds.valueProperty().addListener((obs, old, now) -> viewModel.poolSecondsProperty().set(now));

@@ -46,10 +46,18 @@ public final class TrainScreen implements Screen {
     @Override
     public void shown() {
         view();
+        view.resume();
         viewModel.refreshHistory();
         if (!evaluated) {
             evaluated = true;
             viewModel.evaluate();
+        }
+    }
+
+    @Override
+    public void hidden() {
+        if (view != null) {
+            view.stop();
         }
     }
 

@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.gesturelab.app.common.ProgressPanel;
+import org.gesturelab.app.common.ReplayPane;
 import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.train.TrainViewModel.Assessment;
@@ -38,6 +39,7 @@ public final class TrainView {
     private final VBox root;
     private final LineChart<Number, Number> curve;
     private final GridPane matrix = new GridPane();
+    private final ReplayPane replay;
 
     /**
      * Builds the view.
@@ -46,6 +48,11 @@ public final class TrainView {
      */
     public TrainView(TrainViewModel viewModel) {
         this.viewModel = viewModel;
+        Label idle = new Label("Pick a clip to replay it");
+        idle.getStyleClass().add(Styles.MUTED);
+        idle.visibleProperty().bind(viewModel.replayProperty().isNull());
+        replay = new ReplayPane("train-replay", idle);
+        viewModel.replayProperty().addListener((obs, old, now) -> replay.play(now));
         VBox header = ScreenHeader.of("Train",
                 "How the model improves with every batch of labels, and where it still errs.");
 
@@ -108,6 +115,16 @@ public final class TrainView {
     /** Returns the root node. */
     public Node root() {
         return root;
+    }
+
+    /** Stops the replay loop. */
+    public void stop() {
+        replay.stop();
+    }
+
+    /** Restarts the replay loop of the clip picked. */
+    public void resume() {
+        replay.play(viewModel.replayProperty().get());
     }
 
     private static VBox card(String caption, Node content) {
@@ -179,8 +196,12 @@ public final class TrainView {
         matrix.setVgap(2);
         ListView<Clip> clips = new ListView<>(viewModel.cellClips());
         clips.setId("train-cell-clips");
-        clips.setPrefHeight(110);
+        clips.setPrefHeight(150);
         clips.setPlaceholder(new Label("Click a cell to list its clips"));
+        replay.setPrefSize(200, 150);
+        replay.setMinSize(200, 150);
+        replay.setMaxSize(200, 150);
+        HBox.setHgrow(clips, Priority.ALWAYS);
         FlowPane relabel = new FlowPane(6, 6);
         relabel.setId("train-relabel");
         clips.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
@@ -191,6 +212,7 @@ public final class TrainView {
             }
         });
         clips.getSelectionModel().selectedItemProperty().addListener((obs, old, clip) -> {
+            viewModel.replay(clip);
             relabel.getChildren().clear();
             if (clip == null) {
                 return;
@@ -209,7 +231,7 @@ public final class TrainView {
         empty.getStyleClass().add(Styles.MUTED);
         empty.visibleProperty().bind(viewModel.assessmentProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
-        return new VBox(8, empty, matrix, clips, relabel);
+        return new VBox(8, empty, matrix, new HBox(8, clips, replay), relabel);
     }
 
     private void redrawMatrix(Assessment assessment) {

@@ -14,6 +14,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gesturelab.app.common.BackgroundExecutor;
+import org.gesturelab.app.common.ClipPictures;
+import org.gesturelab.app.common.ClipReplay;
 import org.gesturelab.app.common.ProjectModel;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.classify.Evaluation;
@@ -66,6 +68,7 @@ public final class TrainViewModel {
     private final ObservableList<Clip> cellClips = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
+    private final ClipReplay replay;
 
     /**
      * Creates the view model.
@@ -76,9 +79,11 @@ public final class TrainViewModel {
     public TrainViewModel(ProjectModel projects, BackgroundExecutor executor) {
         this.projects = projects;
         this.executor = executor;
+        this.replay = new ClipReplay(executor);
         projects.projectProperty().addListener((obs, old, now) -> {
             assessment.set(null);
             cellClips.clear();
+            replay.clear();
             refreshHistory();
         });
         projects.modelRevisionProperty().addListener((obs, old, now) -> {
@@ -221,6 +226,7 @@ public final class TrainViewModel {
         }, result -> {
             assessment.set(result);
             cellClips.clear();
+            replay.clear();
             if (result == null) {
                 message.set("No test clips: import or move some clips to the test set to measure the model.");
             }
@@ -237,7 +243,18 @@ public final class TrainViewModel {
         Assessment current = assessment.get();
         if (current != null) {
             cellClips.setAll(current.cells().get(truth).get(predicted));
+            replay.clear();
         }
+    }
+
+    /**
+     * Replays a clip of the cell listed, or stops replaying for null: its replay video with the skeleton, or the
+     * skeleton alone, rendered in the background.
+     *
+     * @param clip the clip, or null
+     */
+    public void replay(Clip clip) {
+        replay.show(projects.get(), clip, message::set);
     }
 
     /**
@@ -253,6 +270,10 @@ public final class TrainViewModel {
         }
         project.label(clip.id(), classIndex, LabelSource.USER);
         cellClips.remove(clip);
+        Clip replayed = replay.clipProperty().get();
+        if (replayed != null && replayed.id() == clip.id()) {
+            replay.clear();
+        }
         message.set("Clip " + clip.id() + " is now “" + project.classNames().get(classIndex) + "”.");
         projects.changed();
         evaluate();
@@ -281,6 +302,16 @@ public final class TrainViewModel {
     /** Returns the clips of the confusion-matrix cell clicked last. */
     public ObservableList<Clip> cellClips() {
         return cellClips;
+    }
+
+    /** Returns the pictures of the clip replayed, or null. */
+    public ReadOnlyObjectProperty<ClipPictures> replayProperty() {
+        return replay.picturesProperty();
+    }
+
+    /** Returns the clip replayed, or null. */
+    public ReadOnlyObjectProperty<Clip> replayedClipProperty() {
+        return replay.clipProperty();
     }
 
     /** Returns what to tell the user. */

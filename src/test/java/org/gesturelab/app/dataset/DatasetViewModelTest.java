@@ -1,25 +1,49 @@
 package org.gesturelab.app.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
+import org.gesturelab.SharedData;
 import org.gesturelab.app.TestClips;
+import org.gesturelab.app.common.BackgroundExecutor;
+import org.gesturelab.app.common.BackgroundJob;
+import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.CurrentThreadExecutor;
+import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.app.common.ProjectModel;
 import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.dataset.Clip;
+import org.gesturelab.dataset.ClipQuery;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.NewClip;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.keypoints.HolisticOptions;
+import org.gesturelab.keypoints.HolisticPipeline;
+import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.models.InstalledModels;
+import org.gesturelab.task.TaskMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatasetViewModelTest {
+
+    private static final String VIDEOS = "bodygesture15/videos_1m_upper/S8/videos/";
+
+    /** Loads MediaPipe Holistic from the installed models, only when a test imports videos. */
+    private static final DataTransfer.KeypointEngine HOLISTIC = () -> new HolisticPipeline(
+            HolisticOptions.defaults().withModelDir(InstalledModels.require()));
 
     @TempDir
     Path folder;
@@ -39,7 +63,7 @@ class DatasetViewModelTest {
             project.addClip(NewClip.labeled(TestClips.random(random), ClipState.TRAIN, i % 2, "recorded " + i));
             project.addClip(NewClip.unlabeled(TestClips.random(random), "footage " + i));
         }
-        viewModel = new DatasetViewModel(projects, new CurrentThreadExecutor());
+        viewModel = new DatasetViewModel(projects, new CurrentThreadExecutor(), HOLISTIC);
         viewModel.reload();
     }
 
@@ -80,5 +104,90 @@ class DatasetViewModelTest {
         assertEquals(5, projects.get().clips(org.gesturelab.dataset.ClipQuery.all()).size());
         assertEquals(5, viewModel.allRows().size());
         assertTrue(viewModel.messageProperty().get().startsWith("Deleted 1"));
+    }
+
+    @Test
+    void importsAVideoFolderOneClipPerVideoLabeledByItsSubFolder() throws Exception {
+        InstalledModels.require();
+        Path root = Files.createDirectories(folder.resolve("videos"));
+        SharedData.linkInto(root.resolve("yes"), "S8_yes.avi", VIDEOS + "yes_1_1m_upper.avi");
+        SharedData.linkInto(root.resolve("wave"), "S8_shrug.avi", VIDEOS + "shrug_1_1m_upper.avi");
+        Project project = projects.get();
+
+        viewModel.importData(DataTransfer.ImportFormat.VIDEOS, root, ClipState.TEST, null);
+
+        assertEquals("Imported 2 clips; new gestures: yes.", viewModel.messageProperty().get());
+        assertFalse(viewModel.taskProperty().get().runningProperty().get());
+        assertEquals(List.of("wave", "point", "yes"), project.classNames(), "an existing gesture is reused");
+        Map<String, Integer> labels = new TreeMap<>();
+        for (Clip clip : project.clips(ClipState.TEST)) {
+            labels.put(clip.source(), clip.label());
+            float[][] keypoints = project.loadKeypoints(clip);
+            assertEquals(project.sequenceLength(), keypoints.length, "resampled to the project's clip length");
+            assertEquals(KeypointLayout.FEATURES, keypoints[0].length);
+            assertNotNull(ClipPictures.fromVector(keypoints[0], 0, 640, 480).pose(), clip.source() + ": a pose");
+        }
+        assertEquals(Map.of("wave/S8_shrug.avi", 0, "yes/S8_yes.avi", 2), labels);
+        assertEquals(8, viewModel.allRows().size(), "the table reloads with the new clips");
+    }
+
+    @Test
+    void cancellingAVideoRecordingImportAddsNothing() throws Exception {
+        InstalledModels.require();
+        Path video = SharedData.linkInto(folder.resolve("rec"), "left.avi", VIDEOS + "left_1_1m_upper.avi");
+        // The user presses Cancel once the third frame's keypoints are found.
+        viewModel = new DatasetViewModel(projects, new CancellingExecutor("Finding keypoints", 3), HOLISTIC);
+        int before = projects.get().clips(ClipQuery.all()).size();
+
+        viewModel.importData(DataTransfer.ImportFormat.RECORDING, video, ClipState.POOL, null);
+
+        assertEquals("Import cancelled; nothing was added.", viewModel.messageProperty().get());
+        assertEquals(before, projects.get().clips(ClipQuery.all()).size());
+        assertTrue(projects.get().recordings().isEmpty());
+    }
+
+    @Test
+    void refusesARecordingThatIsNeitherKeypointsNorVideo() throws Exception {
+        Path text = Files.writeString(folder.resolve("notes.txt"), "not a recording");
+        viewModel.importData(DataTransfer.ImportFormat.RECORDING, text, ClipState.POOL, null);
+        assertTrue(viewModel.messageProperty().get().startsWith(
+                "Import failed: notes.txt is neither a keypoint recording (.npy) nor a video"),
+                viewModel.messageProperty().get());
+    }
+
+    /** Runs jobs at once and requests their cancel, as the Cancel button does, once a progress step is reached. */
+    private static final class CancellingExecutor implements BackgroundExecutor {
+        private final CurrentThreadExecutor inner = new CurrentThreadExecutor();
+        private final String message;
+        private final long step;
+
+        CancellingExecutor(String message, long step) {
+            this.message = message;
+            this.step = step;
+        }
+
+        @Override
+        public <T> TaskHandle submit(String title, BackgroundJob<T> job, Consumer<? super T> onSuccess,
+                Consumer<? super Throwable> onFailure) {
+            return inner.submit(title, monitor -> job.run(new TaskMonitor() {
+                private boolean cancelled;
+
+                @Override
+                public void update(String text, long done, long total) {
+                    monitor.update(text, done, total);
+                    cancelled |= text.startsWith(message) && done >= step;
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return cancelled || monitor.isCancelled();
+                }
+            }), onSuccess, onFailure);
+        }
+
+        @Override
+        public void shutdown() {
+            // Nothing runs in the background.
+        }
     }
 }

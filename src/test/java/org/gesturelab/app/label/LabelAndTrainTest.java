@@ -40,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Labels a batch with real key presses on a project imported from real ASL keypoints (three signs), skips, undoes,
  * lets the model retrain, and finds the new history row, the learning curve point and the confusion matrix on the
- * Train screen, then relabels a test clip from a matrix cell.
+ * Train screen, then replays and relabels a test clip from a matrix cell.
  */
 @ExtendWith(ApplicationExtension.class)
 class LabelAndTrainTest {
@@ -154,6 +154,15 @@ class LabelAndTrainTest {
         assertFalse(train.viewModel().cellClips().isEmpty());
         Clip clip = train.viewModel().cellClips().get(0);
         robot.clickOn("#train-cell-clips").clickOn("clip " + clip.id() + " · " + clip.source());
+        // Picking the clip replays it (imported keypoints: the skeleton alone) in the pane beside the list.
+        // (Clicking into the list may select another clip first; the clip picked last is the one replayed.)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> train.viewModel().replayedClipProperty().get() != null
+                && train.viewModel().replayedClipProperty().get().id() == clip.id());
+        assertEquals(clip.frames(), train.viewModel().replayProperty().get().frames().size());
+        org.gesturelab.app.common.VideoView replay = robot.lookup("#train-replay")
+                .queryAs(org.gesturelab.app.common.VideoView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> replay.picturesShown() >= 2);
+        assertTrue(replay.isVisible() && replay.getWidth() > 0, "the replay pane is on screen");
         robot.clickOn("#train-relabel-2");
         Clip relabeled = project.requireClip(clip.id());
         assertEquals(2, relabeled.label());

@@ -1,9 +1,10 @@
 package org.gesturelab.app.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.gesturelab.SharedData;
@@ -34,7 +36,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Records two clips of a new class from a real video of a person, through the real controls and keys. */
+/**
+ * Records two clips of a new class, and unlabeled footage into the pool, from a real video of a person, through the
+ * real controls and keys.
+ */
 @ExtendWith(ApplicationExtension.class)
 class RecordScreenTest {
 
@@ -119,5 +124,67 @@ class RecordScreenTest {
         // The class list shows the new count at once.
         assertEquals(2, viewModel.classes().get(0).clips());
         robot.clickOn("#record-play");
+    }
+
+    @Test
+    void recordUnlabeledFootageIntoThePool(FxRobot robot) throws Exception {
+        InstalledModels.require();
+        Path video = SharedData.require("bodygesture15/videos_1m_upper/S1/dynamic_videos/greeting_1_1m_upper.avi");
+        RecordViewModel viewModel = ((RecordScreen) main.screens().get(1)).viewModel();
+        robot.clickOn("#nav-record");
+        Project project = main.projects().get();
+        int poolBefore = project.clips(ClipState.POOL).size();
+        int recordingsBefore = project.recordings().size();
+        play(robot, video);
+        robot.clickOn("#record-target-pool");
+        // The shortest take: two seconds of footage, at least one clip length.
+        Spinner<Integer> seconds = robot.lookup("#record-pool-seconds").queryAs(Spinner.class);
+        robot.interact(() -> seconds.getValueFactory().setValue(2));
+        assertEquals(2, viewModel.poolSecondsProperty().get());
+
+        AtomicBoolean sawIndicator = new AtomicBoolean();
+        viewModel.phaseProperty().addListener((obs, old, now) -> {
+            if (now == RecordViewModel.Phase.RECORDING && robot.lookup("#record-indicator").query().isVisible()) {
+                sawIndicator.set(true);
+            }
+        });
+        robot.clickOn("#record-classes");
+        robot.type(KeyCode.R);
+        assertEquals(RecordViewModel.Target.POOL, viewModel.target(), viewModel.messageProperty().get());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
+                () -> viewModel.messageProperty().get().startsWith("Added "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(sawIndicator.get(), "the REC indicator was not shown while recording");
+        assertEquals(RecordViewModel.Phase.IDLE, viewModel.phaseProperty().get());
+
+        // The footage is one recording cut into whole clip-length windows, unlabeled, each with its replay video.
+        List<Clip> added = project.clips(ClipState.POOL).stream().filter(c -> c.recordingId() != null
+                && project.recordings().stream().skip(recordingsBefore).anyMatch(r -> r.id() == c.recordingId()))
+                .toList();
+        assertEquals(recordingsBefore + 1, project.recordings().size());
+        assertFalse(added.isEmpty());
+        assertEquals(poolBefore + added.size(), project.clips(ClipState.POOL).size());
+        assertEquals("Added " + added.size() + " unlabeled clips to the pool.", robot.lookup("#record-message")
+                .queryLabeled().getText());
+        int length = project.sequenceLength();
+        for (int i = 0; i < added.size(); i++) {
+            Clip clip = added.get(i);
+            assertNull(clip.label(), "footage has no label");
+            assertEquals(length, clip.frames());
+            assertEquals(i * length, clip.startFrame(), "windows follow each other");
+            assertNotNull(clip.replayVideo());
+            assertTrue(Files.size(clip.replayVideo()) > 1000, "replay video " + clip.replayVideo());
+            assertEquals(length, project.loadKeypoints(clip).length);
+        }
+        robot.clickOn("#record-play");
+    }
+
+    /** Plays a video as the camera stand-in and waits for its first frames. */
+    private SourcePicker play(FxRobot robot, Path video) throws Exception {
+        SourcePicker picker = ((LiveScreen) main.screens().get(0)).viewModel().picker();
+        robot.interact(() -> picker.addVideo(video));
+        robot.clickOn("#record-play");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> picker.fpsProperty().get() > 0);
+        return picker;
     }
 }

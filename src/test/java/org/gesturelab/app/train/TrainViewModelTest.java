@@ -3,6 +3,7 @@ package org.gesturelab.app.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,9 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.gesturelab.SharedData;
+import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.CurrentThreadExecutor;
 import org.gesturelab.app.common.ProjectModel;
 import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipQuery;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.LabelSource;
@@ -23,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Trains, evaluates and simulates on real ASL keypoints (two signs) through the view model, synchronously. */
+/**
+ * Trains, evaluates, replays and relabels a confusion-matrix cell's clip, and simulates on real ASL keypoints (two
+ * signs) through the view model, synchronously.
+ */
 class TrainViewModelTest {
 
     @TempDir
@@ -67,6 +73,27 @@ class TrainViewModelTest {
         assertNotNull(viewModel.assessmentProperty().get(), "a new model is evaluated at once");
         int[][] matrix = viewModel.assessmentProperty().get().evaluation().confusionMatrix();
         assertEquals(10, matrix[0][0] + matrix[0][1] + matrix[1][0] + matrix[1][1]);
+
+        // A matrix cell lists its clips; picking one replays it (skeleton only: imported keypoints have no video).
+        int predicted = matrix[0][0] > 0 ? 0 : 1;
+        viewModel.showCell(0, predicted);
+        assertEquals(matrix[0][predicted], viewModel.cellClips().size());
+        assertNull(viewModel.replayProperty().get(), "nothing replays before a clip is picked");
+        Clip clip = viewModel.cellClips().get(0);
+        viewModel.replay(clip);
+        ClipPictures pictures = viewModel.replayProperty().get();
+        assertNotNull(pictures, viewModel.messageProperty().get());
+        assertEquals(clip.id(), viewModel.replayedClipProperty().get().id());
+        assertEquals(clip.frames(), pictures.frames().size());
+        assertEquals(pictures.width() * pictures.height() * 3, pictures.frames().get(0).length);
+        assertFalse(java.util.Arrays.equals(pictures.frames().get(0), pictures.frames().get(clip.frames() - 1)),
+                "the skeleton moves from the first frame to the last");
+        // Relabeling the replayed clip takes it off the list and stops its replay; it stays a test clip.
+        viewModel.relabel(clip, 1 - predicted);
+        assertFalse(viewModel.cellClips().contains(clip));
+        assertNull(viewModel.replayProperty().get());
+        assertEquals(1 - predicted, project.requireClip(clip.id()).label());
+        assertEquals(ClipState.TEST, project.requireClip(clip.id()).state());
 
         viewModel.simulate("margin", 10);
         assertTrue(viewModel.messageProperty().get().startsWith("Simulated"), viewModel.messageProperty().get());
