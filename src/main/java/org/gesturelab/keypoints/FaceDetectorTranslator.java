@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.djl.ndarray.NDList;
-import ai.djl.translate.NoBatchifyTranslator;
-import ai.djl.translate.TranslatorContext;
 
 import org.gesturelab.models.MediaPipeModel;
 
@@ -14,15 +12,11 @@ import org.gesturelab.models.MediaPipeModel;
  * outside the frame) in; for each face found, best first, the face mesh model's rectangle out (from the
  * detection's six keypoints).
  */
-public final class FaceDetectorTranslator implements NoBatchifyTranslator<CropRequest, List<Roi>> {
+public final class FaceDetectorTranslator extends CropModelTranslator<List<Roi>> {
 
-    private static final String STARTED = "started";
     private static final int SIZE = 128;
     private static final int ANCHORS = 896;
     private static final int KEYPOINTS = 6;
-    private static final String REQUEST = "request";
-
-    private final ModelTimes times;
 
     /**
      * Creates the translator.
@@ -30,24 +24,14 @@ public final class FaceDetectorTranslator implements NoBatchifyTranslator<CropRe
      * @param times receives forward-pass times, or null
      */
     public FaceDetectorTranslator(ModelTimes times) {
-        this.times = times;
+        super(MediaPipeModel.FACE_DETECTION_SHORT_RANGE, SIZE, -1f, 1f, true, times);
     }
 
     private final DetectionDecoder decoder = new DetectionDecoder(SsdAnchors.generate(SIZE, 8, 16, 16, 16), 16,
             KEYPOINTS, SIZE, 100f, 0.5f, 0.3f);
 
     @Override
-    public NDList processInput(TranslatorContext ctx, CropRequest request) {
-        ctx.setAttachment(REQUEST, request);
-        NDList input = ModelTensors.input(ctx.getNDManager(), request, SIZE, -1f, 1f, true);
-        ctx.setAttachment(STARTED, System.nanoTime());
-        return input;
-    }
-
-    @Override
-    public List<Roi> processOutput(TranslatorContext ctx, NDList list) {
-        ModelTimes.recordSince(times, MediaPipeModel.FACE_DETECTION_SHORT_RANGE, ctx.getAttachment(STARTED));
-        CropRequest request = (CropRequest) ctx.getAttachment(REQUEST);
+    List<Roi> decode(CropRequest request, NDList list) {
         float[] boxes = ModelTensors.output(list, (long) ANCHORS * 16);
         float[] scores = ModelTensors.output(list, ANCHORS);
         List<Roi> rois = new ArrayList<>();

@@ -1,8 +1,6 @@
 package org.gesturelab.keypoints;
 
 import ai.djl.ndarray.NDList;
-import ai.djl.translate.NoBatchifyTranslator;
-import ai.djl.translate.TranslatorContext;
 
 import org.gesturelab.models.MediaPipeModel;
 
@@ -10,14 +8,10 @@ import org.gesturelab.models.MediaPipeModel;
  * {@code hand_landmark_full}: a 224x224 hand crop (RGB in [0, 1]) in; 21 landmarks projected into the frame and the
  * presence score out. Depth is divided by 0.4 as MediaPipe's hand graph does ({@code normalize_z}).
  */
-public final class HandLandmarkTranslator implements NoBatchifyTranslator<CropRequest, HandLandmarks> {
+public final class HandLandmarkTranslator extends CropModelTranslator<HandLandmarks> {
 
-    private static final String STARTED = "started";
     private static final int SIZE = 224;
     private static final float NORMALIZE_Z = 0.4f;
-    private static final String REQUEST = "request";
-
-    private final ModelTimes times;
 
     /**
      * Creates the translator.
@@ -25,21 +19,11 @@ public final class HandLandmarkTranslator implements NoBatchifyTranslator<CropRe
      * @param times receives forward-pass times, or null
      */
     public HandLandmarkTranslator(ModelTimes times) {
-        this.times = times;
+        super(MediaPipeModel.HAND_LANDMARK_FULL, SIZE, times);
     }
 
     @Override
-    public NDList processInput(TranslatorContext ctx, CropRequest request) {
-        ctx.setAttachment(REQUEST, request);
-        NDList input = ModelTensors.input(ctx.getNDManager(), request, SIZE, 0f, 1f, false);
-        ctx.setAttachment(STARTED, System.nanoTime());
-        return input;
-    }
-
-    @Override
-    public HandLandmarks processOutput(TranslatorContext ctx, NDList list) {
-        ModelTimes.recordSince(times, MediaPipeModel.HAND_LANDMARK_FULL, ctx.getAttachment(STARTED));
-        CropRequest request = (CropRequest) ctx.getAttachment(REQUEST);
+    HandLandmarks decode(CropRequest request, NDList list) {
         // Outputs in the model's order: screen landmarks, presence, handedness, world landmarks.
         float[] raw = list.get(0).toFloatArray();
         float presence = list.get(1).toFloatArray()[0];

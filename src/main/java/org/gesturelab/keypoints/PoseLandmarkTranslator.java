@@ -1,8 +1,6 @@
 package org.gesturelab.keypoints;
 
 import ai.djl.ndarray.NDList;
-import ai.djl.translate.NoBatchifyTranslator;
-import ai.djl.translate.TranslatorContext;
 
 import org.gesturelab.models.MediaPipeModel;
 
@@ -11,19 +9,14 @@ import org.gesturelab.models.MediaPipeModel;
  * visibility, the two tracking landmarks and the presence score out, refined with the model's heatmap and projected
  * into the frame as MediaPipe's {@code PoseLandmarkByRoiCpu} does.
  */
-public final class PoseLandmarkTranslator implements NoBatchifyTranslator<CropRequest, PoseLandmarks> {
+public final class PoseLandmarkTranslator extends CropModelTranslator<PoseLandmarks> {
 
-    private static final String STARTED = "started";
     private static final int SIZE = 256;
     private static final int ALL_LANDMARKS = 39;
     private static final int VALUES = 5;
     private static final int HEATMAP = 64;
     private static final int KERNEL = 7;
     private static final float MIN_REFINE_CONFIDENCE = 0.5f;
-    private static final String REQUEST = "request";
-
-    private final ModelTimes times;
-    private final MediaPipeModel model;
 
     /**
      * Creates the translator.
@@ -32,22 +25,11 @@ public final class PoseLandmarkTranslator implements NoBatchifyTranslator<CropRe
      * @param times receives forward-pass times, or null
      */
     public PoseLandmarkTranslator(MediaPipeModel model, ModelTimes times) {
-        this.model = model;
-        this.times = times;
+        super(model, SIZE, times);
     }
 
     @Override
-    public NDList processInput(TranslatorContext ctx, CropRequest request) {
-        ctx.setAttachment(REQUEST, request);
-        NDList input = ModelTensors.input(ctx.getNDManager(), request, SIZE, 0f, 1f, false);
-        ctx.setAttachment(STARTED, System.nanoTime());
-        return input;
-    }
-
-    @Override
-    public PoseLandmarks processOutput(TranslatorContext ctx, NDList list) {
-        ModelTimes.recordSince(times, model, ctx.getAttachment(STARTED));
-        CropRequest request = (CropRequest) ctx.getAttachment(REQUEST);
+    PoseLandmarks decode(CropRequest request, NDList list) {
         float[] raw = ModelTensors.output(list, ALL_LANDMARKS * VALUES);
         float score = ModelTensors.output(list, 1)[0];
         float[] heatmap = ModelTensors.output(list, (long) HEATMAP * HEATMAP * ALL_LANDMARKS);
