@@ -100,7 +100,7 @@ public final class LabelCommand implements Callable<Integer> {
                         + classes.size() + ".");
             }
             TerminalLabeler labeler = new TerminalLabeler(reader, out, classes, id -> describe(project, id),
-                    () -> undoLast(project));
+                    answer -> store.apply(List.of(answer)), () -> undoLast(project));
             HistoryTable history = new HistoryTable(store, out);
             if (store.test().size() == 0) {
                 out.println("Note: the project has no test clips, so F1 cannot be measured and the loop runs until "
@@ -160,8 +160,8 @@ public final class LabelCommand implements Callable<Integer> {
             QueryBatch first = new QueryBatch(0, "random", 0,
                     new RandomStrategy().select(null, pool, query.k, query.seed, TaskMonitor.SILENT));
             store.recordBatch(first);
+            // The labeler stored each answer as it was typed.
             Labeler.Result result = labeler.label(first);
-            store.apply(result.answers());
             if (result.stop()) {
                 return false;
             }
@@ -181,11 +181,11 @@ public final class LabelCommand implements Callable<Integer> {
             return null;
         }
         LabelEvent event = undone.get(0);
-        return "Undid the last label of the previous batch: clip " + event.clipId() + " is back in "
-                + event.newState().name().toLowerCase(Locale.ROOT) + " (the model catches up after this batch).";
+        return "Undid the last label: clip " + event.clipId() + " is back in "
+                + event.newState().name().toLowerCase(Locale.ROOT) + ".";
     }
 
-    /** Prints the history table each time an iteration is recorded, and passes everything on to the project. */
+    /** Prints the history table each time an iteration is recorded, and passes the records on to the project. */
     private static final class HistoryTable implements LabelingData {
         private final ProjectLabelingData store;
         private final PrintWriter out;
@@ -211,9 +211,9 @@ public final class LabelCommand implements Callable<Integer> {
             return store.pool();
         }
 
+        /** Nothing to do: the terminal labeler stored each answer the moment it was typed. */
         @Override
         public void apply(List<Labeler.Answer> answers) {
-            store.apply(answers);
         }
 
         @Override

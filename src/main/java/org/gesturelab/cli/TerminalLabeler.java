@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -16,8 +17,9 @@ import org.gesturelab.active.RankedClip;
 
 /**
  * Labels queried clips at the terminal, one line per clip, in the style of the original entropy-sampling project:
- * {@code Select action (1: Like, 2: Fire works, 3: Heart, q: Skip, u: Undo, x: Stop):}. Reads from any reader, so a
- * test can type the answers.
+ * {@code Select action (1: Like, 2: Fire works, 3: Heart, q: Skip, u: Undo, x: Stop):}. Every answer is stored the
+ * moment it is typed; the answers it returns are a record of what was stored. Reads from any reader, so a test can
+ * type the answers.
  */
 final class TerminalLabeler implements Labeler {
 
@@ -25,7 +27,8 @@ final class TerminalLabeler implements Labeler {
     private final PrintWriter out;
     private final List<String> classes;
     private final LongFunction<String> describe;
-    private final Supplier<String> undoPreviousBatch;
+    private final Consumer<Answer> save;
+    private final Supplier<String> undoLastSaved;
 
     /**
      * Creates the labeler.
@@ -34,16 +37,18 @@ final class TerminalLabeler implements Labeler {
      * @param out where prompts go
      * @param classes the class names, numbered from 1 in the prompt
      * @param describe a short description of a clip for the user (where it came from)
-     * @param undoPreviousBatch undoes the last label of an earlier batch and says what it did, or returns null
-     *     when there is nothing to undo
+     * @param save stores one answer durably the moment it is typed, so that a crash or Ctrl+C loses nothing
+     * @param undoLastSaved takes back the last stored answer, of this batch or an earlier one, and says what it
+     *     did, or returns null when there is nothing to undo
      */
     TerminalLabeler(BufferedReader in, PrintWriter out, List<String> classes, LongFunction<String> describe,
-            Supplier<String> undoPreviousBatch) {
+            Consumer<Answer> save, Supplier<String> undoLastSaved) {
         this.in = in;
         this.out = out;
         this.classes = List.copyOf(classes);
         this.describe = describe;
-        this.undoPreviousBatch = undoPreviousBatch;
+        this.save = save;
+        this.undoLastSaved = undoLastSaved;
     }
 
     /** Returns the prompt, e.g. {@code Select action (1: Like, 2: Fire works, 3: Heart, q: Skip, u: Undo, x: Stop):}. */
@@ -79,19 +84,19 @@ final class TerminalLabeler implements Labeler {
             String answer = line.trim().toLowerCase(Locale.ROOT);
             switch (answer) {
                 case "q" -> {
-                    answers.add(new Answer(clip.clipId(), Answer.SKIPPED));
+                    answers.add(saved(new Answer(clip.clipId(), Answer.SKIPPED)));
                     i++;
                 }
                 case "x" -> {
                     return new Result(answers, true);
                 }
                 case "u" -> {
+                    String undone = undoLastSaved.get();
                     if (i > 0) {
                         answers.remove(answers.size() - 1);
                         i--;
                         out.println("Undone: back to clip " + clips.get(i).clipId() + ".");
                     } else {
-                        String undone = undoPreviousBatch.get();
                         out.println(undone != null ? undone : "Nothing to undo.");
                     }
                 }
@@ -101,13 +106,18 @@ final class TerminalLabeler implements Labeler {
                         out.println("Type a number from 1 to " + classes.size() + ", q to skip, u to undo or x to "
                                 + "stop.");
                     } else {
-                        answers.add(new Answer(clip.clipId(), choice - 1));
+                        answers.add(saved(new Answer(clip.clipId(), choice - 1)));
                         i++;
                     }
                 }
             }
         }
         return new Result(answers, false);
+    }
+
+    private Answer saved(Answer answer) {
+        save.accept(answer);
+        return answer;
     }
 
     private String readLine() {

@@ -29,11 +29,16 @@ class TerminalLabelerTest {
         return new QueryBatch(1, "entropy", 6, clips);
     }
 
-    private static Labeler.Result run(String typed, StringWriter out, List<String> undone, QueryBatch batch) {
+    /**
+     * Runs the labeler against a store that starts with one answer from a previous batch (clip 3) and records
+     * what is saved and undone, in order.
+     */
+    private static Labeler.Result run(String typed, StringWriter out, List<Labeler.Answer> saved, QueryBatch batch) {
+        saved.add(new Labeler.Answer(3, 0));
         TerminalLabeler labeler = new TerminalLabeler(new BufferedReader(new StringReader(typed)),
-                new PrintWriter(out, true), CLASSES, id -> "source " + id, () -> {
-                    undone.add("previous");
-                    return "Undid clip 3.";
+                new PrintWriter(out, true), CLASSES, id -> "source " + id, saved::add, () -> {
+                    Labeler.Answer undone = saved.remove(saved.size() - 1);
+                    return "Undid clip " + undone.clipId() + ".";
                 });
         return labeler.label(batch);
     }
@@ -51,25 +56,35 @@ class TerminalLabelerTest {
     @Test
     void labelsSkipsAndUndoesWithinTheBatch() {
         StringWriter out = new StringWriter();
-        List<String> undone = new ArrayList<>();
+        List<Labeler.Answer> saved = new ArrayList<>();
         // clip 10 -> 1, clip 11 -> skip, undo (back to 11), clip 11 -> 3, bad input, clip 12 -> 2
-        Labeler.Result result = run("1\nq\nu\n3\n7\nhello\n2\n", out, undone, batch(3));
+        Labeler.Result result = run("1\nq\nu\n3\n7\nhello\n2\n", out, saved, batch(3));
         assertFalse(result.stop());
-        assertEquals(List.of(new Labeler.Answer(10, 0), new Labeler.Answer(11, 2), new Labeler.Answer(12, 1)),
-                result.answers());
+        List<Labeler.Answer> expected = List.of(new Labeler.Answer(10, 0), new Labeler.Answer(11, 2),
+                new Labeler.Answer(12, 1));
+        assertEquals(expected, result.answers());
+        assertEquals(new Labeler.Answer(3, 0), saved.get(0), "the previous batch's answer stays");
+        assertEquals(expected, saved.subList(1, saved.size()), "the skip was saved, then undone in the store");
         assertTrue(out.toString().contains("Undone: back to clip 11."));
         assertTrue(out.toString().contains("Type a number from 1 to 3"));
-        assertTrue(undone.isEmpty());
     }
 
     @Test
     void undoAtTheFirstClipReachesIntoThePreviousBatch() {
         StringWriter out = new StringWriter();
-        List<String> undone = new ArrayList<>();
-        Labeler.Result result = run("u\n2\n", out, undone, batch(1));
-        assertEquals(List.of("previous"), undone);
+        List<Labeler.Answer> saved = new ArrayList<>();
+        Labeler.Result result = run("u\n2\n", out, saved, batch(1));
         assertTrue(out.toString().contains("Undid clip 3."));
         assertEquals(List.of(new Labeler.Answer(10, 1)), result.answers());
+        assertEquals(List.of(new Labeler.Answer(10, 1)), saved);
+    }
+
+    @Test
+    void everyAnswerIsSavedBeforeTheNextPrompt() {
+        List<Labeler.Answer> saved = new ArrayList<>();
+        // Input ends after one answer, as when the user presses Ctrl+D or the process dies: it is already stored.
+        run("2\n", new StringWriter(), saved, batch(3));
+        assertEquals(List.of(new Labeler.Answer(3, 0), new Labeler.Answer(10, 1)), saved);
     }
 
     @Test
