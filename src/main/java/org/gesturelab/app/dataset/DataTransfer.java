@@ -1,16 +1,19 @@
 package org.gesturelab.app.dataset;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.gesturelab.GestureLabException;
 import org.gesturelab.capture.FrameSources;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.CsvFormat;
 import org.gesturelab.dataset.ImportResult;
+import org.gesturelab.dataset.JointsFormat;
 import org.gesturelab.dataset.MpDataFormat;
 import org.gesturelab.dataset.NpyFolderFormat;
 import org.gesturelab.dataset.Project;
@@ -33,6 +36,8 @@ public final class DataTransfer {
         NPY("NPY folder (clips + labels.csv)", true),
         /** A folder of videos, one sub-folder per class: one clip per video, through MediaPipe Holistic. */
         VIDEOS("Video folder (one sub-folder per gesture)", true),
+        /** MediaPipe Pose joints listed in index.csv, split into train and test by person. */
+        JOINTS("MediaPipe pose joints (index.csv)", true),
         /** One long recording, keypoints (.npy) or a video (through MediaPipe Holistic), cut into windows. */
         RECORDING("Recording (keypoints .npy or a video), cut into windows", false);
 
@@ -66,6 +71,44 @@ public final class DataTransfer {
         HolisticPipeline load();
     }
 
+    /**
+     * The Import dialog's choices besides the format and the source; each format reads the ones it needs.
+     *
+     * @param as the state the clips get (joints ignore it: they are split by person)
+     * @param label the class of a recording's windows when imported as train or test, else null
+     * @param split the joints' test subjects and distance filter; empty sets for the other formats
+     */
+    public record ImportChoices(ClipState as, String label, JointsFormat.Options split) {
+
+        /**
+         * Choices for every format but joints.
+         *
+         * @param as the state the clips get
+         * @param label the class of a recording's windows, or null
+         * @return the choices
+         */
+        public static ImportChoices as(ClipState as, String label) {
+            return new ImportChoices(as, label, new JointsFormat.Options(Set.of(), Set.of()));
+        }
+
+        /**
+         * Choices for joints, from the dialog's comma-separated text fields.
+         *
+         * @param testSubjects the subjects whose clips form the test split, e.g. {@code "S7,S8"}; blank for none
+         * @param distances the distances to keep, e.g. {@code "1m"}; blank for all
+         * @return the choices
+         */
+        public static ImportChoices joints(String testSubjects, String distances) {
+            return new ImportChoices(ClipState.TRAIN, null, new JointsFormat.Options(commaSeparated(testSubjects),
+                    commaSeparated(distances)));
+        }
+
+        private static Set<String> commaSeparated(String text) {
+            return text == null ? Set.of() : Arrays.stream(text.split(",")).map(String::strip)
+                    .filter(value -> !value.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
     /** What can be exported. */
     public enum ExportFormat {
         /** {@code MP_Data} folders. */
@@ -96,15 +139,15 @@ public final class DataTransfer {
      * @param project the project
      * @param format the format
      * @param source the file or folder
-     * @param as the state the clips get
-     * @param label the class of a recording's windows when imported as train or test, else null
+     * @param choices the state, a recording's class, the joints' split
      * @param engine loads MediaPipe Holistic, only when videos are imported
      * @param monitor progress and cancellation
      * @return what was imported
      * @throws Exception when the source cannot be read
      */
-    public static ImportResult importInto(Project project, ImportFormat format, Path source, ClipState as, String label,
+    public static ImportResult importInto(Project project, ImportFormat format, Path source, ImportChoices choices,
             KeypointEngine engine, TaskMonitor monitor) throws Exception {
+        ClipState as = choices.as();
         if (as == ClipState.SKIPPED) {
             throw new GestureLabException("Import as train, test or pool.");
         }
@@ -112,11 +155,12 @@ public final class DataTransfer {
             case MP_DATA -> MpDataFormat.importInto(project, source, as, monitor);
             case CSV -> CsvFormat.importInto(project, source, as, monitor);
             case NPY -> NpyFolderFormat.importInto(project, source, as, monitor);
+            case JOINTS -> JointsFormat.importInto(project, source, choices.split(), monitor);
             case VIDEOS -> withKeypoints(engine, monitor, extractor -> VideoImport.importFolder(project, source,
                     extractor, as, monitor));
             case RECORDING -> {
                 RecordingImport.Options windows = new RecordingImport.Options(project.sequenceLength(),
-                        project.sequenceLength(), as, label);
+                        project.sequenceLength(), as, choices.label());
                 if (source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
                     yield RecordingImport.importNpy(project, source, windows, monitor);
                 }

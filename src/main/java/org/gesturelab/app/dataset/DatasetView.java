@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -229,6 +230,15 @@ public final class DatasetView {
         label.setPromptText("for train/test recordings");
         // Only a recording's windows take one gesture for all; the other formats carry their own labels.
         label.disableProperty().bind(format.valueProperty().isNotEqualTo(DataTransfer.ImportFormat.RECORDING));
+        // Joints split by person: the subjects' field replaces "Add as".
+        BooleanBinding joints = format.valueProperty().isEqualTo(DataTransfer.ImportFormat.JOINTS);
+        as.disableProperty().bind(joints);
+        TextField testSubjects = new TextField();
+        testSubjects.setPromptText("e.g. S7,S8 (none: all for training)");
+        testSubjects.disableProperty().bind(joints.not());
+        TextField distances = new TextField();
+        distances.setPromptText("e.g. 1m (empty: every distance)");
+        distances.disableProperty().bind(joints.not());
         Label hint = new Label();
         hint.getStyleClass().add(Styles.MUTED);
         hint.setWrapText(true);
@@ -240,12 +250,17 @@ public final class DatasetView {
         grid.addRow(1, new Label("From"), new HBox(6, path, browse));
         grid.addRow(2, new Label("Add as"), as);
         grid.addRow(3, new Label("Gesture"), label);
-        grid.add(hint, 1, 4);
+        grid.addRow(4, new Label("Test subjects"), testSubjects);
+        grid.addRow(5, new Label("Distances"), distances);
+        grid.add(hint, 1, 6);
         Dialog<ButtonType> dialog = dialog("Import clips", grid);
         dialog.showAndWait().filter(ButtonType.OK::equals).filter(ok -> !path.getText().isBlank()).ifPresent(ok ->
                 viewModel.importData(format.getValue(), java.nio.file.Path.of(path.getText().strip()),
-                        ClipState.valueOf(as.getValue().toUpperCase(Locale.ROOT)),
-                        label.getValue() == null || label.getValue().isBlank() ? null : label.getValue().strip()));
+                        format.getValue() == DataTransfer.ImportFormat.JOINTS
+                                ? DataTransfer.ImportChoices.joints(testSubjects.getText(), distances.getText())
+                                : DataTransfer.ImportChoices.as(ClipState.valueOf(as.getValue()
+                                        .toUpperCase(Locale.ROOT)), label.getValue() == null
+                                        || label.getValue().isBlank() ? null : label.getValue().strip())));
     }
 
     private static String hint(DataTransfer.ImportFormat format) {
@@ -253,6 +268,9 @@ public final class DatasetView {
             case MP_DATA -> "One folder per gesture, one per sequence, one .npy file per frame.";
             case CSV -> "The gesture in the first column, one frame or one clip per row.";
             case NPY -> "clips/*.npy with labels.csv, as Export → NPY folder writes it.";
+            case JOINTS -> "A folder with index.csv (file, subject, gesture, distance) and one (frames, 33, 4) "
+                    + "pose .npy per clip, as bodygesture15/joints. Pose only; the test subjects' clips go to "
+                    + "test, everyone else's to train, so no person is in both.";
             case VIDEOS -> "One sub-folder per gesture, named after it. Keypoints are found in every frame of "
                     + "every video (MediaPipe Holistic), a few seconds per video; Cancel adds nothing.";
             case RECORDING -> "A .npy keypoint recording or a video (keypoints found in every frame), cut into "

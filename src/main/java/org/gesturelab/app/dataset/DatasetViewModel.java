@@ -217,12 +217,23 @@ public final class DatasetViewModel {
      * @param label the class for a recording's windows, or null
      */
     public void importData(DataTransfer.ImportFormat format, Path source, ClipState as, String label) {
+        importData(format, source, DataTransfer.ImportChoices.as(as, label));
+    }
+
+    /**
+     * Imports in the background; failures and Cancel end in {@link #messageProperty()}.
+     *
+     * @param format the format
+     * @param source the file or folder
+     * @param choices the state, a recording's class, the joints' split
+     */
+    public void importData(DataTransfer.ImportFormat format, Path source, DataTransfer.ImportChoices choices) {
         Project project = projects.get();
         if (project == null) {
             return;
         }
         task.set(executor.submit("Importing " + source.getFileName(), monitor -> DataTransfer.importInto(project,
-                format, source, as, label, keypoints, monitor), result -> {
+                format, source, choices, keypoints, monitor), result -> {
                     message.set(String.format(Locale.ROOT, "Imported %d clips%s%s.", result.clips().size(),
                             result.classesAdded().isEmpty() ? "" : "; new gestures: "
                                     + String.join(", ", result.classesAdded()),

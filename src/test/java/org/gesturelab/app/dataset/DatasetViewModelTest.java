@@ -147,6 +147,38 @@ class DatasetViewModelTest {
     }
 
     @Test
+    void importsPoseJointsSplitByPersonAndRefusesAnUnknownSubject() throws Exception {
+        Path joints = SharedData.require("bodygesture15/joints");
+        Project project = projects.get();
+        int before = project.clips(ClipQuery.all()).size();
+
+        viewModel.importData(DataTransfer.ImportFormat.JOINTS, joints,
+                DataTransfer.ImportChoices.joints("S7, S9", ""));
+        assertEquals("Import failed: No test subject 'S9' in " + joints.resolve("index.csv")
+                + "; it lists S1, S2, S3, S4, S5, S6, S7, S8.", viewModel.messageProperty().get());
+        assertEquals(before, project.clips(ClipQuery.all()).size(), "a refused import adds nothing");
+
+        viewModel.importData(DataTransfer.ImportFormat.JOINTS, joints, DataTransfer.ImportChoices.joints("S7,S8", "1m"));
+
+        assertTrue(viewModel.messageProperty().get().startsWith("Imported 120 clips; new gestures: "),
+                viewModel.messageProperty().get());
+        assertFalse(viewModel.taskProperty().get().runningProperty().get());
+        assertEquals(15 + 2, project.classNames().size(), "15 gestures besides the two the project had");
+        assertEquals(15, project.clips(ClipQuery.all()).stream().filter(c -> c.source().startsWith("joints/"))
+                .map(Clip::label).distinct().count(), "every gesture has clips");
+        // The test fixture's own clips: 3 train, none in test.
+        assertEquals(90 + 3, project.clips(ClipState.TRAIN).size());
+        List<Clip> test = project.clips(ClipState.TEST);
+        assertEquals(30, test.size());
+        assertTrue(test.stream().allMatch(c -> c.source().startsWith("joints/S7/") || c.source().startsWith(
+                "joints/S8/")), "only the test subjects are in test");
+        float[] frame = project.loadKeypoints(test.get(0))[0];
+        assertEquals(KeypointLayout.FEATURES, frame.length);
+        assertNotNull(ClipPictures.fromVector(frame, 0, 640, 480).pose(), "the pose block is filled");
+        assertEquals(6 + 120, viewModel.allRows().size(), "the table reloads with the new clips");
+    }
+
+    @Test
     void refusesARecordingThatIsNeitherKeypointsNorVideo() throws Exception {
         Path text = Files.writeString(folder.resolve("notes.txt"), "not a recording");
         viewModel.importData(DataTransfer.ImportFormat.RECORDING, text, ClipState.POOL, null);
