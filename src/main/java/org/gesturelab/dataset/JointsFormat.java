@@ -85,7 +85,7 @@ public final class JointsFormat {
     private static List<Entry> select(Path root, Options options) throws IOException {
         Path index = root.resolve(INDEX_FILE);
         if (!Files.isRegularFile(index)) {
-            throw new GestureLabException(root + " has no " + INDEX_FILE + "; --joints expects a folder of pose "
+            throw new GestureLabException(root + " has no " + INDEX_FILE + ": a joints import needs a folder of pose "
                     + "landmark files listed in " + INDEX_FILE + " (file, subject, gesture, distance).");
         }
         List<CsvRecords.Row> rows = CsvRecords.readTable(index, "file");
