@@ -2,14 +2,12 @@ package org.gesturelab.dataset;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 
+import org.gesturelab.FileTrees;
 import org.gesturelab.GestureLabException;
 
 /** What the export formats share: choosing clips and writing a folder all at once. */
@@ -66,27 +64,8 @@ final class Exports {
             Files.move(temp, out);
             return result;
         } catch (IOException | RuntimeException e) {
-            deleteTree(temp);
+            FileTrees.deleteRecursively(temp);
             throw e;
         }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gesturelab.FileTrees;
 import org.gesturelab.GestureLabException;
 import org.gesturelab.Version;
 import org.gesturelab.models.ModelManifest.Entry;
@@ -306,7 +303,7 @@ public final class ModelInstaller {
     private static void deleteStaleWorkFolders(Path parent, Path target) throws IOException {
         try (DirectoryStream<Path> stale = Files.newDirectoryStream(parent, workPrefix(target) + "*")) {
             for (Path folder : stale) {
-                deleteRecursively(folder);
+                FileTrees.deleteRecursively(folder);
             }
         }
     }
@@ -362,31 +359,9 @@ public final class ModelInstaller {
     /** Cleans up after success or failure; a leftover is only noted, since the next install removes it. */
     private static void deleteQuietly(Path work) {
         try {
-            deleteRecursively(work);
+            FileTrees.deleteRecursively(work);
         } catch (IOException e) {
             LOG.warn("Could not remove the work folder {}: {}", work, e.toString());
         }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) {
-                    throw e;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
