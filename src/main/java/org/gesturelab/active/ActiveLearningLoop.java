@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.classify.LabeledClips;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.LabeledClips;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * The active-learning loop: train, score the pool with the current model, let the labeler label the top k, retrain,

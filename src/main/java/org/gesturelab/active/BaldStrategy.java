@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * BALD (Houlsby et al. 2011, with Gal et al.'s Monte Carlo dropout): ranks by the mutual information between the

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * A clustering-aware hybrid after CLAUS (Clustering-Aware Uncertainty Scoring, Rana and Rawat, CVPR 2023):

@@ -8,10 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.classify.LabeledClips;
-import org.gesturelab.dataset.Npy;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.LabeledClips;
+import org.gesturelab.core.Npy;
+import org.gesturelab.core.KeypointLayout;
 
 /**
  * Labeled clips read from an MP_Data folder ({@code <class>/<sequence>/<frame>.npy}), for simulations.

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.LabeledClips;
 
 /**
  * Labeling data held in memory: the simulation's store, and a fixture for tests. Labels are kept in labeling order,

@@ -2,7 +2,7 @@ package org.gesturelab.active;
 
 import java.util.List;
 
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.LabeledClips;
 
 /**
  * Where the loop's clips live and where its labels, batches and iterations go: a project on disk, or memory in a

@@ -1,8 +1,8 @@
 package org.gesturelab.active;
 
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.classify.LabeledClips;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.LabeledClips;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Trains a classifier on the clips labeled so far; the loop's only view of training. Production code adapts the DJL

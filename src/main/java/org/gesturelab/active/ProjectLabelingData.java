@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.LabeledClips;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.LabelSource;

@@ -3,7 +3,7 @@ package org.gesturelab.active;
 import java.util.List;
 import java.util.Locale;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 
 /** The strategies by their command-line names. */
 public final class QueryStrategies {

@@ -3,7 +3,7 @@ package org.gesturelab.active;
 import java.util.List;
 
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Picks the pool clips whose labels should help the model most. Strategies are stateless: the loop asks the

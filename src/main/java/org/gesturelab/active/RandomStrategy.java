@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /** Picks clips uniformly at random: the baseline every other strategy has to beat. It never asks the model. */
 public final class RandomStrategy implements QueryStrategy {

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.function.LongFunction;
 
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.classify.LabeledClips;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.LabeledClips;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Replays the labeling loop with the true labels as the oracle, for several strategies and seeds, to measure how

@@ -2,9 +2,9 @@ package org.gesturelab.active;
 
 import org.gesturelab.classify.ClassifierTrainer;
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.TrainingConfig;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * The loop's learner backed by the DJL trainer of {@code org.gesturelab.classify}. A warm start continues from the

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Uncertainty sampling from one forward pass over the pool: entropy, least confidence or margin. The classic

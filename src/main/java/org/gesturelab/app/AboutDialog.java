@@ -2,7 +2,7 @@ package org.gesturelab.app;
 
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
-import org.gesturelab.Version;
+import org.gesturelab.core.Version;
 import org.gesturelab.app.common.Styles;
 
 /** The About box: version, runtime, licences. */

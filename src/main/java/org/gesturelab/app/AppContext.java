@@ -3,8 +3,8 @@ package org.gesturelab.app;
 import java.nio.file.Path;
 
 import org.gesturelab.app.common.BackgroundExecutor;
-import org.gesturelab.app.settings.SettingsStore;
-import org.gesturelab.models.ModelDirectory;
+import org.gesturelab.app.common.SettingsStore;
+import org.gesturelab.mediapipe.ModelDirectory;
 
 /**
  * What the screens share, handed to each view model by its constructor (no static injector): the settings, the

@@ -32,7 +32,7 @@ import org.gesturelab.app.train.TrainViewModel;
 import org.gesturelab.app.setup.ModelSetupViewModel;
 import org.gesturelab.keypoints.HolisticOptions;
 import org.gesturelab.keypoints.HolisticPipeline;
-import org.gesturelab.models.ModelInstaller;
+import org.gesturelab.mediapipe.ModelInstaller;
 
 /**
  * The JavaFX application: builds the context, the screens and the main window, and remembers the window's size.

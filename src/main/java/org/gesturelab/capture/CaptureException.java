@@ -1,6 +1,6 @@
 package org.gesturelab.capture;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 
 /** A frame source could not be opened or read; the message says which and what to try. */
 public final class CaptureException extends GestureLabException {

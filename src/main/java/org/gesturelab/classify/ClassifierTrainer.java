@@ -1,5 +1,6 @@
 package org.gesturelab.classify;
 
+import org.gesturelab.core.LabeledClips;
 import java.nio.FloatBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import org.gesturelab.Version;
-import org.gesturelab.keypoints.KeypointLayout;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.Version;
+import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.core.TaskMonitor;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -58,7 +59,7 @@ public final class ClassifierTrainer {
      * @return the trained classifier; the caller closes it
      * @throws IllegalArgumentException if there are fewer than 2 classes or no clips, or the warm start is not a
      *     {@link SequenceClassifier}
-     * @throws org.gesturelab.task.CancelledException if cancelled
+     * @throws org.gesturelab.core.CancelledException if cancelled
      */
     public static SequenceClassifier train(LabeledClips data, TrainingConfig config, GestureClassifier warmStart,
             TaskMonitor monitor) {

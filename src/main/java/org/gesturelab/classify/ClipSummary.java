@@ -1,5 +1,6 @@
 package org.gesturelab.classify;
 
+import org.gesturelab.core.LabeledClips;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,18 +1,18 @@
 package org.gesturelab.classify;
 
-import static org.gesturelab.keypoints.KeypointLayout.FACE_LENGTH;
-import static org.gesturelab.keypoints.KeypointLayout.FACE_OFFSET;
-import static org.gesturelab.keypoints.KeypointLayout.FEATURES;
-import static org.gesturelab.keypoints.KeypointLayout.HAND_LANDMARKS;
-import static org.gesturelab.keypoints.KeypointLayout.HAND_LENGTH;
-import static org.gesturelab.keypoints.KeypointLayout.LEFT_HAND_OFFSET;
-import static org.gesturelab.keypoints.KeypointLayout.POSE_LENGTH;
-import static org.gesturelab.keypoints.KeypointLayout.POSE_OFFSET;
-import static org.gesturelab.keypoints.KeypointLayout.RIGHT_HAND_OFFSET;
+import static org.gesturelab.core.KeypointLayout.FACE_LENGTH;
+import static org.gesturelab.core.KeypointLayout.FACE_OFFSET;
+import static org.gesturelab.core.KeypointLayout.FEATURES;
+import static org.gesturelab.core.KeypointLayout.HAND_LANDMARKS;
+import static org.gesturelab.core.KeypointLayout.HAND_LENGTH;
+import static org.gesturelab.core.KeypointLayout.LEFT_HAND_OFFSET;
+import static org.gesturelab.core.KeypointLayout.POSE_LENGTH;
+import static org.gesturelab.core.KeypointLayout.POSE_OFFSET;
+import static org.gesturelab.core.KeypointLayout.RIGHT_HAND_OFFSET;
 
 import java.util.Arrays;
 
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.KeypointLayout;
 
 /**
  * Turns raw 1662-float keypoint clips of any length into fixed-length sequences of body-centric features.

@@ -2,7 +2,7 @@ package org.gesturelab.classify;
 
 import java.util.List;
 
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.KeypointLayout;
 
 /**
  * Which body parts a classifier looks at. Every subset is taken from the same 1662-float frame; parts that are not

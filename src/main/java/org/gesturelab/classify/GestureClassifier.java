@@ -7,7 +7,7 @@ import java.util.List;
  * and the app rely on.
  *
  * <p>Inputs are raw clips: {@code frames x 1662} keypoint vectors in the
- * {@link org.gesturelab.keypoints.KeypointLayout} layout, of any length; the classifier resamples and normalizes
+ * {@link org.gesturelab.core.KeypointLayout} layout, of any length; the classifier resamples and normalizes
  * them itself. Implementations are not thread-safe: use one instance per thread, and close it to free native memory.
  */
 public interface GestureClassifier extends AutoCloseable {

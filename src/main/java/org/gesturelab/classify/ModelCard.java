@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 
 /**
  * Everything needed to rebuild, check and explain a trained classifier, saved as {@code model-card.json} beside its

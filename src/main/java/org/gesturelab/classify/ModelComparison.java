@@ -1,10 +1,11 @@
 package org.gesturelab.classify;
 
+import org.gesturelab.core.LabeledClips;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Trains the DJL architectures and the classical baselines on the same training clips and evaluates them on the

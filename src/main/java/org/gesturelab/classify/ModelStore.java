@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 
 /**
  * Where a project keeps its trained classifiers: {@code DIR/models/<yyyyMMdd-HHmmss>/} per training, and

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.KeypointLayout;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;

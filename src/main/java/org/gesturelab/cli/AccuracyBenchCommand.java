@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.capture.FrameSource;
 import org.gesturelab.capture.FrameSources;
 import org.gesturelab.keypoints.HolisticOptions;
@@ -24,7 +24,7 @@ import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.keypoints.PoseAccuracy;
 import org.gesturelab.keypoints.PoseTracker;
 import org.gesturelab.keypoints.StageStatistics;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.BaldStrategy;
 import org.gesturelab.active.GestureSet;
 import org.gesturelab.active.PoolClip;
@@ -22,7 +22,7 @@ import org.gesturelab.active.QueryStrategy;
 import org.gesturelab.active.RankedClip;
 import org.gesturelab.active.Splits;
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

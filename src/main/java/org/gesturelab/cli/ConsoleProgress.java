@@ -2,7 +2,7 @@ package org.gesturelab.cli;
 
 import java.io.PrintWriter;
 
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * A terminal progress bar on standard error, redrawn in place at most ten times a second. When standard error

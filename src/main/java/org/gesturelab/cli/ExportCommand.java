@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.CsvFormat;
 import org.gesturelab.dataset.MpDataFormat;

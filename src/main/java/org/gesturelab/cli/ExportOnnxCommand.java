@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.models.TensorSpec;
-import org.gesturelab.models.convert.ConversionReport;
-import org.gesturelab.models.convert.TfliteToOnnx;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.mediapipe.convert.TensorSpec;
+import org.gesturelab.mediapipe.convert.ConversionReport;
+import org.gesturelab.mediapipe.convert.TfliteToOnnx;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

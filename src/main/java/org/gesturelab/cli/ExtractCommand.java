@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.capture.FrameSources;
 import org.gesturelab.keypoints.ClipExtractor;
 import org.gesturelab.keypoints.HolisticOptions;

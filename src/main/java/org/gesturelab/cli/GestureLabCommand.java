@@ -2,9 +2,9 @@ package org.gesturelab.cli;
 
 import java.io.PrintWriter;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.Version;
-import org.gesturelab.task.CancelledException;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.Version;
+import org.gesturelab.core.CancelledException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.ActiveLearningLoop;
 import org.gesturelab.active.Iteration;
 import org.gesturelab.active.LabelingData;
@@ -24,14 +24,14 @@ import org.gesturelab.active.QueryBatch;
 import org.gesturelab.active.QueryStrategy;
 import org.gesturelab.active.RandomStrategy;
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.LabelEvent;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.models.ModelBenchmark;
-import org.gesturelab.models.ModelDirectory;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.mediapipe.ModelBenchmark;
+import org.gesturelab.mediapipe.ModelDirectory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

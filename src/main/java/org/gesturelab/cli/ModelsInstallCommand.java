@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.models.InstallResult;
-import org.gesturelab.models.ModelDirectory;
-import org.gesturelab.models.ModelInstaller;
-import org.gesturelab.models.ModelPackage;
+import org.gesturelab.mediapipe.InstallResult;
+import org.gesturelab.mediapipe.ModelDirectory;
+import org.gesturelab.mediapipe.ModelInstaller;
+import org.gesturelab.mediapipe.ModelPackage;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

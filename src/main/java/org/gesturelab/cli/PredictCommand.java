@@ -7,10 +7,10 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.classify.SequenceClassifier;
-import org.gesturelab.dataset.Npy;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.Npy;
+import org.gesturelab.core.KeypointLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

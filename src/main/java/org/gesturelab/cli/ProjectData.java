@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.ClipState;

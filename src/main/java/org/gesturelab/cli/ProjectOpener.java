@@ -3,7 +3,7 @@ package org.gesturelab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.dataset.Project;
 
 /** Opens a project for the active-learning commands, with a message that says what to do when it cannot. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipQuery;
 import org.gesturelab.dataset.ClipState;

@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.PoolClip;
 import org.gesturelab.active.ProjectLabelingData;
 import org.gesturelab.active.QueryBatch;
 import org.gesturelab.active.QueryStrategy;
 import org.gesturelab.active.RankedClip;
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.Iteration;

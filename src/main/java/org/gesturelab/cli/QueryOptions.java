@@ -2,7 +2,7 @@ package org.gesturelab.cli;
 
 import java.nio.file.Path;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.QueryStrategies;
 import org.gesturelab.active.QueryStrategy;
 

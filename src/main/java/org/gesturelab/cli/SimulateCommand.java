@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.GestureSet;
 import org.gesturelab.active.LearningCurves;
 import org.gesturelab.active.QueryStrategies;

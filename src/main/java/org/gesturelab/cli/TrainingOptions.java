@@ -2,7 +2,7 @@ package org.gesturelab.cli;
 
 import java.util.Locale;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.TrainerLearner;
 import org.gesturelab.classify.Architecture;
 import org.gesturelab.classify.TrainingConfig;

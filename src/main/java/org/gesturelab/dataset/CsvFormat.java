@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.keypoints.KeypointLayout;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Keypoints as comma-separated text with the class in the first column, as the scikit-learn holistic-landmark

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 
 /**
  * Reads comma-separated records as RFC 4180 describes them: fields may be quoted, quotes inside are doubled,

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.gesturelab.FileTrees;
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.FileTrees;
+import org.gesturelab.core.GestureLabException;
 
 /** What the export formats share: choosing clips and writing a folder all at once. */
 final class Exports {

@@ -1,7 +1,7 @@
 package org.gesturelab.dataset;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.KeypointLayout;
 
 /** Converts the per-frame layouts GestureLab imports into the 1662-float holistic layout. */
 final class Frames {

@@ -3,7 +3,7 @@ package org.gesturelab.dataset;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 
 /**
  * A gesture class as the user sees it: its name, the colour that marks it, and the key that assigns it.

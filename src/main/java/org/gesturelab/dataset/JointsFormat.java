@@ -1,5 +1,6 @@
 package org.gesturelab.dataset;
 
+import org.gesturelab.core.Npy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.keypoints.KeypointLayout;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * A folder of MediaPipe Pose landmark files described by an {@code index.csv}, as

@@ -1,5 +1,6 @@
 package org.gesturelab.dataset;
 
+import org.gesturelab.core.Npy;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,8 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * The folder layout of the MediaPipe action-recognition tutorials: {@code ROOT/CLASS/SEQUENCE/FRAME.npy}, one

@@ -1,5 +1,6 @@
 package org.gesturelab.dataset;
 
+import org.gesturelab.core.Npy;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -12,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * The plainest exchange format, and the only lossless one for every state: {@code clips/*.npy} (float32,

@@ -1,5 +1,6 @@
 package org.gesturelab.dataset;
 
+import org.gesturelab.core.Npy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -26,8 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.LabeledClips;
 import org.sqlite.SQLiteConfig;
 
 /**

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.gesturelab.GestureLabException;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.KeypointLayout;
 
 /**
  * The contents of {@code project.json}: what a person may want to read or edit by hand. Clips and labels live in

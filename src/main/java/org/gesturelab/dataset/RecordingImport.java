@@ -1,11 +1,13 @@
 package org.gesturelab.dataset;
 
+import org.gesturelab.core.Npy;
+import org.gesturelab.keypoints.KeypointExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Cuts a long recording into overlapping windows, by default into the pool: windows start every {@code stride}

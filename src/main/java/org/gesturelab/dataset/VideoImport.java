@@ -1,5 +1,6 @@
 package org.gesturelab.dataset;
 
+import org.gesturelab.keypoints.KeypointExtractor;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,9 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.capture.FrameSources;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Imports a folder of labeled videos, one sub-folder per class, one clip per video: the keypoint engine runs

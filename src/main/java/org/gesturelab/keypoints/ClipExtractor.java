@@ -1,5 +1,6 @@
 package org.gesturelab.keypoints;
 
+import org.gesturelab.core.KeypointLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -17,12 +18,12 @@ import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.capture.Frame;
 import org.gesturelab.capture.FrameSource;
 import org.gesturelab.capture.FrameSources;
-import org.gesturelab.dataset.Npy;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.Npy;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Extracts the keypoints of whole video files: {@code NAME.npy} (float32, frames x 1662), {@code NAME.json}

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
-import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.mediapipe.MediaPipeModel;
 
 /**
  * What every translator of a model fed with a crop shares: a square crop of a rotated region (scaled RGB) in,

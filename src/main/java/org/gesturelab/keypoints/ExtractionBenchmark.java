@@ -9,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.capture.Frame;
 import org.gesturelab.capture.FrameSource;
-import org.gesturelab.models.MediaPipeModel;
-import org.gesturelab.models.ModelDirectory;
-import org.gesturelab.models.OnnxRuntimeModel;
-import org.gesturelab.models.TfliteReference;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.mediapipe.MediaPipeModel;
+import org.gesturelab.mediapipe.ModelDirectory;
+import org.gesturelab.mediapipe.OnnxRuntimeModel;
+import org.gesturelab.mediapipe.TfliteReference;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Times the full Holistic pipeline over a stream (end-to-end frames per second, median milliseconds per stage,

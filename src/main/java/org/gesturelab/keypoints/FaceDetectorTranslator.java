@@ -5,7 +5,7 @@ import java.util.List;
 
 import ai.djl.ndarray.NDList;
 
-import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.mediapipe.MediaPipeModel;
 
 /**
  * {@code face_detection_short_range}: the face search rectangle from the pose (128x128, RGB in [-1, 1], black

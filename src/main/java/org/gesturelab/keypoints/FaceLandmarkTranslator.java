@@ -1,8 +1,9 @@
 package org.gesturelab.keypoints;
 
+import org.gesturelab.core.KeypointLayout;
 import ai.djl.ndarray.NDList;
 
-import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.mediapipe.MediaPipeModel;
 
 /**
  * {@code face_landmark}: a 192x192 face crop (RGB in [0, 1]) in; the 468-point mesh projected into the frame and

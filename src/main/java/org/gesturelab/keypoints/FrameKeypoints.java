@@ -1,5 +1,6 @@
 package org.gesturelab.keypoints;
 
+import org.gesturelab.core.KeypointLayout;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

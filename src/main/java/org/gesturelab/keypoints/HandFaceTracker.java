@@ -7,7 +7,7 @@ import java.util.Map;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
 
-import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.mediapipe.MediaPipeModel;
 
 /**
  * Hands and face of Holistic for one stream, given each frame's pose: hand rectangles from the pose's

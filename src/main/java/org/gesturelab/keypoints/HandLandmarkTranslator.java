@@ -2,7 +2,7 @@ package org.gesturelab.keypoints;
 
 import ai.djl.ndarray.NDList;
 
-import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.mediapipe.MediaPipeModel;
 
 /**
  * {@code hand_landmark_full}: a 224x224 hand crop (RGB in [0, 1]) in; 21 landmarks projected into the frame and the

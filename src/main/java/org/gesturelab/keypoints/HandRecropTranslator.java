@@ -2,7 +2,7 @@ package org.gesturelab.keypoints;
 
 import ai.djl.ndarray.NDList;
 
-import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.mediapipe.MediaPipeModel;
 
 /**
  * {@code hand_recrop}: the search rectangle around a pose wrist (256x256, RGB in [0, 1]) in; the hand landmark

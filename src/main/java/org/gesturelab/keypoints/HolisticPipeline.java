@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.capture.Frame;
 import org.gesturelab.capture.FrameSource;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Holistic over a whole stream, pipelined on three threads: one decodes, one finds the pose and face of frame n + 1
@@ -116,7 +116,7 @@ public final class HolisticPipeline implements AutoCloseable {
      * @param monitor progress and cancel; progress counts processed frames against the source's frame count
      * @return counts and time
      * @throws GestureLabException when the source or a model fails
-     * @throws org.gesturelab.task.CancelledException when the monitor cancels
+     * @throws org.gesturelab.core.CancelledException when the monitor cancels
      */
     public RunSummary run(FrameSource source, long maxFrames, KeypointListener listener, TaskMonitor monitor) {
         stopRequested = false;

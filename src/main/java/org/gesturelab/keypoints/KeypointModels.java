@@ -10,10 +10,10 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.Translator;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.models.MediaPipeModel;
-import org.gesturelab.models.OrtSessionSettings;
-import org.gesturelab.models.zoo.GestureLabModelZoo;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.mediapipe.MediaPipeModel;
+import org.gesturelab.mediapipe.OrtSessionSettings;
+import org.gesturelab.mediapipe.GestureLabModelZoo;
 
 /**
  * Loads the Holistic models from GestureLab's DJL model zoo, each with its translator. Every call opens a new ONNX
@@ -31,7 +31,7 @@ public final class KeypointModels {
      * @param input the translator's input type
      * @param output the translator's output type
      * @param translator its pre- and post-processing
-     * @param modelDir the model directory, or null for the default ({@link org.gesturelab.models.ModelDirectory})
+     * @param modelDir the model directory, or null for the default ({@link org.gesturelab.mediapipe.ModelDirectory})
      * @param <I> input type
      * @param <O> output type
      * @return the loaded model; close it when done

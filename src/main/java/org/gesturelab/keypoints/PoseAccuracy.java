@@ -1,5 +1,6 @@
 package org.gesturelab.keypoints;
 
+import org.gesturelab.core.KeypointLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,11 +8,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.capture.Frame;
 import org.gesturelab.capture.FrameSource;
 import org.gesturelab.capture.FrameSources;
-import org.gesturelab.dataset.Npy;
+import org.gesturelab.core.Npy;
 
 /**
  * Measures how close GestureLab's pose landmarks are to MediaPipe's own on the {@code bodygesture15} videos, whose

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
-import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.mediapipe.MediaPipeModel;
 
 /**
  * {@code pose_detection}: the whole frame letterboxed into 224x224 (RGB in [-1, 1], black bars) in, the pose

@@ -1,8 +1,9 @@
 package org.gesturelab.keypoints;
 
+import org.gesturelab.core.KeypointLayout;
 import ai.djl.ndarray.NDList;
 
-import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.mediapipe.MediaPipeModel;
 
 /**
  * {@code pose_landmark_lite/full/heavy}: a 256x256 crop (RGB in [0, 1], edges repeated) in; 33 landmarks with

@@ -1,6 +1,6 @@
 package org.gesturelab.keypoints;
 
-import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.mediapipe.MediaPipeModel;
 
 /** Which pose landmark model to run: lite is fastest, heavy most accurate, full the default. */
 public enum PoseModel {

@@ -1,5 +1,6 @@
 package org.gesturelab.keypoints;
 
+import org.gesturelab.core.KeypointLayout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,8 @@ import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.models.MediaPipeModel;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.mediapipe.MediaPipeModel;
 
 /**
  * The pose half of Holistic for one stream: the landmark model on the rectangle tracked from the previous frame,

@@ -4,11 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.capture.FrameSource;
 import org.gesturelab.capture.FrameSources;
-import org.gesturelab.dataset.KeypointExtractor;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * The holistic pipeline as the dataset's video imports need it ({@link KeypointExtractor}): every frame of a video
@@ -37,7 +36,7 @@ public final class VideoKeypointExtractor implements KeypointExtractor {
      * @param monitor frames processed of the video's frame count, and cancellation
      * @return one vector per frame
      * @throws GestureLabException when the video cannot be read or has no frame that decodes
-     * @throws org.gesturelab.task.CancelledException when the monitor cancels
+     * @throws org.gesturelab.core.CancelledException when the monitor cancels
      */
     @Override
     public float[][] extract(Path video, TaskMonitor monitor) {

@@ -15,9 +15,9 @@ import java.util.Set;
 
 import org.gesturelab.SharedData;
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.classify.LabeledClips;
-import org.gesturelab.task.CancelledException;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.LabeledClips;
+import org.gesturelab.core.CancelledException;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

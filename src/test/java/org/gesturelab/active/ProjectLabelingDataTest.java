@@ -16,7 +16,7 @@ import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.NewClip;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

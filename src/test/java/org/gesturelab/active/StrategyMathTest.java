@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.junit.jupiter.api.Test;
 
 class StrategyMathTest {
@@ -104,9 +104,9 @@ class StrategyMathTest {
     void randomIsSeededAndNeverRepeatsAClip() {
         List<PoolClip> pool = pool(50);
         RandomStrategy strategy = new RandomStrategy();
-        List<RankedClip> a = strategy.select(null, pool, 10, 7, org.gesturelab.task.TaskMonitor.SILENT);
-        List<RankedClip> b = strategy.select(null, pool, 10, 7, org.gesturelab.task.TaskMonitor.SILENT);
-        List<RankedClip> c = strategy.select(null, pool, 10, 8, org.gesturelab.task.TaskMonitor.SILENT);
+        List<RankedClip> a = strategy.select(null, pool, 10, 7, org.gesturelab.core.TaskMonitor.SILENT);
+        List<RankedClip> b = strategy.select(null, pool, 10, 7, org.gesturelab.core.TaskMonitor.SILENT);
+        List<RankedClip> c = strategy.select(null, pool, 10, 8, org.gesturelab.core.TaskMonitor.SILENT);
         assertEquals(a, b);
         assertTrue(!a.equals(c));
         assertEquals(10, a.stream().mapToLong(RankedClip::clipId).distinct().count());

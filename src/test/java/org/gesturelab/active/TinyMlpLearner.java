@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.gesturelab.classify.GestureClassifier;
-import org.gesturelab.classify.LabeledClips;
-import org.gesturelab.keypoints.KeypointLayout;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.LabeledClips;
+import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * A small but genuinely trained classifier for tests of the loop: summary features of the pose and hands

@@ -8,7 +8,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.Screen;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 
 /** Builds the real main window for TestFX tests, with settings, projects and models inside a temporary folder. */
 public final class AppHarness {

@@ -12,7 +12,7 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.gesturelab.app.common.CurrentThreadExecutor;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.dataset.Project;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,13 @@
 package org.gesturelab.classify;
 
+import org.gesturelab.core.LabeledClips;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.Test;
 
 class BaselineTest {

@@ -1,5 +1,6 @@
 package org.gesturelab.classify;
 
+import org.gesturelab.core.LabeledClips;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,9 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.task.CancelledException;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.CancelledException;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,13 @@
 package org.gesturelab.classify;
 
+import org.gesturelab.core.LabeledClips;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.KeypointLayout;
 import org.junit.jupiter.api.Test;
 
 class FeatureExtractorTest {

@@ -1,5 +1,6 @@
 package org.gesturelab.classify;
 
+import org.gesturelab.core.LabeledClips;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gesturelab.SharedData;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.Test;
 
 /** The default model on real MediaPipe Holistic data: asl6, one signer, every fifth sequence held out. */

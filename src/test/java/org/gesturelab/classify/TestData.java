@@ -1,5 +1,6 @@
 package org.gesturelab.classify;
 
+import org.gesturelab.core.LabeledClips;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.gesturelab.dataset.Npy;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.Npy;
+import org.gesturelab.core.KeypointLayout;
 
 /**
  * Test fixtures: a reader for the MP_Data layout ({@code CLASS/SEQ/FRAME.npy}) of the shared data, and synthetic

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.TestData;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.NewClip;
-import org.gesturelab.dataset.Npy;
+import org.gesturelab.core.Npy;
 import org.gesturelab.dataset.Project;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -98,8 +98,8 @@ class DatasetCommandsTest {
                 for (int f = 0; f < 30; f++) {
                     float[] values = new float[1662];
                     values[f] = s + 0.25f;
-                    org.gesturelab.dataset.Npy.write(sequence.resolve(f + ".npy"),
-                            new org.gesturelab.dataset.Npy.Array(new int[] {1662}, values));
+                    org.gesturelab.core.Npy.write(sequence.resolve(f + ".npy"),
+                            new org.gesturelab.core.Npy.Array(new int[] {1662}, values));
                 }
             }
         }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.gesturelab.SharedData;
-import org.gesturelab.models.InstalledModels;
+import org.gesturelab.mediapipe.InstalledModels;
 import org.junit.jupiter.api.Test;
 
 class ExtractBenchCommandTest {

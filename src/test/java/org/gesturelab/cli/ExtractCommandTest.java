@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.gesturelab.SharedData;
-import org.gesturelab.dataset.Npy;
-import org.gesturelab.models.InstalledModels;
+import org.gesturelab.core.Npy;
+import org.gesturelab.mediapipe.InstalledModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

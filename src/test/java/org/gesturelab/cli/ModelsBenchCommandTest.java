@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.gesturelab.models.MediaPipeModel;
-import org.gesturelab.models.ModelBenchmark;
-import org.gesturelab.models.TfliteModels;
-import org.gesturelab.models.convert.TfliteToOnnx;
+import org.gesturelab.mediapipe.MediaPipeModel;
+import org.gesturelab.mediapipe.ModelBenchmark;
+import org.gesturelab.mediapipe.TfliteModels;
+import org.gesturelab.mediapipe.convert.TfliteToOnnx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,8 +18,8 @@ import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.dataset.Recording;
-import org.gesturelab.keypoints.KeypointLayout;
-import org.gesturelab.models.InstalledModels;
+import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.mediapipe.InstalledModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,9 +12,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.keypoints.KeypointLayout;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.gesturelab.dataset;
 
+import org.gesturelab.core.Npy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -13,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.gesturelab.dataset;
 
+import org.gesturelab.core.Npy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,10 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.SharedData;
-import org.gesturelab.keypoints.KeypointLayout;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

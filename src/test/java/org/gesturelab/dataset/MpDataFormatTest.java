@@ -1,5 +1,6 @@
 package org.gesturelab.dataset;
 
+import org.gesturelab.core.Npy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,10 +13,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.SharedData;
-import org.gesturelab.keypoints.KeypointLayout;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +104,7 @@ class MpDataFormatTest {
         };
         Path dir = temp.resolve("p");
         try (Project project = Project.create(dir, "demo", List.of())) {
-            assertThrows(org.gesturelab.task.CancelledException.class,
+            assertThrows(org.gesturelab.core.CancelledException.class,
                     () -> MpDataFormat.importInto(project, data, ClipState.TRAIN, cancelAfterTwo));
             assertTrue(project.clips(ClipQuery.all()).isEmpty());
             assertTrue(project.classNames().isEmpty());

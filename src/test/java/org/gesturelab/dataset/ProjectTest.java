@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.LabeledClips;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
-import org.gesturelab.GestureLabException;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.KeypointLayout;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /** Deterministic synthetic keypoint clips for tests. */

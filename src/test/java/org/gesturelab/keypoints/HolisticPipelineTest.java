@@ -1,5 +1,6 @@
 package org.gesturelab.keypoints;
 
+import org.gesturelab.core.KeypointLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +18,8 @@ import org.gesturelab.SharedData;
 import org.gesturelab.capture.Frame;
 import org.gesturelab.capture.FrameSource;
 import org.gesturelab.capture.FrameSources;
-import org.gesturelab.models.InstalledModels;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.mediapipe.InstalledModels;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.gesturelab.SharedData;
-import org.gesturelab.models.InstalledModels;
+import org.gesturelab.mediapipe.InstalledModels;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -15,7 +15,7 @@ public interface BackgroundExecutor {
      * @param title what the job does, for a person to read ("Training the model")
      * @param job the work
      * @param onSuccess receives the result on the JavaFX thread (or the calling thread for the test executor)
-     * @param onFailure receives the failure, including {@link org.gesturelab.task.CancelledException} after a
+     * @param onFailure receives the failure, including {@link org.gesturelab.core.CancelledException} after a
      *     cancel, on the same thread as {@code onSuccess}
      * @param <T> the result type
      * @return a handle with observable progress and a way to cancel

@@ -1,6 +1,6 @@
 package org.gesturelab.app.common;
 
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * A unit of long work for a {@link BackgroundExecutor}: it runs off the JavaFX thread, reports progress through the

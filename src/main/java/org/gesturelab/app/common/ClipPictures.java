@@ -11,7 +11,7 @@ import org.gesturelab.capture.FrameSource;
 import org.gesturelab.capture.FrameSources;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.keypoints.FrameKeypoints;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.KeypointLayout;
 import org.gesturelab.keypoints.KeypointOverlay;
 
 /**

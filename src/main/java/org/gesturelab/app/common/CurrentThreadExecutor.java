@@ -2,7 +2,7 @@ package org.gesturelab.app.common;
 
 import java.util.function.Consumer;
 
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Runs each job at once on the calling thread and calls back before {@link #submit} returns. Tests inject it so that

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import javafx.concurrent.Task;
-import org.gesturelab.task.CancelledException;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.CancelledException;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * The app's executor: each job becomes a JavaFX {@link Task} on a small pool of daemon threads. Progress reaches

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.capture.FrameSources;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.CsvFormat;
@@ -21,7 +21,7 @@ import org.gesturelab.dataset.RecordingImport;
 import org.gesturelab.dataset.VideoImport;
 import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.keypoints.VideoKeypointExtractor;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /** The import and export formats the app offers: the same as the command line's {@code import} and {@code export}. */
 public final class DataTransfer {

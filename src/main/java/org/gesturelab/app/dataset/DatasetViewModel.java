@@ -32,7 +32,7 @@ import org.gesturelab.dataset.ClipQuery;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.KeypointLayout;
 
 /**
  * The Dataset screen's state: every clip of the project with the current model's prediction, filtered by state,
@@ -240,7 +240,7 @@ public final class DatasetViewModel {
                             result.warnings().isEmpty() ? "" : "; " + result.warnings().size() + " warnings: "
                                     + result.warnings().get(0)));
                     projects.modelChanged();
-                }, error -> message.set(error instanceof org.gesturelab.task.CancelledException
+                }, error -> message.set(error instanceof org.gesturelab.core.CancelledException
                         ? "Import cancelled; nothing was added." : "Import failed: " + error.getMessage())));
     }
 
@@ -258,7 +258,7 @@ public final class DatasetViewModel {
         }
         task.set(executor.submit("Exporting to " + out.getFileName(), monitor -> DataTransfer.export(project, format,
                 out, states, monitor), count -> message.set("Exported " + count + " clips to " + out + "."),
-                error -> message.set(error instanceof org.gesturelab.task.CancelledException ? "Export cancelled."
+                error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Export cancelled."
                         : "Export failed: " + error.getMessage())));
     }
 

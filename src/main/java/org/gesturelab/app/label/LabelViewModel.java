@@ -33,7 +33,7 @@ import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.ProjectModel;
 import org.gesturelab.app.common.TaskHandle;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.app.train.ModelTraining;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
@@ -43,7 +43,7 @@ import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.LabelEvent;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.KeypointLayout;
 
 /**
  * The Label screen's state. "Next batch" asks the query strategy (in the background) for the clips the current model
@@ -175,7 +175,7 @@ public final class LabelViewModel {
             message.set(items.isEmpty() ? "The pool is empty: record unlabeled footage or import clips into the pool."
                     : model == null ? "No model yet: these clips were picked at random. Label them to train one."
                     : "");
-        }, error -> message.set(error instanceof org.gesturelab.task.CancelledException ? "Cancelled."
+        }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Cancelled."
                 : "Could not choose clips: " + error.getMessage())));
     }
 
@@ -328,7 +328,7 @@ public final class LabelViewModel {
                                     + "%.0f%%.", result.labels(), result.seconds(), result.evaluation().macroF1(),
                                     result.evaluation().accuracy() * 100));
                     projects.modelChanged();
-                }, error -> message.set(error instanceof org.gesturelab.task.CancelledException
+                }, error -> message.set(error instanceof org.gesturelab.core.CancelledException
                         ? "Training cancelled; the previous model stays." : error.getMessage())));
     }
 

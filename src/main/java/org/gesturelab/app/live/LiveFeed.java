@@ -11,8 +11,8 @@ import org.gesturelab.capture.FrameSource;
 import org.gesturelab.keypoints.FrameKeypoints;
 import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.keypoints.Stage;
-import org.gesturelab.task.CancelledException;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.CancelledException;
+import org.gesturelab.core.TaskMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

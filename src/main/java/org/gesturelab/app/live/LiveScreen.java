@@ -3,7 +3,7 @@ package org.gesturelab.app.live;
 import javafx.scene.Node;
 import org.gesturelab.app.common.Screen;
 import org.gesturelab.app.common.Shortcut;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 
 /** The Live screen: its view is built on first use; the feed reaches it only while it is shown. */
 public final class LiveScreen implements Screen {

@@ -16,7 +16,7 @@ import org.gesturelab.app.common.ProbabilityBars;
 import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.common.VideoView;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 
 /** The Live screen's layout, bound to a {@link LiveViewModel}. */
 public final class LiveView {

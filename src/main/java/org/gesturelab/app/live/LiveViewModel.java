@@ -16,12 +16,12 @@ import javafx.collections.ObservableList;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ProbabilityBars.ClassColor;
 import org.gesturelab.app.common.ProjectModel;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.dataset.GestureClass;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.KeypointLayout;
 
 /**
  * The Live screen's state: the overlay switches (remembered), the picture sink, the processing latency, and the live

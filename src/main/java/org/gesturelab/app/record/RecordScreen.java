@@ -6,7 +6,7 @@ import org.gesturelab.app.common.Shortcut;
 import org.gesturelab.app.live.LiveFeed;
 import org.gesturelab.app.live.LiveFrame;
 import org.gesturelab.app.live.SourcePicker;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 
 /** The Record screen: shows the shared feed while visible and records takes into the open project. */
 public final class RecordScreen implements Screen {

@@ -32,7 +32,7 @@ import org.gesturelab.app.live.SourcePicker;
 import org.gesturelab.app.record.RecordViewModel.ClassRow;
 import org.gesturelab.app.record.RecordViewModel.Phase;
 import org.gesturelab.app.record.RecordViewModel.Target;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 
 /** The Record screen's layout, bound to a {@link RecordViewModel}. */
 public final class RecordView {

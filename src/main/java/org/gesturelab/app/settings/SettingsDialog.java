@@ -1,5 +1,7 @@
 package org.gesturelab.app.settings;
 
+import org.gesturelab.app.common.AppSettings;
+import org.gesturelab.app.common.SettingsStore;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;

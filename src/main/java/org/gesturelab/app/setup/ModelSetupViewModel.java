@@ -11,10 +11,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.TaskHandle;
-import org.gesturelab.models.InstallStatus;
-import org.gesturelab.models.ModelInstaller;
-import org.gesturelab.models.ModelPackage;
-import org.gesturelab.task.CancelledException;
+import org.gesturelab.mediapipe.InstallStatus;
+import org.gesturelab.mediapipe.ModelInstaller;
+import org.gesturelab.mediapipe.ModelPackage;
+import org.gesturelab.core.CancelledException;
 
 /**
  * The model setup's state: checks the model directory in the background, installs with {@link ModelInstaller}

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.ProjectLabelingData;
 import org.gesturelab.classify.ClassifierTrainer;
 import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.FeatureSubset;
 import org.gesturelab.classify.Json;
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.TrainingConfig;
@@ -18,7 +18,7 @@ import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.dataset.TrainingRun;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * One retraining as the app does it, after a labeled batch or on request: train on every labeled clip (warm-started

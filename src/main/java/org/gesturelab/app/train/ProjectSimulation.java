@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
-import org.gesturelab.GestureLabException;
+import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.GestureSet;
 import org.gesturelab.active.Iteration;
 import org.gesturelab.active.ProjectLabelingData;
@@ -19,7 +19,7 @@ import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * Runs {@link Simulation} on a project's own clips whose class is known (training clips, and pool clips imported

@@ -20,7 +20,7 @@ import org.gesturelab.app.common.ProjectModel;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.Json;
-import org.gesturelab.classify.LabeledClips;
+import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
@@ -28,7 +28,7 @@ import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.KeypointLayout;
 
 /**
  * The Train screen's state: the history of the user's labeling rounds, the learning curves (with simulated ones
@@ -164,7 +164,7 @@ public final class TrainViewModel {
                     : String.format(Locale.ROOT, "Trained on %d clips in %.0f s: macro F1 %.2f.", result.labels(),
                             result.seconds(), result.evaluation().macroF1()));
             projects.modelChanged();
-        }, error -> message.set(error instanceof org.gesturelab.task.CancelledException ? "Training cancelled."
+        }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Training cancelled."
                 : error.getMessage())));
     }
 
@@ -187,7 +187,7 @@ public final class TrainViewModel {
         }, outcome -> {
             message.set(outcome.describe());
             refreshHistory();
-        }, error -> message.set(error instanceof org.gesturelab.task.CancelledException ? "Simulation cancelled."
+        }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Simulation cancelled."
                 : error.getMessage())));
     }
 

@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.gesturelab.app.TestVideos;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipState;
-import org.gesturelab.keypoints.KeypointLayout;
+import org.gesturelab.core.KeypointLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

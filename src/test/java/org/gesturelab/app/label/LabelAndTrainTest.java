@@ -26,7 +26,7 @@ import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.MpDataFormat;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.task.TaskMonitor;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,7 @@ class LabelAndTrainTest {
         AppContext harness = AppHarness.context(folder, executor);
         // The installed MediaPipe models, when there are any, let the Live screen find keypoints at the end.
         AppContext context = new AppContext(harness.settings(), executor, harness.projectsHome(),
-                org.gesturelab.models.ModelDirectory.resolve(null));
+                org.gesturelab.mediapipe.ModelDirectory.resolve(null));
         context.settings().update(s -> s.withLastProject(projectDir.toString())
                 .withPreferences(s.confidenceThreshold(), s.clipsPerTake(), s.countdownSeconds(), "entropy", 5,
                         true));
@@ -187,7 +187,7 @@ class LabelAndTrainTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> dataset.viewModel().rows().size() == 11);
 
         // Live recognition with the model just trained, over a real video of a person.
-        if (!new org.gesturelab.models.ModelInstaller().status(org.gesturelab.models.ModelDirectory.resolve(null))
+        if (!new org.gesturelab.mediapipe.ModelInstaller().status(org.gesturelab.mediapipe.ModelDirectory.resolve(null))
                 .isInstalled()) {
             return;
         }

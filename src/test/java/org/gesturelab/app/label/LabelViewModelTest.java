@@ -11,7 +11,7 @@ import java.util.Random;
 import org.gesturelab.app.TestClips;
 import org.gesturelab.app.common.CurrentThreadExecutor;
 import org.gesturelab.app.common.ProjectModel;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.NewClip;
 import org.gesturelab.dataset.Project;

@@ -18,7 +18,7 @@ import org.gesturelab.app.MainViewModel;
 import org.gesturelab.app.TestVideos;
 import org.gesturelab.app.common.FxBackgroundExecutor;
 import org.gesturelab.app.common.VideoView;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

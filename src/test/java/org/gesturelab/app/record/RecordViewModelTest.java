@@ -10,7 +10,7 @@ import java.util.List;
 import org.gesturelab.app.common.CurrentThreadExecutor;
 import org.gesturelab.app.common.ProjectModel;
 import org.gesturelab.app.live.LiveFeed;
-import org.gesturelab.app.settings.SettingsStore;
+import org.gesturelab.app.common.SettingsStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -13,10 +13,10 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.gesturelab.app.common.FxBackgroundExecutor;
 import org.gesturelab.app.setup.ModelSetupViewModel.Phase;
-import org.gesturelab.models.ModelConverter;
-import org.gesturelab.models.ModelInstaller;
-import org.gesturelab.models.ModelPackage;
-import org.gesturelab.models.TensorSpec;
+import org.gesturelab.mediapipe.ModelConverter;
+import org.gesturelab.mediapipe.ModelInstaller;
+import org.gesturelab.mediapipe.ModelPackage;
+import org.gesturelab.mediapipe.convert.TensorSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,7 +85,7 @@ class ModelSetupDialogTest {
     @Test
     void aFailedFetchExplainsWhatToDo(FxRobot robot) throws Exception {
         ModelInstaller installer = new ModelInstaller(ModelPackage.HOLISTIC, (modelPackage, workDir, monitor) -> {
-            throw new org.gesturelab.GestureLabException("npm was not found. Install Node.js, or choose a tarball.");
+            throw new org.gesturelab.core.GestureLabException("npm was not found. Install Node.js, or choose a tarball.");
         }, COPYING);
         ModelSetupViewModel viewModel = new ModelSetupViewModel(installer, folder.resolve("models"), executor);
         robot.interact(() -> {
