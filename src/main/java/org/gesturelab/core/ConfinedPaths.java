@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Resolves a path read from a file someone else may have written (a project database, an import's index) so that it
  * can only ever name something inside its root. A crafted {@code ../../x} or {@code /etc/passwd}, or a symbolic link
  * anywhere on the way that leads out of the root, is refused with a {@link GestureLabException} instead of being
- * read, copied or deleted. See {@code docs/decisions/0600-path-confinement.md}.
+ * read, copied or deleted. See {@code docs/decisions/0900-path-confinement.md}.
  */
 public final class ConfinedPaths {
 
