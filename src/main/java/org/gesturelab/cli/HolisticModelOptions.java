@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.gesturelab.keypoints.HolisticOptions;
 import org.gesturelab.keypoints.PoseModel;
 
+import org.gesturelab.mediapipe.ModelDirectory;
 import picocli.CommandLine.Option;
 
 /** The keypoint models a command runs: {@code --pose-model} and {@code --models}, shared as a picocli mixin. */
@@ -15,7 +16,7 @@ final class HolisticModelOptions {
     PoseModel poseModel;
 
     @Option(names = "--models", paramLabel = "DIR",
-            description = "Model directory (default: $GESTURELAB_MODELS or ~/.gesturelab/models).")
+            description = ModelDirectory.OPTION_DESCRIPTION)
     Path models;
 
     /** Returns the pipeline options with the chosen pose model and model directory. */

@@ -35,7 +35,7 @@ public final class ModelsBenchCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--dir", paramLabel = "DIR",
-            description = "Model directory (default: $GESTURELAB_MODELS or ~/.gesturelab/models).")
+            description = ModelDirectory.OPTION_DESCRIPTION)
     private Path dir;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")

@@ -34,7 +34,7 @@ public final class ModelsInstallCommand implements Callable<Integer> {
     private Path from;
 
     @Option(names = "--dir", paramLabel = "DIR",
-            description = "Model directory (default: $" + ModelDirectory.ENV + ", else ~/.gesturelab/models).")
+            description = ModelDirectory.OPTION_DESCRIPTION)
     private Path dir;
 
     @Override

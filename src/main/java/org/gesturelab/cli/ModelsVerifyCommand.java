@@ -58,7 +58,7 @@ public final class ModelsVerifyCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--dir", paramLabel = "DIR",
-            description = "Model directory (default: $" + ModelDirectory.ENV + ", else ~/.gesturelab/models).")
+            description = ModelDirectory.OPTION_DESCRIPTION)
     private Path dir;
 
     @Option(names = "--video", paramLabel = "FILE", description = "Take pictures from this video (repeatable).")

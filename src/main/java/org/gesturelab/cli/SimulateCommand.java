@@ -44,12 +44,15 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "MP_Data folder (<gesture>/<sequence>/<frame>.npy) used as the pool.")
     private Path mpData;
 
+    /** The share of the pool held out when no separate test set is given. */
+    private static final String DEFAULT_TEST_FRACTION = "0.2";
+
     @Option(names = "--test", paramLabel = "PATH",
             description = "A separately recorded MP_Data folder used as the test set. Without it, a stratified "
-                    + "${DEFAULT-VALUE} share of the pool is held out.")
+                    + "share of the pool (" + DEFAULT_TEST_FRACTION + ") is held out.")
     private Path testData;
 
-    @Option(names = "--test-fraction", defaultValue = "0.2", paramLabel = "F", hidden = true)
+    @Option(names = "--test-fraction", defaultValue = DEFAULT_TEST_FRACTION, paramLabel = "F", hidden = true)
     private double testFraction;
 
     @Option(names = "--strategies", split = ",", paramLabel = "NAME",

@@ -11,6 +11,13 @@ public final class ModelDirectory {
 
     /** The environment variable that overrides the default location. */
     public static final String ENV = "GESTURELAB_MODELS";
+
+    /**
+     * The help text of every {@code --dir}/{@code --models} option. The default path stands on a line of its own
+     * words: help formatters break lines after "~/." otherwise.
+     */
+    public static final String OPTION_DESCRIPTION = "Model directory. Default: the folder named in $" + ENV
+            + " if set, else .gesturelab/models in your home folder.";
     /** The manifest's file name. */
     public static final String MANIFEST = "manifest.json";
 
