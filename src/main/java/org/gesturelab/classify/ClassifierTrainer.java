@@ -360,7 +360,12 @@ public final class ClassifierTrainer {
 
     private static void restore(List<Parameter> parameters, float[][] values) {
         for (int i = 0; i < values.length; i++) {
-            parameters.get(i).getArray().set(FloatBuffer.wrap(values[i]));
+            NDArray array = parameters.get(i).getArray();
+            // A fresh tensor swapped in, not NDArray.set(Buffer): PyTorch's set path prints a deprecation warning
+            // (AutoNonVariableTypeMode) on the user's console at every training run.
+            NDArray fresh = array.getManager().create(values[i], array.getShape());
+            array.intern(fresh);
+            array.setRequiresGradient(true);
         }
     }
 
