@@ -7,10 +7,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.LabeledClips;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * A gesture project: a folder holding {@code project.json} (name, classes, sequence length), {@code gesturelab.db}
@@ -128,6 +130,34 @@ public final class Project implements AutoCloseable {
     }
 
     /**
+     * Opens a project for a command that only reads it: {@link #open normally} where the folder can be written,
+     * {@link #openReadOnly read-only} where it cannot (a read-only file system or folder), so that looking at a
+     * project never needs write access.
+     *
+     * @param dir the project folder
+     * @return the open project; close it when done
+     * @throws GestureLabException if it is not a project, is in use, or is damaged
+     * @throws IOException if it cannot be read
+     */
+    public static Project openForReading(Path dir) throws IOException {
+        return ProjectOpening.openForReading(dir);
+    }
+
+    /**
+     * Rebuilds what it can of a damaged project (see {@code docs/decisions/0901-damaged-projects.md}): a missing,
+     * emptied or unusable database is set aside (never deleted) and a new one is built from the clip files in
+     * {@code clips/} and {@code clips/.orphaned/}, with the labels that can still be read from the old database.
+     *
+     * @param dir the project folder
+     * @return what was done
+     * @throws GestureLabException if it is not a project or is in use
+     * @throws IOException if it cannot be read or written
+     */
+    public static RepairReport repair(Path dir) throws IOException {
+        return ProjectRepair.repair(dir);
+    }
+
+    /**
      * Returns whether a folder holds a project.
      *
      * @param dir the folder
@@ -137,7 +167,7 @@ public final class Project implements AutoCloseable {
         return ProjectOpening.isProject(dir);
     }
 
-    /** Returns whether this is a {@link #openReadOnly read-only} view. */
+    /** Returns whether this is a read-only view ({@link #openReadOnly}, or {@link #openForReading} of a read-only folder). */
     public boolean isReadOnly() {
         return db.isReadOnly();
     }
@@ -431,9 +461,37 @@ public final class Project implements AutoCloseable {
         return integrity.check();
     }
 
-    /** Finishes what a crash interrupted; see {@link ProjectFiles#recover}. */
+    /**
+     * Writes a consistent copy of the project into a new zip file: {@code project.json}, the database as SQLite
+     * copies it ({@code VACUUM INTO}, so nothing that is only in {@code gesturelab.db-wal} is missed) and the clip
+     * files it refers to, under one top folder named like the project folder. Works on a read-only view too.
+     *
+     * @param zip the file to create; it must not exist and must lie outside the project folder
+     * @param monitor progress and cancel
+     * @return how many clips the archive holds
+     * @throws IOException if the archive cannot be written
+     */
+    public int archive(Path zip, TaskMonitor monitor) throws IOException {
+        return ProjectArchive.write(db, classes, files, clips, zip, monitor);
+    }
+
+    /**
+     * Finishes what a crash interrupted (see {@link ProjectFiles#recover}), then checks that the class list still
+     * covers the labels and drops empty classes that killed imports left behind.
+     */
     void recover() throws IOException {
-        files.recover(clips.referencedFileNames());
+        Set<String> abandoned = files.recover(clips.referencedFileNames());
+        integrity.checkClasses(abandoned, true);
+    }
+
+    /** Records the class list in the database (a new project). */
+    void recordClasses() {
+        classes.record();
+    }
+
+    /** Checks a read-only view: the same consistency rules as {@link #recover()}, changing nothing. */
+    void checkReadOnly() {
+        integrity.checkClasses(Set.of(), false);
     }
 
     /** Closes the database and releases the project for other processes. Safe to call twice. */
