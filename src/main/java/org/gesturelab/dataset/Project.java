@@ -484,6 +484,11 @@ public final class Project implements AutoCloseable {
         integrity.checkClasses(abandoned, true);
     }
 
+    /** Checks, links followed, that a clip file about to be read or copied lies inside the project. */
+    Path clipFile(Path file, String what) {
+        return files.requireInside(file, what);
+    }
+
     /** Records the class list in the database (a new project). */
     void recordClasses() {
         classes.record();

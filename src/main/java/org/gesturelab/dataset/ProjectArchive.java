@@ -55,10 +55,11 @@ final class ProjectArchive {
                 for (Clip clip : list) {
                     monitor.checkCancelled();
                     monitor.update("Archiving clip " + clip.id(), done++, list.size());
-                    put(zipOut, top + ProjectFiles.CLIPS_DIR + "/" + clip.keypoints().getFileName(), clip.keypoints());
+                    put(zipOut, top + ProjectFiles.CLIPS_DIR + "/" + clip.keypoints().getFileName(),
+                            files.requireInside(clip.keypoints(), "The keypoints file of clip " + clip.id()));
                     if (clip.replayVideo() != null && Files.isRegularFile(clip.replayVideo())) {
                         put(zipOut, top + ProjectFiles.CLIPS_DIR + "/" + clip.replayVideo().getFileName(),
-                                clip.replayVideo());
+                                files.requireInside(clip.replayVideo(), "The replay video of clip " + clip.id()));
                     }
                 }
                 monitor.update("Archived " + list.size() + " clips of '" + settings.name() + "'", list.size(),

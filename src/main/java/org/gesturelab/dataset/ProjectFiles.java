@@ -74,13 +74,29 @@ final class ProjectFiles {
      * @return the absolute path
      */
     Path resolveStored(String stored, String what) {
-        Path path = ConfinedPaths.resolve(dir, stored, what);
-        if (!clipsDir().equals(path.getParent()) || !CLIP_FILE.matcher(path.getFileName().toString()).matches()) {
-            throw new GestureLabException(what + " is '" + stored + "', which is not a clip file of this project "
-                    + "(clips/cNNNNNNNN.npy); the database may have been edited or crafted. GestureLab will not read, "
-                    + "copy or delete it. Restore " + DATABASE_FILE + " from a backup.");
+        // Lexical confinement for every row, kept cheap because clip lists of 10,000 rows are read often: only the
+        // exact names this project writes pass (no "..", no absolute path, no other folder). Links are followed and
+        // checked where a file is read or copied (requireInside); the clips folder itself may not be a link.
+        if (stored != null && stored.startsWith(CLIPS_DIR + "/")
+                && CLIP_FILE.matcher(stored.substring(CLIPS_DIR.length() + 1)).matches()) {
+            return clipsDir().resolve(stored.substring(CLIPS_DIR.length() + 1));
         }
-        return path;
+        // Anything else is refused, with ConfinedPaths' message when it even leaves the project folder.
+        ConfinedPaths.resolve(dir, stored, what);
+        throw new GestureLabException(what + " is '" + stored + "', which is not a clip file of this project "
+                + "(clips/cNNNNNNNN.npy); the database may have been edited or crafted. GestureLab will not read, "
+                + "copy or delete it. Restore " + DATABASE_FILE + " from a backup.");
+    }
+
+    /**
+     * Checks, with symbolic links followed, that a clip file about to be read or copied really lies in the project.
+     *
+     * @param file a path from {@link #resolveStored}
+     * @param what what it is, for the message
+     * @return the file
+     */
+    Path requireInside(Path file, String what) {
+        return ConfinedPaths.resolve(dir, dir.relativize(file).toString(), what);
     }
 
     /**
