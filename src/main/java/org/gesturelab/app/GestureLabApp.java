@@ -122,6 +122,8 @@ public final class GestureLabApp extends Application {
         MainView view = new MainView(viewModel, java.util.Arrays.asList(
                 new MainView.MenuAction("New project…", Shortcut.NEW_PROJECT, actions::newProject, null),
                 new MainView.MenuAction("Open project…", Shortcut.OPEN_PROJECT, actions::openProject, null),
+                new MainView.MenuAction("Export project…", null, actions::exportProject,
+                        viewModel.projects().projectProperty().isNull()),
                 null,
                 new MainView.MenuAction("Import…", null, () -> dataset(viewModel, screens).ifPresent(d -> {
                     viewModel.selectedProperty().set(d);

@@ -44,7 +44,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String kind = format.toLowerCase(Locale.ROOT);
-        try (Project project = Project.open(dir); ConsoleProgress progress =
+        try (Project project = Project.openForReading(dir); ConsoleProgress progress =
                 new ConsoleProgress(spec.commandLine().getErr())) {
             int count = switch (kind) {
                 case "mp-data", "mpdata", "mp_data" -> MpDataFormat.export(project, out,

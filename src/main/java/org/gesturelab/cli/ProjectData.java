@@ -33,7 +33,7 @@ record ProjectData(String name, List<String> classes, int sequenceLength, int fe
      * @throws IOException if the project cannot be opened
      */
     static ProjectData read(Path dir) throws IOException {
-        try (Project project = Project.open(dir)) {
+        try (Project project = Project.openForReading(dir)) {
             return new ProjectData(project.name(), project.classNames(), project.sequenceLength(),
                     project.settings().features(), project.labeledClips(ClipState.TRAIN),
                     project.labeledClips(ClipState.TEST));

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,7 +75,7 @@ public final class ClipBatch implements AutoCloseable {
         } catch (IOException e) {
             db.rollback();
             db.setAutoCommit(true);
-            throw new UncheckedIOException(e);
+            throw DiskTrouble.cannotWrite(files.clipsDir(), e);
         }
     }
 
@@ -100,7 +102,14 @@ public final class ClipBatch implements AutoCloseable {
             return index;
         }
         // project.json is written before the rows that use the class commit: a crash in between leaves an unused
-        // class, never a label without a class.
+        // class, never a label without a class. The staging folder remembers it, so that the next open can drop
+        // the unused class again if this batch never commits.
+        try {
+            Files.writeString(staging.resolve(ProjectFiles.ADDED_CLASSES), name + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw DiskTrouble.cannotWrite(staging, e);
+        }
         return classes.add(name);
     }
 
@@ -154,7 +163,7 @@ public final class ClipBatch implements AutoCloseable {
                 video = ProjectFiles.clipFileName(id, extension);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write clip files under " + staging, e);
+            throw DiskTrouble.cannotWrite(staging, e);
         }
         long now = System.currentTimeMillis();
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO clips (id, state, label, hidden_label, "
@@ -239,7 +248,7 @@ public final class ClipBatch implements AutoCloseable {
             db.commit();
         } catch (IOException e) {
             close();
-            throw new UncheckedIOException("Cannot flush clip files under " + staging, e);
+            throw DiskTrouble.cannotWrite(staging, e);
         } catch (SQLException e) {
             close();
             throw store.storeError(e);
@@ -251,6 +260,7 @@ public final class ClipBatch implements AutoCloseable {
             for (Path file : staged) {
                 Files.move(file, clipsDir.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             }
+            Files.deleteIfExists(staging.resolve(ProjectFiles.ADDED_CLASSES));
             Files.delete(staging);
             FileSync.directory(clipsDir);
         } catch (IOException e) {

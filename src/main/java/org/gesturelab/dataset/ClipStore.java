@@ -151,7 +151,7 @@ final class ClipStore {
     float[][] loadKeypoints(Clip clip) {
         int features = classes.settings().features();
         try {
-            Npy.Array array = Npy.read(clip.keypoints());
+            Npy.Array array = Npy.read(files.requireInside(clip.keypoints(), "The keypoints file of clip " + clip.id()));
             if (array.shape().length != 2 || array.columns() != features) {
                 throw new GestureLabException("Clip file " + clip.keypoints() + " is not frames x " + features + ".");
             }

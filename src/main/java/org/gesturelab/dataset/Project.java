@@ -7,10 +7,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.LabeledClips;
+import org.gesturelab.core.TaskMonitor;
 
 /**
  * A gesture project: a folder holding {@code project.json} (name, classes, sequence length), {@code gesturelab.db}
@@ -128,6 +130,34 @@ public final class Project implements AutoCloseable {
     }
 
     /**
+     * Opens a project for a command that only reads it: {@link #open normally} where the folder can be written,
+     * {@link #openReadOnly read-only} where it cannot (a read-only file system or folder), so that looking at a
+     * project never needs write access.
+     *
+     * @param dir the project folder
+     * @return the open project; close it when done
+     * @throws GestureLabException if it is not a project, is in use, or is damaged
+     * @throws IOException if it cannot be read
+     */
+    public static Project openForReading(Path dir) throws IOException {
+        return ProjectOpening.openForReading(dir);
+    }
+
+    /**
+     * Rebuilds what it can of a damaged project (see {@code docs/decisions/0901-damaged-projects.md}): a missing,
+     * emptied or unusable database is set aside (never deleted) and a new one is built from the clip files in
+     * {@code clips/} and {@code clips/.orphaned/}, with the labels that can still be read from the old database.
+     *
+     * @param dir the project folder
+     * @return what was done
+     * @throws GestureLabException if it is not a project or is in use
+     * @throws IOException if it cannot be read or written
+     */
+    public static RepairReport repair(Path dir) throws IOException {
+        return ProjectRepair.repair(dir);
+    }
+
+    /**
      * Returns whether a folder holds a project.
      *
      * @param dir the folder
@@ -137,7 +167,7 @@ public final class Project implements AutoCloseable {
         return ProjectOpening.isProject(dir);
     }
 
-    /** Returns whether this is a {@link #openReadOnly read-only} view. */
+    /** Returns whether this is a read-only view ({@link #openReadOnly}, or {@link #openForReading} of a read-only folder). */
     public boolean isReadOnly() {
         return db.isReadOnly();
     }
@@ -228,21 +258,16 @@ public final class Project implements AutoCloseable {
     }
 
     /**
-     * Reads a clip's keypoints.
-     *
-     * @param clip the clip
-     * @return its frames, {@code frames x 1662}
-     * @throws GestureLabException if the file is missing or damaged
+     * Reads a clip's keypoints, {@code frames x 1662}; a {@link GestureLabException} says if the file is missing or
+     * damaged.
      */
     public float[][] loadKeypoints(Clip clip) {
         return clips.loadKeypoints(clip);
     }
 
     /**
-     * Loads every clip in a state with its label, ready for training or evaluation.
-     *
-     * @param state {@link ClipState#TRAIN} or {@link ClipState#TEST}
-     * @return the clips, in id order, labeled with class indices into {@link #classNames()}
+     * Loads every {@link ClipState#TRAIN} or {@link ClipState#TEST} clip with its label, in id order, ready for
+     * training or evaluation.
      */
     public LabeledClips labeledClips(ClipState state) {
         if (!state.isLabeled()) {
@@ -252,11 +277,8 @@ public final class Project implements AutoCloseable {
     }
 
     /**
-     * Loads clips with labels of the caller's choosing, for example {@code Clip::hiddenLabel} in a simulation.
-     *
-     * @param clips the clips
-     * @param labelOf each clip's class index; it must not return null
-     * @return the clips with their labels, in the given order
+     * Loads clips, in the given order, with labels of the caller's choosing ({@code labelOf} must not return null),
+     * for example {@code Clip::hiddenLabel} in a simulation.
      */
     public LabeledClips labeledClips(List<Clip> clips, Function<Clip, Integer> labelOf) {
         return this.clips.labeledClips(clips, labelOf);
@@ -273,33 +295,24 @@ public final class Project implements AutoCloseable {
 
     /**
      * Starts adding clips all-or-nothing: nothing becomes visible until {@link ClipBatch#commit()}, and closing the
-     * batch without committing leaves the project exactly as it was. Use the batch from the thread that began it;
-     * other threads wait until it ends.
-     *
-     * @return the batch; close it in a try-with-resources block
+     * batch without committing leaves the project exactly as it was. Use the batch, in a try-with-resources block,
+     * from the thread that began it; other threads wait until it ends.
      */
     public ClipBatch beginBatch() {
         return beginImport(null, null);
     }
 
     /**
-     * Starts an import: a {@link #beginBatch() batch} that is also recorded in the import history.
-     *
-     * @param kind what is imported, for example {@code mp-data}; null for a plain batch
-     * @param source where from, for example the folder imported
-     * @return the batch; close it in a try-with-resources block
+     * Starts an import: a {@link #beginBatch() batch} that is also recorded in the import history ({@code kind} like
+     * {@code mp-data}, null for a plain batch; {@code source} like the folder imported).
      */
     public ClipBatch beginImport(String kind, String source) {
         return clips.beginImport(kind, source);
     }
 
     /**
-     * Labels a clip. A pool or skipped clip moves to {@link ClipState#TRAIN}; a test clip stays in the test set.
-     *
-     * @param clipId the clip
-     * @param classIndex its class
-     * @param source who labeled it
-     * @return the recorded event
+     * Labels a clip and returns the recorded event. A pool or skipped clip moves to {@link ClipState#TRAIN}; a test
+     * clip stays in the test set.
      */
     public LabelEvent label(long clipId, int classIndex, LabelSource source) {
         return labels.label(clipId, classIndex, source);
@@ -316,37 +329,25 @@ public final class Project implements AutoCloseable {
     }
 
     /**
-     * Moves a clip to another state. Moving to the pool or to skipped removes its label (the event keeps it, so
-     * {@link #undo(int)} brings it back); moving to train or test needs a labeled clip.
-     *
-     * @param clipId the clip
-     * @param state the new state
-     * @param source who moved it
-     * @return the recorded event
+     * Moves a clip to another state and returns the recorded event. Moving to the pool or to skipped removes its
+     * label (the event keeps it, so {@link #undo(int)} brings it back); moving to train or test needs a labeled
+     * clip.
      */
     public LabelEvent moveTo(long clipId, ClipState state, LabelSource source) {
         return labels.moveTo(clipId, state, source);
     }
 
     /**
-     * Labels many clips in one transaction (for example a simulation revealing a whole query batch). Each clip gets
-     * its own event, so {@link #undo(int)} takes them back one by one.
-     *
-     * @param labels class index per clip id, applied in the map's iteration order
-     * @param source who labeled them
-     * @return the recorded events, in order
+     * Labels many clips (class index per clip id, in the map's order) in one transaction, for example a simulation
+     * revealing a whole query batch. Each clip gets its own event, so {@link #undo(int)} takes them back one by one.
      */
     public List<LabelEvent> labelAll(Map<Long, Integer> labels, LabelSource source) {
         return this.labels.labelAll(labels, source);
     }
 
     /**
-     * Moves many clips in one transaction, with the rules of {@link #moveTo}; if one cannot move, none does.
-     *
-     * @param clipIds the clips
-     * @param state the new state
-     * @param source who moved them
-     * @return the recorded events, in order
+     * Moves many clips in one transaction, with the rules of {@link #moveTo}; if one cannot move, none does. Returns
+     * the events in order.
      */
     public List<LabelEvent> moveAll(Collection<Long> clipIds, ClipState state, LabelSource source) {
         return labels.moveAll(clipIds, state, source);
@@ -354,10 +355,8 @@ public final class Project implements AutoCloseable {
 
     /**
      * Undoes the last {@code n} label events that are not yet undone, newest first, restoring each clip's earlier
-     * label and state. Undo events are recorded too, and are not themselves undone by a later undo.
-     *
-     * @param n how many events to undo
-     * @return the undo events written, newest undone first (fewer than {@code n} if the history is shorter)
+     * label and state, and returns the undo events (fewer than {@code n} if the history is shorter). Undo events are
+     * recorded too, and are not themselves undone by a later undo.
      */
     public List<LabelEvent> undo(int n) {
         return labels.undo(n);
@@ -396,6 +395,14 @@ public final class Project implements AutoCloseable {
         return runs.saveTrainingRun(run);
     }
 
+    /**
+     * Stores a training run and the iteration it closes in one transaction: both rows or neither, the iteration
+     * pointing at the run (the ids of both arguments, and the iteration's training run id, are ignored).
+     */
+    public Iteration saveTrainingRunAndIteration(TrainingRun run, Iteration iteration) {
+        return runs.saveTrainingRunAndIteration(run, iteration);
+    }
+
     /** Returns every stored training run, oldest first. */
     public List<TrainingRun> trainingRuns() {
         return runs.trainingRuns();
@@ -431,9 +438,42 @@ public final class Project implements AutoCloseable {
         return integrity.check();
     }
 
-    /** Finishes what a crash interrupted; see {@link ProjectFiles#recover}. */
+    /**
+     * Writes a consistent copy of the project into a new zip file: {@code project.json}, the database as SQLite
+     * copies it ({@code VACUUM INTO}, so nothing that is only in {@code gesturelab.db-wal} is missed) and the clip
+     * files it refers to, under one top folder named like the project folder. Works on a read-only view too.
+     *
+     * @param zip the file to create; it must not exist and must lie outside the project folder
+     * @param monitor progress and cancel
+     * @return how many clips the archive holds
+     * @throws IOException if the archive cannot be written
+     */
+    public int archive(Path zip, TaskMonitor monitor) throws IOException {
+        return ProjectArchive.write(db, classes, files, clips, zip, monitor);
+    }
+
+    /**
+     * Finishes what a crash interrupted (see {@link ProjectFiles#recover}), then checks that the class list still
+     * covers the labels and drops empty classes that killed imports left behind.
+     */
     void recover() throws IOException {
-        files.recover(clips.referencedFileNames());
+        Set<String> abandoned = files.recover(clips.referencedFileNames());
+        integrity.checkClasses(abandoned, true);
+    }
+
+    /** Checks, links followed, that a clip file about to be read or copied lies inside the project. */
+    Path clipFile(Path file, String what) {
+        return files.requireInside(file, what);
+    }
+
+    /** Records the class list in the database (a new project). */
+    void recordClasses() {
+        classes.record();
+    }
+
+    /** Checks a read-only view: the same consistency rules as {@link #recover()}, changing nothing. */
+    void checkReadOnly() {
+        integrity.checkClasses(Set.of(), false);
     }
 
     /** Closes the database and releases the project for other processes. Safe to call twice. */

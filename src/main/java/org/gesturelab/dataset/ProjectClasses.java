@@ -1,8 +1,10 @@
 package org.gesturelab.dataset;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -69,13 +71,61 @@ final class ProjectClasses {
         });
     }
 
-    /** Rewrites {@code project.json}; the caller holds the project's lock. */
+    /**
+     * Rewrites {@code project.json}, then the database's record of the class list (inside the caller's transaction
+     * when there is one, so a batch that does not commit takes it back). The caller holds the project's lock.
+     */
     void write(ProjectSettings newSettings) {
         db.checkWritable();
         try {
             newSettings.write(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
+            throw DiskTrouble.cannotWrite(file, e);
+        }
+        settings = newSettings;
+        record();
+    }
+
+    /** Records the current class list in the database. */
+    void record() {
+        List<String> names = settings.classNames();
+        db.write(() -> {
+            try (Statement statement = db.connection().createStatement()) {
+                statement.executeUpdate("DELETE FROM classes");
+            }
+            try (PreparedStatement insert = db.connection().prepareStatement(
+                    "INSERT INTO classes (position, name) VALUES (?, ?)")) {
+                for (int i = 0; i < names.size(); i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, names.get(i));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Returns the class names the database last recorded, by position (empty before the first record). */
+    List<String> recorded() {
+        return db.read(() -> {
+            List<String> names = new ArrayList<>();
+            try (Statement statement = db.connection().createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT name FROM classes ORDER BY position")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    /** Replaces the in-memory and on-disk settings without recording them (used when cleaning up at open). */
+    void rewrite(ProjectSettings newSettings) {
+        try {
+            newSettings.write(file);
+        } catch (IOException e) {
+            throw DiskTrouble.cannotWrite(file, e);
         }
         settings = newSettings;
     }

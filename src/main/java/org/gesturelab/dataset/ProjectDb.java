@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.gesturelab.core.GestureLabException;
@@ -42,9 +45,13 @@ final class ProjectDb {
      * Opens the database for writing, creating it or bringing its schema up to date.
      *
      * @param file the database file
+     * @param ifBlank when not null, a database without any schema yet (new or emptied) is refused with this error
+     *     instead of being set up
+     * @param ifUnusable turns a database SQLite cannot use into the error to throw
      * @return the open database
      */
-    static ProjectDb openForWriting(Path file) {
+    static ProjectDb openForWriting(Path file, Supplier<GestureLabException> ifBlank,
+            Function<SQLException, GestureLabException> ifUnusable) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // FULL: every commit is on the disk before it returns, so a label survives even a power cut.
@@ -54,6 +61,9 @@ final class ProjectDb {
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             try {
+                if (ifBlank != null && Schema.version(db) == 0 && !hasTables(db)) {
+                    throw ifBlank.get();
+                }
                 Schema.migrate(db, file.toString());
             } catch (SQLException | RuntimeException e) {
                 db.close();
@@ -61,7 +71,18 @@ final class ProjectDb {
             }
             return new ProjectDb(file, db, false);
         } catch (SQLException e) {
-            throw new GestureLabException("Cannot open the project database " + file + ": " + e.getMessage(), e);
+            if (DiskTrouble.isDiskFull(e, file) || DiskTrouble.isReadOnly(e)) {
+                throw new GestureLabException("Cannot open the project database " + file + ": "
+                        + DiskTrouble.describe(e, file), e);
+            }
+            throw ifUnusable.apply(e);
+        }
+    }
+
+    private static boolean hasTables(Connection db) throws SQLException {
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
+            return rs.next() && rs.getInt(1) > 0;
         }
     }
 
@@ -69,16 +90,24 @@ final class ProjectDb {
      * Opens the database read-only; its schema must be the one this code reads.
      *
      * @param file the database file
+     * @param immutable true when nobody can write the folder (a read-only file system): SQLite then needs no
+     *     {@code -shm} file, which it could not create there
      * @return the open database
      */
-    static ProjectDb openReadOnly(Path file) {
+    static ProjectDb openReadOnly(Path file, boolean immutable) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(10_000);
+        String url = immutable ? "jdbc:sqlite:" + file.toUri() + "?immutable=1" : "jdbc:sqlite:" + file;
         try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            Connection db = DriverManager.getConnection(url, config.toProperties());
             try {
                 int version = Schema.version(db);
+                if (version > Schema.VERSION) {
+                    throw new GestureLabException(file + " has schema version " + version + ": it was written by a "
+                            + "newer GestureLab (this one reads version " + Schema.VERSION + "). Update GestureLab "
+                            + "to read this project.");
+                }
                 if (version != Schema.VERSION) {
                     throw new GestureLabException(file + " has schema version " + version + ", this GestureLab reads "
                             + Schema.VERSION + "; open the project normally once to upgrade it, or update GestureLab.");
@@ -166,8 +195,34 @@ final class ProjectDb {
         }
     }
 
+    /**
+     * Runs SQLite's quick check (structure and page consistency, without the index cross-check of the full
+     * integrity check, so it stays fast on large projects).
+     *
+     * @return the problems found, empty when the database is sound
+     */
+    List<String> quickCheck() {
+        checkOpen();
+        guard.lock();
+        List<String> problems = new ArrayList<>();
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery("PRAGMA quick_check")) {
+            while (rs.next()) {
+                if (!"ok".equals(rs.getString(1))) {
+                    problems.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            // A page so damaged that the check itself fails is the clearest answer of all.
+            problems.add(e.getMessage());
+        } finally {
+            guard.unlock();
+        }
+        return problems;
+    }
+
     GestureLabException storeError(SQLException e) {
-        return new GestureLabException("Project database " + file + " failed: " + e.getMessage(), e);
+        return new GestureLabException("Project database " + file + " failed: " + DiskTrouble.describe(e, file), e);
     }
 
     void checkWritable() {

@@ -178,4 +178,14 @@ final class RunHistory {
             }
         });
     }
+
+    Iteration saveTrainingRunAndIteration(TrainingRun run, Iteration iteration) {
+        return db.write(() -> {
+            TrainingRun stored = saveTrainingRun(new TrainingRun(0, run.startedAt(), run.finishedAt(),
+                    run.modelPath(), run.trainClips(), run.testClips(), run.testAccuracy(), run.details()));
+            return saveIteration(new Iteration(0, iteration.session(), iteration.number(), iteration.at(),
+                    iteration.strategy(), iteration.queryBatchId(), stored.id(), iteration.labeledClips(),
+                    iteration.testAccuracy(), iteration.details()));
+        });
+    }
 }
