@@ -14,13 +14,13 @@ import java.util.concurrent.Callable;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.ActiveLearningLoop;
-import org.gesturelab.active.Iteration;
+import org.gesturelab.active.CurvePoint;
 import org.gesturelab.active.LabelingData;
 import org.gesturelab.active.Labeler;
 import org.gesturelab.active.LoopSettings;
 import org.gesturelab.active.PoolClip;
 import org.gesturelab.active.ProjectLabelingData;
-import org.gesturelab.active.QueryBatch;
+import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.QueryStrategy;
 import org.gesturelab.active.RandomStrategy;
 import org.gesturelab.classify.GestureClassifier;
@@ -157,7 +157,7 @@ public final class LabelCommand implements Callable<Integer> {
                 throw new GestureLabException("The project has no clips to label: record or import some first.");
             }
             out.println("No labeled clips yet: starting with a random batch.");
-            QueryBatch first = new QueryBatch(0, "random", 0,
+            RankedBatch first = new RankedBatch(0, "random", 0,
                     new RandomStrategy().select(null, pool, query.k, query.seed, TaskMonitor.SILENT));
             store.recordBatch(first);
             // The labeler stored each answer as it was typed.
@@ -189,7 +189,7 @@ public final class LabelCommand implements Callable<Integer> {
     private static final class HistoryTable implements LabelingData {
         private final ProjectLabelingData store;
         private final PrintWriter out;
-        private final List<Iteration> rows = new ArrayList<>();
+        private final List<CurvePoint> rows = new ArrayList<>();
 
         HistoryTable(ProjectLabelingData store, PrintWriter out) {
             this.store = store;
@@ -217,19 +217,19 @@ public final class LabelCommand implements Callable<Integer> {
         }
 
         @Override
-        public void recordBatch(QueryBatch batch) {
+        public void recordBatch(RankedBatch batch) {
             store.recordBatch(batch);
         }
 
         @Override
-        public void recordIteration(Iteration iteration) {
+        public void recordIteration(CurvePoint iteration) {
             store.recordIteration(iteration);
             rows.add(iteration);
             boolean measured = store.test().size() > 0;
             out.println();
             out.printf(Locale.ROOT, "%5s %7s %9s %12s %9s  %-17s %8s%n", "round", "labels", "macro F1",
                     "weighted F1", "accuracy", "strategy", "seconds");
-            for (Iteration row : rows) {
+            for (CurvePoint row : rows) {
                 out.printf(Locale.ROOT, "%5d %7d %9s %12s %9s  %-17s %8.1f%n", row.round(), row.labels(),
                         measured ? String.format(Locale.ROOT, "%.3f", row.macroF1()) : "-",
                         measured ? String.format(Locale.ROOT, "%.3f", row.weightedF1()) : "-",

@@ -1282,4 +1282,23 @@ public final class Project implements AutoCloseable {
     public String toString() {
         return "Project[" + name() + " at " + dir + "]";
     }
+
+    // added by workflow branch
+    /**
+     * Stores a training run and the iteration it closes in one transaction: both rows or neither, the iteration
+     * pointing at the run.
+     *
+     * @param run the new run (its id is ignored)
+     * @param iteration the iteration (its id and training run id are ignored); its session and number must be new
+     * @return the stored iteration, with its id and the run's id
+     */
+    public Iteration saveTrainingRunAndIteration(TrainingRun run, Iteration iteration) {
+        return write(() -> {
+            TrainingRun stored = saveTrainingRun(new TrainingRun(0, run.startedAt(), run.finishedAt(),
+                    run.modelPath(), run.trainClips(), run.testClips(), run.testAccuracy(), run.details()));
+            return saveIteration(new Iteration(0, iteration.session(), iteration.number(), iteration.at(),
+                    iteration.strategy(), iteration.queryBatchId(), stored.id(), iteration.labeledClips(),
+                    iteration.testAccuracy(), iteration.details()));
+        });
+    }
 }

@@ -25,7 +25,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.gesturelab.active.PoolClip;
 import org.gesturelab.active.ProjectLabelingData;
-import org.gesturelab.active.QueryBatch;
+import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.QueryStrategies;
 import org.gesturelab.active.RandomStrategy;
 import org.gesturelab.active.RankedClip;
@@ -34,7 +34,6 @@ import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.ProjectModel;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.app.common.SettingsStore;
-import org.gesturelab.app.train.ModelTraining;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
@@ -44,6 +43,7 @@ import org.gesturelab.dataset.LabelEvent;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.workflow.Retrain;
 
 /**
  * The Label screen's state. "Next batch" asks the query strategy (in the background) for the clips the current model
@@ -152,7 +152,7 @@ public final class LabelViewModel {
                     ? new RandomStrategy().select(null, pool, k, System.nanoTime(), monitor)
                     : QueryStrategies.forName(strategyName).select(model, pool, k, round + 1L, monitor);
             int labelsBefore = data.labeled().size();
-            data.recordBatch(new QueryBatch(++round, model == null ? "random" : strategyName, labelsBefore, picked));
+            data.recordBatch(new RankedBatch(++round, model == null ? "random" : strategyName, labelsBefore, picked));
             Map<Long, PoolClip> byId = new HashMap<>();
             pool.forEach(p -> byId.put(p.id(), p));
             List<float[][]> frames = picked.stream().map(r -> byId.get(r.clipId()).frames()).toList();
@@ -317,8 +317,8 @@ public final class LabelViewModel {
         }
         String strategyName = model == null ? "random" : strategy.get();
         SequenceClassifier previous = model;
-        task.set(executor.submit("Training the model", monitor -> ModelTraining.retrain(project, previous,
-                strategyName, monitor), result -> {
+        task.set(executor.submit("Training the model", monitor -> Retrain.run(project,
+                Retrain.Request.interactive(previous, strategyName), monitor), result -> {
                     closeModel();
                     model = result.model();
                     message.set(result.evaluation() == null

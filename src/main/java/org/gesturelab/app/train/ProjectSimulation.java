@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.GestureSet;
-import org.gesturelab.active.Iteration;
+import org.gesturelab.active.CurvePoint;
 import org.gesturelab.active.ProjectLabelingData;
 import org.gesturelab.active.Simulation;
 import org.gesturelab.active.TrainerLearner;
@@ -20,6 +20,7 @@ import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.core.TaskMonitor;
+import org.gesturelab.workflow.Retrain;
 
 /**
  * Runs {@link Simulation} on a project's own clips whose class is known (training clips, and pool clips imported
@@ -71,8 +72,8 @@ final class ProjectSimulation {
         FeatureSubset subset = FeatureSubset.detect(pool.clips());
         Simulation simulation = new Simulation(seed -> {
             TrainingConfig base = TrainingConfig.defaults().withSeed(seed).withSubset(subset);
-            return new TrainerLearner(base.withMaxEpochs(ModelTraining.EPOCHS),
-                    base.withMaxEpochs(ModelTraining.WARM_EPOCHS));
+            return new TrainerLearner(base.withMaxEpochs(Retrain.INTERACTIVE_EPOCHS),
+                    base.withMaxEpochs(Retrain.INTERACTIVE_WARM_EPOCHS));
         });
         Simulation.Result result = simulation.run(pool, testSet, settings, monitor);
         String stamp = LocalDateTime.now().format(STAMP);
@@ -80,7 +81,7 @@ final class ProjectSimulation {
         for (Simulation.Run run : result.runs()) {
             String session = "sim " + stamp + " " + run.strategy();
             ProjectLabelingData store = new ProjectLabelingData(project, session, LabelSource.SIMULATION);
-            for (Iteration iteration : run.iterations()) {
+            for (CurvePoint iteration : run.iterations()) {
                 store.recordIteration(iteration);
             }
             sessions.add(session);

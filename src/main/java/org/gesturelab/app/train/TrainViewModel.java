@@ -21,6 +21,7 @@ import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.Json;
 import org.gesturelab.core.LabeledClips;
+import org.gesturelab.workflow.Retrain;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
@@ -149,7 +150,8 @@ public final class TrainViewModel {
                 warm = null;
             }
             try {
-                ModelTraining.Result result = ModelTraining.retrain(project, warm, "manual", monitor);
+                Retrain.Result result = Retrain.run(project, Retrain.Request.interactive(warm, "manual"),
+                        monitor);
                 result.model().close();
                 return result;
             } finally {
