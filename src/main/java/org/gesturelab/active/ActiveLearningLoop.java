@@ -134,11 +134,9 @@ public final class ActiveLearningLoop {
                 if (settings.maxLabels() > 0) {
                     k = Math.min(k, settings.maxLabels() - data.labeled().size());
                 }
-                List<RankedClip> picked = settings.strategy().select(model, pool, k, settings.seed() + round,
-                        monitor);
-                RankedBatch batch = new RankedBatch(round, settings.strategy().name(), data.labeled().size(), picked);
+                RankedBatch batch = QueryStep.pick(data, pool, model, settings.strategy(), round, k,
+                        settings.seed() + round, monitor);
                 batches.add(batch);
-                data.recordBatch(batch);
                 Labeler.Result result = labeler.label(batch);
                 data.apply(result.answers());
                 for (Labeler.Answer answer : result.answers()) {

@@ -22,15 +22,14 @@ import org.gesturelab.active.PoolClip;
 import org.gesturelab.active.ProjectLabelingData;
 import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.QueryStrategy;
-import org.gesturelab.active.RandomStrategy;
+import org.gesturelab.active.QueryStep;
 import org.gesturelab.classify.GestureClassifier;
 import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
-import org.gesturelab.dataset.LabelEvent;
-import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.core.TaskMonitor;
 
 import picocli.CommandLine.Command;
@@ -92,15 +91,15 @@ public final class LabelCommand implements Callable<Integer> {
         BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         Project project = ProjectOpener.open(query.dir);
         try {
-            ProjectLabelingData store = new ProjectLabelingData(project,
-                    org.gesturelab.dataset.Iteration.INTERACTIVE, LabelSource.USER);
+            LabelingRound rounds = new LabelingRound(project);
+            ProjectLabelingData store = rounds.data();
             List<String> classes = project.classNames();
             if (classes.size() < 2) {
                 throw new GestureLabException("The project needs at least 2 gestures to label; it has "
                         + classes.size() + ".");
             }
             TerminalLabeler labeler = new TerminalLabeler(reader, out, classes, id -> describe(project, id),
-                    answer -> store.apply(List.of(answer)), () -> undoLast(project));
+                    rounds::answer, () -> undoLast(rounds));
             HistoryTable history = new HistoryTable(store, out);
             if (store.test().size() == 0) {
                 out.println("Note: the project has no test clips, so F1 cannot be measured and the loop runs until "
@@ -157,9 +156,8 @@ public final class LabelCommand implements Callable<Integer> {
                 throw new GestureLabException("The project has no clips to label: record or import some first.");
             }
             out.println("No labeled clips yet: starting with a random batch.");
-            RankedBatch first = new RankedBatch(0, "random", 0,
-                    new RandomStrategy().select(null, pool, query.k, query.seed, TaskMonitor.SILENT));
-            store.recordBatch(first);
+            RankedBatch first = QueryStep.pick(store, pool, null, null, 0, query.k, query.seed,
+                    TaskMonitor.SILENT);
             // The labeler stored each answer as it was typed.
             Labeler.Result result = labeler.label(first);
             if (result.stop()) {
@@ -175,14 +173,9 @@ public final class LabelCommand implements Callable<Integer> {
         return where + ", " + clip.frames() + " frames";
     }
 
-    private static String undoLast(Project project) {
-        List<LabelEvent> undone = project.undo(1);
-        if (undone.isEmpty()) {
-            return null;
-        }
-        LabelEvent event = undone.get(0);
-        return "Undid the last label: clip " + event.clipId() + " is back in "
-                + event.newState().name().toLowerCase(Locale.ROOT) + ".";
+    private static String undoLast(LabelingRound rounds) {
+        return rounds.undo().map(event -> "Undid the last label: clip " + event.clipId() + " is back in "
+                + event.newState().name().toLowerCase(Locale.ROOT) + ".").orElse(null);
     }
 
     /** Prints the history table each time an iteration is recorded, and passes the records on to the project. */

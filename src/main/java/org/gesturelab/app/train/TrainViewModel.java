@@ -21,6 +21,7 @@ import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.Json;
 import org.gesturelab.core.LabeledClips;
+import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.workflow.Retrain;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
@@ -140,15 +141,7 @@ public final class TrainViewModel {
             return;
         }
         task.set(executor.submit("Training the model", monitor -> {
-            SequenceClassifier warm = null;
-            try {
-                if (ModelStore.current(project.directory()).isPresent()) {
-                    warm = ModelStore.loadCurrent(project.directory(), project.classNames(),
-                            project.sequenceLength(), KeypointLayout.FEATURES);
-                }
-            } catch (RuntimeException e) {
-                warm = null;
-            }
+            SequenceClassifier warm = LabelingRound.currentModel(project).orElse(null);
             try {
                 Retrain.Result result = Retrain.run(project, Retrain.Request.interactive(warm, "manual"),
                         monitor);
