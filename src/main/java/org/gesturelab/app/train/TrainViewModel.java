@@ -23,6 +23,7 @@ import org.gesturelab.classify.Json;
 import org.gesturelab.core.LabeledClips;
 import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.workflow.Retrain;
+import org.gesturelab.workflow.SimulateProject;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
@@ -177,8 +178,7 @@ public final class TrainViewModel {
             return;
         }
         task.set(executor.submit("Simulating labeling (random vs " + strategy + ")", monitor -> {
-            ProjectSimulation.Outcome outcome = ProjectSimulation.run(project, strategy, extraLabels, monitor);
-            return outcome;
+            return SimulateProject.run(project, new SimulateProject.Request(strategy, extraLabels), monitor);
         }, outcome -> {
             message.set(outcome.describe());
             refreshHistory();
