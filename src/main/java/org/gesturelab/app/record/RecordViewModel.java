@@ -30,6 +30,7 @@ import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.GestureClass;
 import org.gesturelab.dataset.NewClip;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.dataset.RecordingImport;
 import org.gesturelab.dataset.ProjectStats;
 
 /**
@@ -415,12 +416,13 @@ public final class RecordViewModel {
         Project project = projects.get();
         int length = done.sequenceLength;
         executor.submit("Saving footage for the pool", monitor -> {
-            int windows = frames.size() / length;
+            // Footage goes into the pool as back-to-back windows of the project's clip length.
+            int[] starts = RecordingImport.windowStarts(frames.size(), length, length);
             try (ClipBatch batch = project.beginBatch()) {
                 long recording = batch.addRecording("recorded footage", frames.size());
-                for (int w = 0; w < windows; w++) {
-                    monitor.update("Saving window " + (w + 1), w, windows);
-                    int start = w * length;
+                for (int w = 0; w < starts.length; w++) {
+                    monitor.update("Saving window " + (w + 1), w, starts.length);
+                    int start = starts[w];
                     Path replay = Files.createTempFile("gesturelab-replay-", ".mp4");
                     try {
                         ReplayVideos.write(frames.subList(start, start + length), done.fps, replay);
