@@ -9,17 +9,17 @@ import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.gesturelab.core.GestureLabException;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.Styles;
 
 /** The File menu's project actions: New project and Open project, with their dialogs and error messages. */
 final class ProjectActions {
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final AppContext context;
     private final Window owner;
 
-    ProjectActions(ProjectModel projects, AppContext context, Window owner) {
+    ProjectActions(OpenProject projects, AppContext context, Window owner) {
         this.projects = projects;
         this.context = context;
         this.owner = owner;

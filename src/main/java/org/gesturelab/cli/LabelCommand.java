@@ -19,7 +19,7 @@ import org.gesturelab.active.LabelingData;
 import org.gesturelab.active.Labeler;
 import org.gesturelab.active.LoopSettings;
 import org.gesturelab.active.PoolClip;
-import org.gesturelab.active.ProjectLabelingData;
+import org.gesturelab.active.StoredLabelingData;
 import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.QueryStrategy;
 import org.gesturelab.active.QueryStep;
@@ -92,7 +92,7 @@ public final class LabelCommand implements Callable<Integer> {
         Project project = ProjectOpener.open(query.dir);
         try {
             LabelingRound rounds = new LabelingRound(project);
-            ProjectLabelingData store = rounds.data();
+            StoredLabelingData store = rounds.data();
             List<String> classes = project.classNames();
             if (classes.size() < 2) {
                 throw new GestureLabException("The project needs at least 2 gestures to label; it has "
@@ -149,7 +149,7 @@ public final class LabelCommand implements Callable<Integer> {
      *
      * @return false if the user stopped during it
      */
-    private boolean coldStart(ProjectLabelingData store, Labeler labeler, PrintWriter out) {
+    private boolean coldStart(StoredLabelingData store, Labeler labeler, PrintWriter out) {
         while (store.labeled().size() == 0) {
             List<PoolClip> pool = store.pool();
             if (pool.isEmpty()) {
@@ -180,11 +180,11 @@ public final class LabelCommand implements Callable<Integer> {
 
     /** Prints the history table each time an iteration is recorded, and passes the records on to the project. */
     private static final class HistoryTable implements LabelingData {
-        private final ProjectLabelingData store;
+        private final StoredLabelingData store;
         private final PrintWriter out;
         private final List<CurvePoint> rows = new ArrayList<>();
 
-        HistoryTable(ProjectLabelingData store, PrintWriter out) {
+        HistoryTable(StoredLabelingData store, PrintWriter out) {
             this.store = store;
             this.out = out;
         }

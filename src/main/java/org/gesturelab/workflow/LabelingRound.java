@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.gesturelab.active.Labeler;
 import org.gesturelab.active.PoolClip;
-import org.gesturelab.active.ProjectLabelingData;
+import org.gesturelab.active.StoredLabelingData;
 import org.gesturelab.active.QueryStep;
 import org.gesturelab.active.QueryStrategies;
 import org.gesturelab.active.RankedBatch;
@@ -72,7 +72,7 @@ public final class LabelingRound {
     }
 
     private final Project project;
-    private final ProjectLabelingData data;
+    private final StoredLabelingData data;
     private int round;
 
     /**
@@ -82,11 +82,11 @@ public final class LabelingRound {
      */
     public LabelingRound(Project project) {
         this.project = project;
-        this.data = new ProjectLabelingData(project, Iteration.INTERACTIVE, LabelSource.USER);
+        this.data = new StoredLabelingData(project, Iteration.INTERACTIVE, LabelSource.USER);
     }
 
     /** Returns where the rounds' clips live and their labels, batches and iterations go. */
-    public ProjectLabelingData data() {
+    public StoredLabelingData data() {
         return data;
     }
 

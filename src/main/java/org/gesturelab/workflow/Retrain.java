@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import org.gesturelab.active.CurvePoint;
-import org.gesturelab.active.ProjectLabelingData;
+import org.gesturelab.active.StoredLabelingData;
 import org.gesturelab.classify.Architecture;
 import org.gesturelab.classify.ClassifierTrainer;
 import org.gesturelab.classify.Evaluation;
@@ -88,16 +88,16 @@ public final class Retrain {
     /**
      * Fails with one plain message unless the project has training clips of at least two gestures.
      *
-     * @param project the project
+     * @param dir the project folder, for the message
      * @param train its training clips
      */
-    public static void requireTrainingData(Project project, LabeledClips train) {
+    public static void requireTrainingData(Path dir, LabeledClips train) {
         long classesWithClips = Arrays.stream(train.labels()).distinct().count();
         if (train.classes().size() < 2 || classesWithClips < 2) {
             throw new GestureLabException("Training needs labeled clips of at least two gestures; the project "
-                    + project.directory() + " has " + classesWithClips + " gesture(s) with training clips and "
+                    + dir + " has " + classesWithClips + " gesture(s) with training clips and "
                     + train.classes().size() + " gesture(s) in all. Record or label clips of more gestures, or "
-                    + "import labeled data with 'gesturelab import " + project.directory() + " --mp-data PATH'.");
+                    + "import labeled data with 'gesturelab import " + dir + " --mp-data PATH'.");
         }
     }
 
@@ -115,7 +115,7 @@ public final class Retrain {
         long start = System.nanoTime();
         Instant started = Instant.now();
         LabeledClips train = project.labeledClips(ClipState.TRAIN);
-        requireTrainingData(project, train);
+        requireTrainingData(project.directory(), train);
         SequenceClassifier warm = request.warmStart() != null
                 && request.warmStart().classes().equals(train.classes()) ? request.warmStart() : null;
         TrainingConfig config = config(project, request, train, warm != null);
@@ -143,8 +143,8 @@ public final class Retrain {
                         evaluation == null ? Double.NaN : evaluation.macroF1(),
                         evaluation == null ? Double.NaN : evaluation.weightedF1(),
                         evaluation == null ? Double.NaN : evaluation.accuracy(), request.strategy(), seconds);
-                Iteration iteration = project.saveTrainingRunAndIteration(run, ProjectLabelingData.stored(point,
-                        request.session(), ProjectLabelingData.nextIterationNumber(project, request.session()),
+                Iteration iteration = project.saveTrainingRunAndIteration(run, StoredLabelingData.stored(point,
+                        request.session(), StoredLabelingData.nextIterationNumber(project, request.session()),
                         null));
                 stored = new TrainingRun(iteration.trainingRunId(), run.startedAt(), run.finishedAt(),
                         run.modelPath(), run.trainClips(), run.testClips(), run.testAccuracy(), run.details());

@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.GestureSet;
 import org.gesturelab.active.CurvePoint;
-import org.gesturelab.active.ProjectLabelingData;
+import org.gesturelab.active.StoredLabelingData;
 import org.gesturelab.active.Simulation;
 import org.gesturelab.active.TrainerLearner;
 import org.gesturelab.classify.FeatureSubset;
@@ -101,7 +101,7 @@ public final class SimulateProject {
         List<String> sessions = new ArrayList<>();
         for (Simulation.Run run : result.runs()) {
             String session = "sim " + stamp + " " + run.strategy();
-            ProjectLabelingData store = new ProjectLabelingData(project, session, LabelSource.SIMULATION);
+            StoredLabelingData store = new StoredLabelingData(project, session, LabelSource.SIMULATION);
             for (CurvePoint point : run.iterations()) {
                 store.recordIteration(point);
             }

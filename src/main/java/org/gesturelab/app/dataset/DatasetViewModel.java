@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,7 +25,7 @@ import javafx.collections.transformation.FilteredList;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.ClipReplay;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
@@ -64,7 +65,7 @@ public final class DatasetViewModel {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final BackgroundExecutor executor;
     private final ClipReplay replay;
     private final KeypointEngine keypoints;
@@ -74,7 +75,7 @@ public final class DatasetViewModel {
     private final StringProperty labelFilter = new SimpleStringProperty(this, "labelFilter");
     private final StringProperty textFilter = new SimpleStringProperty(this, "textFilter", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
+    private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private int loadGeneration;
 
     /**
@@ -84,7 +85,7 @@ public final class DatasetViewModel {
      * @param executor loads clips and predictions, imports and exports in the background
      * @param keypoints loads MediaPipe Holistic when videos are imported
      */
-    public DatasetViewModel(ProjectModel projects, BackgroundExecutor executor,
+    public DatasetViewModel(OpenProject projects, BackgroundExecutor executor,
             KeypointEngine keypoints) {
         this.projects = projects;
         this.executor = executor;
@@ -305,8 +306,8 @@ public final class DatasetViewModel {
     }
 
     /** Returns the running import or export, or null. */
-    public ObjectProperty<TaskHandle> taskProperty() {
-        return task;
+    public ReadOnlyObjectProperty<TaskHandle> taskProperty() {
+        return task.getReadOnlyProperty();
     }
 
     /** Returns the open project's class names. */

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -27,7 +25,7 @@ import javafx.collections.ObservableMap;
 import org.gesturelab.active.QueryStrategies;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ClipPictures;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.classify.SequenceClassifier;
@@ -47,7 +45,7 @@ public final class LabelViewModel {
     /** The answer shown for a skipped clip. */
     public static final String SKIPPED = "skipped";
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final SettingsStore settings;
     private final BackgroundExecutor executor;
     private final StringProperty strategy = new SimpleStringProperty(this, "strategy");
@@ -58,7 +56,7 @@ public final class LabelViewModel {
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", -1);
     private final ReadOnlyObjectWrapper<LabelItem> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
+    private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ObservableList<GestureClass> classes = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper poolSize = new ReadOnlyIntegerWrapper(this, "poolSize");
     private final Map<Long, Integer> labelOf = new HashMap<>();
@@ -74,7 +72,7 @@ public final class LabelViewModel {
      * @param settings strategy, batch size and auto-retrain are remembered here
      * @param executor runs queries and training in the background
      */
-    public LabelViewModel(ProjectModel projects, SettingsStore settings, BackgroundExecutor executor) {
+    public LabelViewModel(OpenProject projects, SettingsStore settings, BackgroundExecutor executor) {
         this.projects = projects;
         this.settings = settings;
         this.executor = executor;
@@ -372,8 +370,8 @@ public final class LabelViewModel {
     }
 
     /** Returns the background job shown with its progress, or null. */
-    public ObjectProperty<TaskHandle> taskProperty() {
-        return task;
+    public ReadOnlyObjectProperty<TaskHandle> taskProperty() {
+        return task.getReadOnlyProperty();
     }
 
     /** Returns the project's classes. */

@@ -20,7 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.app.common.BackgroundExecutor;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.live.LiveFeed;
 import org.gesturelab.app.live.LiveFrame;
 import org.gesturelab.app.common.SettingsStore;
@@ -73,7 +73,7 @@ public final class RecordViewModel {
     /** The pause between the clips of one take, so the user can return to the starting pose. */
     private static final double GAP_SECONDS = 1.0;
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final LiveFeed feed;
     private final SettingsStore settings;
     private final BackgroundExecutor executor;
@@ -128,7 +128,7 @@ public final class RecordViewModel {
      * @param executor saves clips in the background
      * @param uiThread runs state changes on the JavaFX thread
      */
-    public RecordViewModel(ProjectModel projects, LiveFeed feed, SettingsStore settings, BackgroundExecutor executor,
+    public RecordViewModel(OpenProject projects, LiveFeed feed, SettingsStore settings, BackgroundExecutor executor,
             Executor uiThread) {
         this.projects = projects;
         this.feed = feed;

@@ -5,18 +5,16 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.ClipReplay;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.Json;
@@ -63,14 +61,14 @@ public final class TrainViewModel {
     public record Assessment(Evaluation evaluation, List<List<List<Clip>>> cells) {
     }
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final BackgroundExecutor executor;
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
     private final ObservableList<HistoryRow> simulations = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>(this, "assessment");
     private final ObservableList<Clip> cellClips = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
+    private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ClipReplay replay;
 
     /**
@@ -79,7 +77,7 @@ public final class TrainViewModel {
      * @param projects the open project
      * @param executor runs training and evaluation in the background
      */
-    public TrainViewModel(ProjectModel projects, BackgroundExecutor executor) {
+    public TrainViewModel(OpenProject projects, BackgroundExecutor executor) {
         this.projects = projects;
         this.executor = executor;
         this.replay = new ClipReplay(executor);
@@ -315,8 +313,8 @@ public final class TrainViewModel {
     }
 
     /** Returns the running training, or null. */
-    public ObjectProperty<TaskHandle> taskProperty() {
-        return task;
+    public ReadOnlyObjectProperty<TaskHandle> taskProperty() {
+        return task.getReadOnlyProperty();
     }
 
     /** Returns the open project's class names. */

@@ -23,7 +23,7 @@ import org.gesturelab.app.common.BackgroundJob;
 import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.CurrentThreadExecutor;
 import org.gesturelab.app.common.TaskHandle;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipQuery;
@@ -51,12 +51,12 @@ class DatasetViewModelTest {
     @TempDir
     Path folder;
 
-    private ProjectModel projects;
+    private OpenProject projects;
     private DatasetViewModel viewModel;
 
     @BeforeEach
     void open() throws Exception {
-        projects = new ProjectModel(new SettingsStore(folder.resolve("settings.json")));
+        projects = new OpenProject(new SettingsStore(folder.resolve("settings.json")));
         projects.create(folder.resolve("p"), "Test");
         Project project = projects.get();
         project.addClass("wave");

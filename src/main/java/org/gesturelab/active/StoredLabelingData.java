@@ -18,7 +18,7 @@ import org.gesturelab.dataset.Project;
  * {@code TEST} clips, the pool its {@code POOL} and {@code SKIPPED} clips. Labels are written as label events (so
  * they can be undone), and every query batch and iteration is stored in the project.
  */
-public final class ProjectLabelingData implements LabelingData {
+public final class StoredLabelingData implements LabelingData {
 
     private final Project project;
     private final String session;
@@ -35,7 +35,7 @@ public final class ProjectLabelingData implements LabelingData {
      * @param session the iteration series to record into, e.g. {@link org.gesturelab.dataset.Iteration#INTERACTIVE}
      * @param source who gives the labels
      */
-    public ProjectLabelingData(Project project, String session, LabelSource source) {
+    public StoredLabelingData(Project project, String session, LabelSource source) {
         this.project = project;
         this.session = session;
         this.source = source;
