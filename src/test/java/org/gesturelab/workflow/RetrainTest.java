@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gesturelab.classify.Architecture;
 import org.gesturelab.classify.ModelStore;
@@ -94,16 +95,19 @@ class RetrainTest {
     }
 
     @Test
-    void aCancelledRetrainingLeavesNoModelAndNoRecord() throws Exception {
+    void aRetrainingCancelledWhileTrainingLeavesNoModelAndNoRecord() throws Exception {
         Path dir = WorkflowProjects.asl(folder, List.of("hello", "thanks"), 4, 1);
+        // Cancel is pressed once training has reported its first progress.
+        AtomicBoolean pressed = new AtomicBoolean();
         TaskMonitor cancelled = new TaskMonitor() {
             @Override
             public void update(String message, long done, long total) {
+                pressed.set(true);
             }
 
             @Override
             public boolean isCancelled() {
-                return true;
+                return pressed.get();
             }
         };
         try (Project project = Project.open(dir)) {
