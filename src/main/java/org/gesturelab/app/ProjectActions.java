@@ -10,7 +10,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.gesturelab.core.GestureLabException;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.dataset.Project;
 
@@ -20,11 +20,11 @@ import org.gesturelab.dataset.Project;
  */
 final class ProjectActions {
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final AppContext context;
     private final Window owner;
 
-    ProjectActions(ProjectModel projects, AppContext context, Window owner) {
+    ProjectActions(OpenProject projects, AppContext context, Window owner) {
         this.projects = projects;
         this.context = context;
         this.owner = owner;

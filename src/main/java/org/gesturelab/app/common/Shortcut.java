@@ -31,6 +31,10 @@ public enum Shortcut {
     SHOW_DATASET("Dataset", "Shortcut+5"),
     /** Starts or stops recording. */
     RECORD("Start / stop recording", "R"),
+    /** Stops a countdown or a take. */
+    STOP_RECORDING("Stop recording", "Esc"),
+    /** Queries the next batch to label. */
+    NEXT_BATCH("Next batch", "N"),
     /** Skips the current clip. */
     SKIP("Skip clip", "Q"),
     /** Skips the current clip (alternative key). */

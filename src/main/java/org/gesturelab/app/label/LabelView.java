@@ -69,7 +69,7 @@ public final class LabelView {
         message.managedProperty().bind(message.visibleProperty());
         message.getStyleClass().add(Styles.BANNER);
 
-        Label idle = new Label("Press Next batch (or N) to get the clips the model is least sure of.");
+        Label idle = new Label("Press Next batch (or " + Shortcut.NEXT_BATCH.displayText() + ") to get the clips the model is least sure of.");
         idle.getStyleClass().add(Styles.MUTED);
         idle.visibleProperty().bind(viewModel.currentProperty().isNull());
         replay = new ReplayPane("label-video", idle);
@@ -125,7 +125,7 @@ public final class LabelView {
         } else if (Shortcut.RETRAIN.matches(event)) {
             viewModel.retrain();
             handled = true;
-        } else if ("n".equalsIgnoreCase(event.getText()) && viewModel.currentProperty().get() == null) {
+        } else if (Shortcut.NEXT_BATCH.matches(event) && viewModel.currentProperty().get() == null) {
             viewModel.nextBatch();
             handled = true;
         } else {
@@ -147,7 +147,7 @@ public final class LabelView {
         batch.setEditable(true);
         batch.setFocusTraversable(false);
         batch.valueProperty().addListener((obs, old, now) -> viewModel.batchSizeProperty().set(now));
-        Button next = new Button("Next batch  (N)");
+        Button next = new Button(Shortcut.NEXT_BATCH.description() + "  (" + Shortcut.NEXT_BATCH.displayText() + ")");
         next.setId("label-next-batch");
         next.getStyleClass().add(Styles.ACCENT);
         next.setFocusTraversable(false);
