@@ -96,6 +96,21 @@ public final class SequenceClassifier implements GestureClassifier {
         card = card.withEvaluation(evaluation);
     }
 
+    /** A NaN or infinity would come out as NaN probabilities behind a confident-looking answer: refuse it. */
+    private static void requireFinite(List<float[][]> clips) {
+        for (int c = 0; c < clips.size(); c++) {
+            float[][] frames = clips.get(c);
+            for (int f = 0; f < frames.length; f++) {
+                for (float value : frames[f]) {
+                    if (!Float.isFinite(value)) {
+                        throw new GestureLabException("Cannot classify: frame " + f + " of clip " + (c + 1)
+                                + " contains " + value + "; keypoints must be finite numbers.");
+                    }
+                }
+            }
+        }
+    }
+
     /** Returns the underlying network (body, then head), for warm starts and for export to ONNX. */
     public Block network() {
         return model.getBlock();
@@ -103,6 +118,7 @@ public final class SequenceClassifier implements GestureClassifier {
 
     @Override
     public float[][] predict(List<float[][]> clips) {
+        requireFinite(clips);
         int classes = card.classes().size();
         float[][] out = new float[clips.size()][];
         for (int start = 0; start < clips.size(); start += BATCH) {

@@ -80,6 +80,7 @@ public final class GestureLabCommand implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new GestureLabCommand());
         commandLine.setExecutionExceptionHandler(GestureLabCommand::handleError);
+        commandLine.setExecutionStrategy(GestureLabCommand::executeReportingMemory);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }
@@ -92,6 +93,24 @@ public final class GestureLabCommand implements Runnable {
      */
     public static int run(String... args) {
         return newCommandLine().execute(args);
+    }
+
+    /**
+     * Runs the chosen command; running out of memory (an Error, which picocli does not hand to the exception
+     * handler) becomes one line naming the command and its inputs instead of a stack trace.
+     */
+    private static int executeReportingMemory(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (OutOfMemoryError e) {
+            CommandLine command = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+            command.getErr().println(command.getColorScheme().errorText("Error: out of memory (" + e.getMessage()
+                    + ") in '" + command.getCommandName() + "' with " + String.join(" ",
+                            parseResult.expandedArgs()) + ": the input is too big for the " + maxMb
+                    + " MB Java may use here. Use a smaller input, or give Java more memory (java -Xmx...)."));
+            return EXIT_USER_ERROR;
+        }
     }
 
     private static int handleError(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

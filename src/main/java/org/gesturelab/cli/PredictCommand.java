@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.gesturelab.core.GestureLabException;
+import org.gesturelab.dataset.Limits;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.core.Npy;
 import org.gesturelab.core.KeypointLayout;
@@ -57,13 +58,21 @@ public final class PredictCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new GestureLabException("No such file: " + file + ".");
         }
-        Npy.Array array = Npy.read(file);
+        Npy.Array array = Npy.read(file, Limits.maxClipValues());
         if (array.shape().length != 2 || array.rows() == 0
                 || (array.columns() != KeypointLayout.FEATURES
                         && array.columns() != KeypointLayout.POSE_HANDS_FEATURES)) {
             throw new GestureLabException(file + " has shape " + Arrays.toString(array.shape()) + "; a clip is frames x "
                     + KeypointLayout.FEATURES + " (or frames x " + KeypointLayout.POSE_HANDS_FEATURES
                     + " without the face), with at least one frame.");
+        }
+        float[] values = array.data();
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                // A NaN would flow through the network and come out as NaN probabilities with a confident answer.
+                throw new GestureLabException(file + ": frame " + i / array.columns() + " value " + i % array.columns()
+                        + " is " + values[i] + "; keypoints must be finite numbers.");
+            }
         }
         float[][] rows = array.toMatrix();
         if (array.columns() == KeypointLayout.POSE_HANDS_FEATURES) {

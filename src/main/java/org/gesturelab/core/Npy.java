@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <p>Reading accepts format versions 1 to 3, float32 and float64 in either byte order, C and Fortran order, and
  * any number of dimensions; it refuses anything else (bad magic, a truncated header or body, integer or object
- * arrays) with a message naming the file. Writing always produces version 1.0, little-endian float32, C order,
+ * arrays, bytes after the data) with a message naming the file. Writing always produces version 1.0, little-endian float32, C order,
  * which NumPy reads everywhere.
  */
 public final class Npy {
@@ -78,8 +78,28 @@ public final class Npy {
      * @throws IOException if it cannot be read
      */
     public static Array read(Path file) throws IOException {
+        return read(file, MAX_ELEMENTS);
+    }
+
+    /**
+     * Reads a file, refusing one that holds more than a given number of values before reading its data, so that
+     * a huge or crafted file is turned down without taking its size in memory.
+     *
+     * @param file the {@code .npy} file
+     * @param maxValues the most values the caller accepts
+     * @return its contents
+     * @throws GestureLabException if the file is not a float32/float64 NumPy array, is truncated, has bytes after
+     *     its data, or holds more than {@code maxValues} values
+     * @throws IOException if it cannot be read
+     */
+    public static Array read(Path file, long maxValues) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            // A FIFO would block the read forever, a device would never end: only plain files are read.
+            throw new GestureLabException(file + (Files.isSymbolicLink(file) && !Files.exists(file)
+                    ? " is a broken link." : Files.exists(file) ? " is not a regular file." : " does not exist."));
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), maxValues);
         }
     }
 
@@ -93,6 +113,10 @@ public final class Npy {
      * @throws IOException if the stream cannot be read
      */
     public static Array read(InputStream in, String name) throws IOException {
+        return read(in, name, MAX_ELEMENTS);
+    }
+
+    private static Array read(InputStream in, String name, long maxValues) throws IOException {
         byte[] magic = in.readNBytes(8);
         if (magic.length < 8) {
             throw bad(name, "file too short to be a NumPy array");
@@ -153,6 +177,10 @@ public final class Npy {
                 throw bad(name, "array too large");
             }
         }
+        if (count > maxValues) {
+            throw bad(name, "it holds " + count + " values (shape " + java.util.Arrays.toString(shape)
+                    + "), more than the " + maxValues + " GestureLab reads from one file");
+        }
         long bytes = count * itemSize;
         if (bytes > Integer.MAX_VALUE - 8) {
             throw bad(name, "array too large");
@@ -160,6 +188,10 @@ public final class Npy {
         byte[] body = in.readNBytes((int) bytes);
         if (body.length < bytes) {
             throw bad(name, "truncated data: expected " + bytes + " bytes, found " + body.length);
+        }
+        if (in.read() != -1) {
+            // NumPy never writes anything after the data: extra bytes mean a damaged or different file.
+            throw bad(name, "unexpected bytes after the " + bytes + " bytes of data its header announces");
         }
         ByteBuffer buffer = ByteBuffer.wrap(body).order(order);
         float[] values = new float[(int) count];

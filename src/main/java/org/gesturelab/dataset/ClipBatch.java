@@ -90,10 +90,11 @@ public final class ClipBatch implements AutoCloseable {
 
     /**
      * Returns the index of a class, adding it to the project if it is new. A class added by a batch that does not
-     * commit is removed again.
+     * commit is removed again. A new name is normalised to NFC and checked by the rules of {@link ClassNames}.
      *
-     * @param name the exact class name
+     * @param name the class name as read
      * @return its index
+     * @throws GestureLabException if the name is new and cannot be a class
      */
     public int classIndex(String name) {
         checkActive();
@@ -101,6 +102,12 @@ public final class ClipBatch implements AutoCloseable {
         if (index >= 0) {
             return index;
         }
+        name = ClassNames.normalise(name);
+        index = classes.indexOf(name);
+        if (index >= 0) {
+            return index;
+        }
+        ClassNames.requireNew(name, classes.settings().classNames());
         // project.json is written before the rows that use the class commit: a crash in between leaves an unused
         // class, never a label without a class. The staging folder remembers it, so that the next open can drop
         // the unused class again if this batch never commits.
@@ -210,6 +217,10 @@ public final class ClipBatch implements AutoCloseable {
         float[][] frames = clip.keypoints();
         if (frames.length == 0) {
             throw new GestureLabException(what + " has no frames.");
+        }
+        if (frames.length > Limits.MAX_FRAMES_PER_CLIP) {
+            throw new GestureLabException(what + " has " + frames.length + " frames; a clip may have at most "
+                    + Limits.MAX_FRAMES_PER_CLIP + ".");
         }
         int features = classes.settings().features();
         for (int f = 0; f < frames.length; f++) {

@@ -149,6 +149,10 @@ public final class CsvFormat {
             int line = records.line();
             String where = file + " line " + line;
             int values = fields.size() - metaColumns;
+            if (values > Limits.MAX_FRAMES_PER_CLIP * Frames.TUTORIAL_POSE_FACE) {
+                throw new GestureLabException(where + ": " + values + " values in one row; a clip may have at most "
+                        + Limits.MAX_FRAMES_PER_CLIP + " frames.");
+            }
             if (width < 0) {
                 width = values;
                 if (Frames.isFrameWidth(width)) {
@@ -174,7 +178,7 @@ public final class CsvFormat {
             for (int i = 0; i < values; i++) {
                 String text = fields.get(metaColumns + i);
                 try {
-                    numbers[i] = Float.parseFloat(text);
+                    numbers[i] = CsvNumbers.parse(text);
                 } catch (NumberFormatException e) {
                     throw new GestureLabException(where + ", column " + (metaColumns + i + 1) + ": '" + abbreviate(text)
                             + "' is not a number.");
@@ -212,6 +216,10 @@ public final class CsvFormat {
                 }
             }
             frames.add(frame);
+            if (frames.size() > Limits.MAX_FRAMES_PER_CLIP) {
+                throw new GestureLabException(where + ": clip '" + groupClip + "' of class '" + className
+                        + "' has more than " + Limits.MAX_FRAMES_PER_CLIP + " frames, the most a clip may have.");
+            }
             if (!hasClipColumn && frames.size() == sequenceLength) {
                 addClip(className, frames.toArray(new float[0][]), file + " lines " + groupLine + "-" + line);
                 frames.clear();
@@ -261,12 +269,7 @@ public final class CsvFormat {
     }
 
     private static boolean isNumber(String text) {
-        try {
-            Float.parseFloat(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return CsvNumbers.isNumber(text);
     }
 
     private static String abbreviate(String text) {

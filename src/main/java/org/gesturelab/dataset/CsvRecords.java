@@ -2,6 +2,7 @@ package org.gesturelab.dataset;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,20 +12,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.gesturelab.core.GestureLabException;
 
 /**
- * Reads comma-separated records as RFC 4180 describes them: fields may be quoted, quotes inside are doubled,
- * quoted fields may span lines. Counts lines (for error messages) and characters (for progress).
+ * Reads comma-separated records as RFC 4180 describes them (fields may be quoted, quotes inside are doubled,
+ * quoted fields may span lines) with Jackson's CSV parser, and adds what the importers need around it: a byte
+ * order mark at the start is dropped, line numbers and the characters read so far are reported (for messages and
+ * progress), and every parse error becomes a {@link GestureLabException} naming the file and line. Unquoted fields
+ * are trimmed, quoted ones kept exactly. See {@code docs/decisions/0902-parsers.md} for why the library.
  */
-final class CsvRecords {
+final class CsvRecords implements AutoCloseable {
 
-    private final Reader in;
+    /** The byte order mark some editors (Excel among them) put at the start of a UTF-8 file. */
+    static final char BOM = '\uFEFF';
+
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .build();
+
+    private final CsvParser parser;
     private final String name;
-    private int line = 1;
     private int recordLine;
-    private long chars;
-    private int pending = -2;
 
     /**
      * One record of a table with a header line.
@@ -51,11 +64,12 @@ final class CsvRecords {
      */
     static List<Row> readTable(Path file, String required) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CsvRecords records = new CsvRecords(reader, file.toString());
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CsvRecords records = new CsvRecords(reader, file.toString())) {
             List<String> header = records.next();
             if (header == null || !header.contains(required)) {
-                throw new GestureLabException(file + " needs a header line naming a '" + required + "' column.");
+                throw new GestureLabException(file + " needs a header line naming a '" + required + "' column"
+                        + (header == null ? "." : "; its first line names " + String.join(", ", header) + "."));
             }
             List<String> fields;
             while ((fields = records.next()) != null) {
@@ -75,9 +89,14 @@ final class CsvRecords {
         return rows;
     }
 
-    CsvRecords(Reader in, String name) {
-        this.in = in;
+    CsvRecords(Reader in, String name) throws IOException {
         this.name = name;
+        PushbackReader reader = new PushbackReader(in, 1);
+        int first = reader.read();
+        if (first != -1 && first != BOM) {
+            reader.unread(first);
+        }
+        this.parser = (CsvParser) FACTORY.createParser(reader);
     }
 
     /** Returns the line on which the last record returned started. */
@@ -87,105 +106,43 @@ final class CsvRecords {
 
     /** Returns how many characters were read so far. */
     long chars() {
-        return chars;
+        return Math.max(0, parser.currentLocation().getCharOffset());
     }
 
     /**
      * Reads the next record, skipping blank lines.
      *
      * @return its fields, or null at the end of the input
+     * @throws GestureLabException naming the file and line if the text is not valid CSV
      */
     List<String> next() throws IOException {
-        while (true) {
-            int c = read();
-            if (c == -1) {
+        try {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
                 return null;
             }
-            if (c == '\n') {
-                continue;
+            if (token != JsonToken.START_ARRAY) {
+                throw new GestureLabException(name + " line " + parser.currentLocation().getLineNr()
+                        + ": unexpected " + token + ".");
             }
-            if (c == '\r') {
-                continue;
+            recordLine = parser.currentLocation().getLineNr();
+            List<String> fields = new ArrayList<>();
+            for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) {
+                    throw new GestureLabException(name + " line " + recordLine + ": the record is cut off.");
+                }
+                fields.add(parser.getText());
             }
-            unread(c);
-            return record();
+            return fields;
+        } catch (JsonProcessingException e) {
+            throw new GestureLabException(name + " line " + parser.currentLocation().getLineNr() + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse("not valid CSV") + ".", e);
         }
     }
 
-    private List<String> record() throws IOException {
-        recordLine = line;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        while (true) {
-            int c = read();
-            if (quoted) {
-                if (c == -1) {
-                    throw new GestureLabException(name + " line " + recordLine + ": a quoted field is never closed.");
-                }
-                if (c == '"') {
-                    int after = read();
-                    if (after == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        unread(after);
-                    }
-                } else {
-                    field.append((char) c);
-                }
-                continue;
-            }
-            if (c == -1 || c == '\n' || c == '\r' || c == ',') {
-                fields.add(wasQuoted ? field.toString() : field.toString().strip());
-                field.setLength(0);
-                wasQuoted = false;
-                if (c != ',') {
-                    if (c == '\r') {
-                        int after = read();
-                        if (after != '\n') {
-                            unread(after);
-                        }
-                    }
-                    return fields;
-                }
-            } else if (c == '"' && field.toString().isBlank() && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-                field.setLength(0);
-            } else if (wasQuoted) {
-                if (!Character.isWhitespace(c)) {
-                    throw new GestureLabException(name + " line " + line + ": text after a closing quote.");
-                }
-            } else {
-                field.append((char) c);
-            }
-        }
-    }
-
-    private int read() throws IOException {
-        int c;
-        if (pending != -2) {
-            c = pending;
-            pending = -2;
-        } else {
-            c = in.read();
-            if (c != -1) {
-                chars++;
-            }
-        }
-        if (c == '\n') {
-            line++;
-        }
-        return c;
-    }
-
-    private void unread(int c) {
-        if (c == '\n') {
-            line--;
-        }
-        pending = c;
+    @Override
+    public void close() throws IOException {
+        parser.close();
     }
 
     /** Quotes a field if it needs it. */

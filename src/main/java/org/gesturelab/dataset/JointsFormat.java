@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.gesturelab.core.ConfinedPaths;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.KeypointLayout;
 import org.gesturelab.core.TaskMonitor;
@@ -103,7 +104,9 @@ public final class JointsFormat {
             subjects.add(subject);
             distances.add(distance);
             if (options.distances().isEmpty() || options.distances().contains(distance)) {
-                entries.add(new Entry(root.resolve(name), name, subject, gesture));
+                // index.csv may come from anywhere: a path in it must not reach outside the folder.
+                entries.add(new Entry(ConfinedPaths.resolve(root, name, where + ": the joints file"), name, subject,
+                        gesture));
             }
         }
         requireKnown("test subject", options.testSubjects(), subjects, index);
@@ -133,10 +136,7 @@ public final class JointsFormat {
     }
 
     private static float[][] readPose(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new GestureLabException(file + " does not exist.");
-        }
-        Npy.Array array = Npy.read(file);
+        Npy.Array array = Npy.read(file, (long) Limits.MAX_FRAMES_PER_CLIP * KeypointLayout.POSE_LENGTH);
         int[] shape = array.shape();
         if (shape.length != 3 || shape[1] != KeypointLayout.POSE_LANDMARKS || shape[2] != 4 || shape[0] == 0) {
             throw new GestureLabException(file + " has shape " + Arrays.toString(shape) + "; a joints file is "

@@ -133,7 +133,7 @@ public final class MpDataFormat {
     }
 
     private static float[] readFrame(Path file) throws IOException {
-        Npy.Array array = Npy.read(file);
+        Npy.Array array = Npy.read(file, Frames.TUTORIAL_POSE_FACE);
         if (array.rows() > 1 && array.shape().length > 1) {
             throw new GestureLabException(file + " holds " + array.rows() + " rows; an MP_Data frame file holds "
                     + "one vector.");
@@ -197,11 +197,25 @@ public final class MpDataFormat {
                     throw new GestureLabException(entry + ": frame files must be named by their number (0.npy, "
                             + "1.npy, ...).");
                 }
+                if (!Files.isRegularFile(entry)) {
+                    // A FIFO would hang the import, a device never end; a broken link cannot be read.
+                    throw new GestureLabException(entry + (Files.exists(entry) ? " is not a regular file; frame "
+                            + "files must be plain files." : " is a broken link."));
+                }
                 frames.add(entry);
+                if (frames.size() > Limits.MAX_FRAMES_PER_CLIP) {
+                    throw new GestureLabException(sequenceDir + " has more than " + Limits.MAX_FRAMES_PER_CLIP
+                            + " frame files, the most a clip may have.");
+                }
             }
         }
-        frames.sort(Comparator.comparing(p -> frameNumber(p)));
+        frames.sort(Comparator.comparing((Path p) -> frameNumber(p)).thenComparing(p -> p.getFileName().toString()));
         for (int i = 1; i < frames.size(); i++) {
+            if (frameNumber(frames.get(i)) == frameNumber(frames.get(i - 1))) {
+                throw new GestureLabException(sequenceDir + " has two files for frame " + frameNumber(frames.get(i))
+                        + ": " + frames.get(i - 1).getFileName() + " and " + frames.get(i).getFileName()
+                        + "; keep one.");
+            }
             if (frameNumber(frames.get(i)) != frameNumber(frames.get(i - 1)) + 1) {
                 throw new GestureLabException(sequenceDir + " lacks frame " + (frameNumber(frames.get(i - 1)) + 1)
                         + ".npy; the sequence is incomplete.");
@@ -243,6 +257,12 @@ public final class MpDataFormat {
             throws IOException {
         List<Clip> clips = Exports.labeledClips(project, states);
         List<String> classes = project.classNames();
+        for (Clip clip : clips) {
+            if (classes.get(clip.label()).startsWith(".")) {
+                throw new GestureLabException("Class '" + classes.get(clip.label()) + "' starts with '.': as an "
+                        + "MP_Data folder it would be hidden and skipped on import. Rename the class first.");
+            }
+        }
         return Exports.writeAtomically(out, dir -> {
             int[] nextSequence = new int[classes.size()];
             int done = 0;

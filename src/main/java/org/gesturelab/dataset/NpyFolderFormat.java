@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.gesturelab.core.ConfinedPaths;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.TaskMonitor;
 
@@ -75,7 +76,8 @@ public final class NpyFolderFormat {
                 if (fileName.isEmpty()) {
                     throw new GestureLabException(where + ": the file column is empty.");
                 }
-                Path file = root.resolve(fileName);
+                // labels.csv may come from anywhere: a path in it must not reach outside the folder.
+                Path file = ConfinedPaths.resolve(root, fileName, where + ": the clip file");
                 float[][] frames = readClip(file);
                 Integer label = classOf(session, row.get("class"));
                 Integer hidden = classOf(session, row.get("hidden_class"));
@@ -114,10 +116,7 @@ public final class NpyFolderFormat {
     }
 
     private static float[][] readClip(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new GestureLabException(file + " does not exist.");
-        }
-        Npy.Array array = Npy.read(file);
+        Npy.Array array = Npy.read(file, Limits.maxClipValues());
         if (array.shape().length != 2) {
             throw new GestureLabException(file + " has shape " + java.util.Arrays.toString(array.shape())
                     + "; a clip file is frames x features.");

@@ -70,8 +70,9 @@ public record ProjectSettings(int formatVersion, String name, List<GestureClass>
                         + "' is used by two classes; give each class its own key.");
             }
         }
-        if (sequenceLength <= 0) {
-            throw new GestureLabException("Sequence length must be positive, not " + sequenceLength + ".");
+        if (sequenceLength <= 0 || sequenceLength > Limits.MAX_SEQUENCE_LENGTH) {
+            throw new GestureLabException("Sequence length must be between 1 and " + Limits.MAX_SEQUENCE_LENGTH
+                    + " frames, not " + sequenceLength + ".");
         }
         if (!HOLISTIC_LAYOUT.equals(featureLayout) || features != KeypointLayout.FEATURES) {
             throw new GestureLabException("Unsupported feature layout '" + featureLayout + "' with " + features

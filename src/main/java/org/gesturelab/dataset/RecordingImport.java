@@ -64,7 +64,7 @@ public final class RecordingImport {
         if (!Files.isRegularFile(file)) {
             throw new GestureLabException(file + " is not a file.");
         }
-        Npy.Array array = Npy.read(file);
+        Npy.Array array = Npy.read(file, Limits.maxRecordingValues());
         if (array.shape().length < 2) {
             throw new GestureLabException(file + " holds a single vector; a recording is frames x values.");
         }

@@ -6,37 +6,53 @@ import java.util.Locale;
  * The MediaPipe Holistic models GestureLab installs, with the SHA-256 of each original {@code .tflite} as extracted
  * from {@code @mediapipe/holistic@0.5.1675471629}.
  *
+ * <p>Each model also carries the SHA-256 of its converted {@code .onnx}: GestureLab's converter is deterministic
+ * (a reinstall writes byte-identical files), so the converted file is pinned in the code too and checked before
+ * every load ({@link OnnxIntegrity}); a manifest edited to match a tampered file does not change these pins.
+ *
  * <p>The artifact id ({@link #artifactId()}) names the files in the model directory ({@code ID.tflite},
  * {@code ID.onnx}) and the model in the DJL model zoo.
  */
 public enum MediaPipeModel {
 
     /** Full-body pose detector (224x224), run when the pose is lost. */
-    POSE_DETECTION("a63c614bef30d35947f13be361820b1e4e3bec9cfeebf4d11216a18373108e85", false),
+    POSE_DETECTION("a63c614bef30d35947f13be361820b1e4e3bec9cfeebf4d11216a18373108e85",
+            "efb7f3ed67515da0da3947f3de755a93ae07901b5d64e2e107b272c81b57b040", false),
     /** Pose landmarks, lite (256x256). */
-    POSE_LANDMARK_LITE("f17bfbecadb61c3be1baa8b8d851cc6619c870a87167b32848ad20db306b9d61", true),
+    POSE_LANDMARK_LITE("f17bfbecadb61c3be1baa8b8d851cc6619c870a87167b32848ad20db306b9d61",
+            "6813b5940714d2ad97c27b7b6d3829c31c9720094475b7b014ea485dc5f2b84f", true),
     /** Pose landmarks, full (256x256): the default. */
-    POSE_LANDMARK_FULL("e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f", true),
+    POSE_LANDMARK_FULL("e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f",
+            "df96d1ad422c62554120d272435e89fd7551de7bc712153117f9d96378234bd9", true),
     /** Pose landmarks, heavy (256x256). */
-    POSE_LANDMARK_HEAVY("59e42d71bcd44cbdbabc419f0ff76686595fd265419566bd4009ef703ea8e1fe", true),
+    POSE_LANDMARK_HEAVY("59e42d71bcd44cbdbabc419f0ff76686595fd265419566bd4009ef703ea8e1fe",
+            "450b62dfb441cbafff6fb87f877f78360cba00e9ad86b2f5ea07a614bcc93379", true),
     /** Hand landmarks (224x224): 21 points, presence and handedness. */
-    HAND_LANDMARK_FULL("8c026882c9ec059ce0f8e75266bee5a9a23c341a40e0000df755374d3d1b9b68", false),
+    HAND_LANDMARK_FULL("8c026882c9ec059ce0f8e75266bee5a9a23c341a40e0000df755374d3d1b9b68",
+            "5ff455679b9faa34b0ce5533ee318fc0b91516babee6fd620e502a44a269f783", false),
     /** Refines a hand region of interest from the pose (256x256). */
-    HAND_RECROP("67d996ce96f9d36fe17d2693022c6da93168026ab2f028f9e2365398d8ac7d5d", false),
+    HAND_RECROP("67d996ce96f9d36fe17d2693022c6da93168026ab2f028f9e2365398d8ac7d5d",
+            "1dca1a361746d29cdde06e1650fb9fedcbd9dc2eba9f76a0d7eda75a6a424688", false),
     /** Face mesh (192x192): 468 points. */
-    FACE_LANDMARK("c603fa6149219a3e9487dc9abd7a0c24474c77263273d24868378cdf40aa26d1", false),
+    FACE_LANDMARK("c603fa6149219a3e9487dc9abd7a0c24474c77263273d24868378cdf40aa26d1",
+            "747641f703a12f00a33ada5ed6a9ba6db7a5512746a7da1dbb3751971322faff", false),
     /** Short-range face detector (128x128). */
-    FACE_DETECTION_SHORT_RANGE("3bc182eb9f33925d9e58b5c8d59308a760f4adea8f282370e428c51212c26633", false),
+    FACE_DETECTION_SHORT_RANGE("3bc182eb9f33925d9e58b5c8d59308a760f4adea8f282370e428c51212c26633",
+            "5e679030f641094250361da0296a902dc7468cee63802a9904afb9496bff4982", false),
     /** Palm detector, full (192x192). */
-    PALM_DETECTION_FULL("2f25e740121983f68ffc05f99991d524dc0ea812134f6316a26125816941ee85", false),
+    PALM_DETECTION_FULL("2f25e740121983f68ffc05f99991d524dc0ea812134f6316a26125816941ee85",
+            "421d8a534cc69a19e7f6a11166929dd55d5ad08df2e2d772ec3006c235c4db2c", false),
     /** Palm detector, lite (192x192). */
-    PALM_DETECTION_LITE("e9a4aaddf90dda56a87235303cf00e4c2d3fb28725f68fd88772997dac905c18", false);
+    PALM_DETECTION_LITE("e9a4aaddf90dda56a87235303cf00e4c2d3fb28725f68fd88772997dac905c18",
+            "cc23cadb670f68239a37ca30f9d3fbbe4fd1ba3de23e0c8e7df26185091a93bc", false);
 
     private final String tfliteSha256;
+    private final String onnxSha256;
     private final boolean plainFileInPackage;
 
-    MediaPipeModel(String tfliteSha256, boolean plainFileInPackage) {
+    MediaPipeModel(String tfliteSha256, String onnxSha256, boolean plainFileInPackage) {
         this.tfliteSha256 = tfliteSha256;
+        this.onnxSha256 = onnxSha256;
         this.plainFileInPackage = plainFileInPackage;
     }
 
@@ -48,6 +64,11 @@ public enum MediaPipeModel {
     /** Returns the pinned SHA-256 of the original {@code .tflite}, lower-case hex. */
     public String tfliteSha256() {
         return tfliteSha256;
+    }
+
+    /** Returns the pinned SHA-256 of the converted {@code .onnx} this GestureLab writes, lower-case hex. */
+    public String onnxSha256() {
+        return onnxSha256;
     }
 
     /**

@@ -27,7 +27,9 @@ import org.gesturelab.core.GestureLabException;
  *
  * <p>It never downloads: a model that is not installed fails with a {@link GestureLabException} that says to run
  * {@code gesturelab models install}. That exception passes through {@code Criteria.loadModel()} as it is, where a
- * {@link ModelNotFoundException} would be replaced by DJL's generic "no model matching the criteria".
+ * {@link ModelNotFoundException} would be replaced by DJL's generic "no model matching the criteria". A model
+ * whose bytes differ from the SHA-256 pinned in {@link MediaPipeModel} is refused the same way
+ * ({@link OnnxIntegrity}).
  */
 public final class MediaPipeModelLoader implements ModelLoader {
 
@@ -130,6 +132,7 @@ public final class MediaPipeModelLoader implements ModelLoader {
                     + onnx + " does not exist. Run 'gesturelab models install'"
                     + (onnx.getParent().equals(ModelDirectory.resolve(null)) ? "" : " --dir " + onnx.getParent()) + " once to install the models.");
         }
+        OnnxIntegrity.requireIntact(model, onnx);
         return onnx;
     }
 

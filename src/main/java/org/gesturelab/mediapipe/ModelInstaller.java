@@ -203,7 +203,14 @@ public final class ModelInstaller {
             Path tflite = tflites.get(model.artifactId());
             Path onnx = stage.resolve(model.onnxFileName());
             ModelConverter.Signature signature = converter.convert(tflite, onnx);
-            entries.add(new Entry(model.artifactId(), digest(tflite, model.tfliteSha256()), digest(onnx, null),
+            FileDigest converted = digest(onnx, null);
+            if (model.onnxSha256() != null && !model.onnxSha256().equals(converted.sha256())) {
+                // Conversion is deterministic; another result would be refused at every load, so refuse it now.
+                throw new GestureLabException("Converting " + model.artifactId() + " gave a file with SHA-256 "
+                        + converted.sha256() + ", but this GestureLab expects " + model.onnxSha256()
+                        + ". The converter or the package differs from the one this version was built with.");
+            }
+            entries.add(new Entry(model.artifactId(), digest(tflite, model.tfliteSha256()), converted,
                     signature.inputs(), signature.outputs()));
         }
         monitor.update("Writing " + ModelDirectory.MANIFEST, total - 1, total);
@@ -327,6 +334,10 @@ public final class ModelInstaller {
         }
         if (!model.tfliteSha256().equals(entry.get().tflite().sha256())) {
             return ModelDirectory.MANIFEST + " records another SHA-256 for " + model.tfliteFileName();
+        }
+        if (model.onnxSha256() != null && !model.onnxSha256().equals(entry.get().onnx().sha256())) {
+            // The pin in the code wins over the manifest, which could be edited to match a changed file.
+            return model.onnxFileName() + " is not the file this GestureLab's converter writes";
         }
         String problem = checkFile(dir, model.tfliteFileName(), entry.get().tflite());
         return problem != null ? problem : checkFile(dir, model.onnxFileName(), entry.get().onnx());

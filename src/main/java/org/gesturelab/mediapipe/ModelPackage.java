@@ -36,8 +36,21 @@ public record ModelPackage(String name, String version, String tarballSha256, Li
      * @param tfliteSha256 the pinned SHA-256 of the original {@code .tflite}
      * @param plainFile whether the tarball holds it as {@code package/ID.tflite}; otherwise it sits inside the
      *     packed-assets file at the offsets the loader script lists
+     * @param onnxSha256 the pinned SHA-256 of the converted {@code .onnx}, or null where the package's models are
+     *     not pinned (test packages)
      */
-    public record PackagedModel(String artifactId, String tfliteSha256, boolean plainFile) {
+    public record PackagedModel(String artifactId, String tfliteSha256, boolean plainFile, String onnxSha256) {
+
+        /**
+         * Describes a model whose converted file is not pinned.
+         *
+         * @param artifactId the model's id
+         * @param tfliteSha256 the pinned SHA-256 of the original
+         * @param plainFile whether the tarball holds it as a plain file
+         */
+        public PackagedModel(String artifactId, String tfliteSha256, boolean plainFile) {
+            this(artifactId, tfliteSha256, plainFile, null);
+        }
 
         /**
          * Describes a catalogue model.
@@ -46,7 +59,8 @@ public record ModelPackage(String name, String version, String tarballSha256, Li
          * @return its description
          */
         public static PackagedModel of(MediaPipeModel model) {
-            return new PackagedModel(model.artifactId(), model.tfliteSha256(), model.plainFileInPackage());
+            return new PackagedModel(model.artifactId(), model.tfliteSha256(), model.plainFileInPackage(),
+                    model.onnxSha256());
         }
 
         /** Returns {@code ID.tflite}. */

@@ -358,7 +358,9 @@ public final class ModelVerifier {
         try {
             return Optional.of(ModelManifest.read(file));
         } catch (IOException e) {
-            return Optional.empty();
+            // Present but unreadable is not "not installed": say which file is damaged.
+            throw new GestureLabException(file + " is damaged and cannot be read (" + e.getMessage().lines()
+                    .findFirst().orElse("") + "); reinstall the models with 'gesturelab models install'.", e);
         }
     }
 

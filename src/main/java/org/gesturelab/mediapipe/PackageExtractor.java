@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.mediapipe.ModelPackage.PackagedModel;
 import org.gesturelab.core.TaskMonitor;
@@ -67,19 +69,19 @@ final class PackageExtractor {
         int total = modelPackage.models().size();
         try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(tarball), 1 << 16),
                 1 << 16)) {
-            TarReader tar = new TarReader(in);
-            for (TarReader.Entry entry = tar.next(); entry != null; entry = tar.next()) {
+            TarArchiveInputStream tar = new TarArchiveInputStream(in);
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 monitor.checkCancelled();
-                if (!entry.regularFile()) {
+                if (!entry.isFile()) {
                     continue;
                 }
-                PackagedModel model = plain.get(entry.name());
+                PackagedModel model = plain.get(entry.getName());
                 if (model != null) {
-                    plainBytes.put(model.artifactId(), tar.readContent(entry.size()));
-                } else if (entry.name().endsWith(PACKED_DATA_SUFFIX)) {
-                    packedData = tar.readContent(entry.size());
-                } else if (entry.name().endsWith(PACKED_LOADER_SUFFIX)) {
-                    packedIndex = new String(tar.readContent(entry.size()), StandardCharsets.UTF_8);
+                    plainBytes.put(model.artifactId(), content(tar, entry));
+                } else if (entry.getName().endsWith(PACKED_DATA_SUFFIX)) {
+                    packedData = content(tar, entry);
+                } else if (entry.getName().endsWith(PACKED_LOADER_SUFFIX)) {
+                    packedIndex = new String(content(tar, entry), StandardCharsets.UTF_8);
                 }
             }
             // Read to the end so the gzip trailer (length and CRC) is checked too.
@@ -200,5 +202,18 @@ final class PackageExtractor {
             out.write(bytes, offset, length);
         }
         return target;
+    }
+
+    /** Reads an entry whole; an archive that ends inside it is damaged, not short. */
+    private static byte[] content(TarArchiveInputStream tar, TarArchiveEntry entry) throws IOException {
+        long size = entry.getSize();
+        if (size < 0 || size > Integer.MAX_VALUE - 8) {
+            throw new IOException("implausible entry size " + size + " for " + entry.getName());
+        }
+        byte[] bytes = tar.readNBytes((int) size);
+        if (bytes.length != size) {
+            throw new java.io.EOFException("the archive ends inside " + entry.getName());
+        }
+        return bytes;
     }
 }

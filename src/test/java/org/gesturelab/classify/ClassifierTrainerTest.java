@@ -50,6 +50,16 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void refusesNonFiniteKeypointsInsteadOfAnsweringNaN() {
+        float[][] clip = TEST.clips().get(0).clone();
+        clip[3] = clip[3].clone();
+        clip[3][7] = Float.NaN;
+        org.gesturelab.core.GestureLabException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.gesturelab.core.GestureLabException.class, () -> trained.predict(List.<float[][]>of(clip)));
+        assertTrue(e.getMessage().contains("finite"), e.getMessage());
+    }
+
+    @Test
     void outputsHaveTheContractShapes() {
         List<float[][]> clips = TEST.clips();
         float[][] probabilities = trained.predict(clips);

@@ -107,6 +107,22 @@ class ClassifyCommandsTest {
     }
 
     @Test
+    @Order(4)
+    void predictRefusesNonFiniteKeypoints() throws Exception {
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+            float[][] clip = new float[30][1662];
+            for (float[] frame : clip) {
+                java.util.Arrays.fill(frame, bad);
+            }
+            Path file = root.resolve("nonfinite.npy");
+            Npy.write(file, clip);
+            Result refused = run("predict", project.toString(), file.toString());
+            assertEquals(userError(), refused.exit(), refused.out());
+            assertTrue(refused.err().contains("keypoints must be finite numbers"), refused.err());
+        }
+    }
+
+    @Test
     @Order(5)
     void compareAndBenchPrintTheirTables() {
         Result compare = run("compare", project.toString(), "--models", "default,ridge", "--epochs", "2");

@@ -21,6 +21,30 @@ class GestureLabCommandTest {
         assertTrue(!out.toString().contains("${"), "version was not filtered: " + out);
     }
 
+    /** Stands for any command that runs out of memory on a too-big input. */
+    @CommandLine.Command(name = "swallow")
+    static final class Swallow implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Parameters(index = "0")
+        String input;
+
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneLineNamingTheInput() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = GestureLabCommand.newCommandLine();
+        commandLine.addSubcommand("swallow", new Swallow());
+        commandLine.setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute("swallow", "huge.npy");
+        assertEquals(GestureLabCommand.EXIT_USER_ERROR, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("out of memory") && err.toString().contains("huge.npy"), err.toString());
+    }
+
     @Test
     void unknownOptionIsAUsageError() {
         StringWriter err = new StringWriter();

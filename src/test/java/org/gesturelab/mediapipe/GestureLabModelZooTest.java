@@ -1,6 +1,5 @@
 package org.gesturelab.mediapipe;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,19 +44,27 @@ class GestureLabModelZooTest {
 
     @Test
     void loadsTheOnnxFileFromTheModelDirectoryOnOnnxRuntime() throws Exception {
-        // A one-node graph in place of the real model (y = x + 0.5) shows what the zoo does: find the file, open
-        // it on ONNX Runtime, run it through the criteria's translator.
-        Files.write(modelDir.resolve("hand_recrop.onnx"), addHalfModel().toByteArray());
+        // The installed hand_recrop (its bytes pinned in MediaPipeModel) copied into an empty folder shows what the
+        // zoo does: find the file, open it on ONNX Runtime, run it through the criteria's translator.
+        Files.copy(InstalledModels.require("hand_recrop.onnx"), modelDir.resolve("hand_recrop.onnx"));
         Criteria<NDList, NDList> criteria = criteria("hand_recrop");
         assertTrue(criteria.isDownloaded());
         try (ZooModel<NDList, NDList> model = criteria.loadModel();
                 Predictor<NDList, NDList> predictor = model.newPredictor();
                 NDManager manager = NDManager.newBaseManager("OnnxRuntime")) {
             assertEquals("OnnxRuntime", model.getNDManager().getEngine().getEngineName());
-            NDList out = predictor.predict(new NDList(manager.create(new float[] {1, 2, 3, 4}, new Shape(1, 4))));
-            assertArrayEquals(new float[] {1.5f, 2.5f, 3.5f, 4.5f}, out.singletonOrThrow().toFloatArray());
+            NDList out = predictor.predict(new NDList(manager.zeros(new Shape(1, 256, 256, 3))));
+            assertEquals(new Shape(1, 1, 1, 4), out.singletonOrThrow().getShape());
         }
         assertFalse(criteria("face_landmark").isDownloaded());
+    }
+
+    @Test
+    void aModelThatIsNotThePinnedFileIsRefused() throws Exception {
+        // A valid ONNX graph (y = x + 0.5) under a model's name: ONNX Runtime would run it, the pin refuses it.
+        Files.write(modelDir.resolve("hand_recrop.onnx"), addHalfModel().toByteArray());
+        GestureLabException e = assertThrows(GestureLabException.class, criteria("hand_recrop")::loadModel);
+        assertTrue(e.getMessage().contains("reinstall the models"), e.getMessage());
     }
 
     private Criteria<NDList, NDList> criteria(String artifactId) {
