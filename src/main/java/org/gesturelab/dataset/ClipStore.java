@@ -132,19 +132,32 @@ final class ClipStore {
     }
 
     /** Returns the file names (without folder) that clip rows refer to. */
+    /**
+     * Returns the file names (without folder) that rows refer to, or {@code null} when some row holds a path that
+     * is not one of this project's clip files: then nobody can tell which files are unreferenced, and crash
+     * recovery must not set any aside (the bad row itself is refused wherever it is used).
+     */
     Set<String> referencedFileNames() {
         return db.read(() -> {
             Set<String> names = new HashSet<>();
+            boolean unreadable = false;
             try (Statement statement = db.connection().createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT keypoints, replay_video FROM clips")) {
+                    ResultSet rs = statement.executeQuery("SELECT id, keypoints, replay_video FROM clips")) {
                 while (rs.next()) {
-                    names.add(Path.of(rs.getString(1)).getFileName().toString());
-                    if (rs.getString(2) != null) {
-                        names.add(Path.of(rs.getString(2)).getFileName().toString());
+                    long id = rs.getLong(1);
+                    try {
+                        names.add(files.resolveStored(rs.getString(2), "The keypoints file of clip " + id)
+                                .getFileName().toString());
+                        if (rs.getString(3) != null) {
+                            names.add(files.resolveStored(rs.getString(3), "The replay video of clip " + id)
+                                    .getFileName().toString());
+                        }
+                    } catch (GestureLabException e) {
+                        unreadable = true;
                     }
                 }
             }
-            return names;
+            return unreadable ? null : names;
         });
     }
 

@@ -177,7 +177,8 @@ final class ProjectFiles {
      * for a batch that never committed are removed; clip files no row refers to (a crash between a delete's
      * commit and its file removal) are set aside in {@code clips/.orphaned} rather than deleted.
      *
-     * @param referenced the file names (without folder) that database rows refer to
+     * @param referenced the file names (without folder) that database rows refer to, or {@code null} when a row
+     *     holds a path this project did not write: then no file is set aside
      * @return the classes that batches left behind in their staging folders had added
      */
     Set<String> recover(Set<String> referenced) throws IOException {
@@ -191,11 +192,15 @@ final class ProjectFiles {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(STAGING_PREFIX) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     staging.add(entry);
-                } else if (CLIP_FILE.matcher(name).matches() && !referenced.contains(name)
+                } else if (CLIP_FILE.matcher(name).matches() && referenced != null && !referenced.contains(name)
                         && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                     loose.add(entry);
                 }
             }
+        }
+        if (referenced == null) {
+            // Rows this project did not write: leave staged and loose files exactly where they are.
+            return Set.of();
         }
         Set<String> addedClasses = new HashSet<>();
         for (Path stage : staging) {
