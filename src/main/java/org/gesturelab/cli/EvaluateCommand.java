@@ -7,7 +7,10 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.Json;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.TaskMonitor;
+import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.EvaluateModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,12 +33,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainTestClips data = TrainTestClips.read(dir);
-        data.requireTestData(dir);
         Evaluation evaluation;
-        try (SequenceClassifier classifier = data.currentModel(dir)) {
-            evaluation = Evaluation.ofProbabilities(data.classes(), data.test().labels(),
-                    classifier.predict(data.test().clips()));
+        try (Project project = Project.open(dir)) {
+            evaluation = EvaluateModel.run(project, TaskMonitor.SILENT).orElseThrow(() -> new GestureLabException(
+                    TrainTestClips.noTestClips(dir))).evaluation();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -57,9 +57,19 @@ record TrainTestClips(String name, List<String> classes, int sequenceLength, int
      */
     void requireTestData(Path dir) {
         if (test.size() == 0) {
-            throw new GestureLabException("The project " + dir + " has no test clips to evaluate on. Import some with "
-                    + "'gesturelab import " + dir + " --mp-data PATH --as test'.");
+            throw new GestureLabException(noTestClips(dir));
         }
+    }
+
+    /**
+     * Says that a project has no test clips and how to add some.
+     *
+     * @param dir the project folder
+     * @return the message
+     */
+    static String noTestClips(Path dir) {
+        return "The project " + dir + " has no test clips to evaluate on. Import some with 'gesturelab import " + dir
+                + " --mp-data PATH --as test'.";
     }
 
     /**

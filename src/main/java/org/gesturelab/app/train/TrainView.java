@@ -24,11 +24,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.gesturelab.workflow.EvaluateModel;
 import org.gesturelab.app.common.ProgressPanel;
 import org.gesturelab.app.common.ReplayPane;
 import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
-import org.gesturelab.app.train.TrainViewModel.Assessment;
 import org.gesturelab.app.train.TrainViewModel.HistoryRow;
 import org.gesturelab.dataset.Clip;
 
@@ -234,7 +234,7 @@ public final class TrainView {
         return new VBox(8, empty, matrix, new HBox(8, clips, replay), relabel);
     }
 
-    private void redrawMatrix(Assessment assessment) {
+    private void redrawMatrix(EvaluateModel.Result assessment) {
         matrix.getChildren().clear();
         if (assessment == null) {
             return;

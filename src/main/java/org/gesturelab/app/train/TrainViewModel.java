@@ -16,20 +16,17 @@ import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.ClipReplay;
 import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
-import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.Json;
-import org.gesturelab.core.LabeledClips;
+import org.gesturelab.workflow.EvaluateModel;
 import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.workflow.Retrain;
 import org.gesturelab.workflow.SimulateProject;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
-import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.core.KeypointLayout;
 
 /**
  * The Train screen's state: the history of the user's labeling rounds, the learning curves (with simulated ones
@@ -52,20 +49,12 @@ public final class TrainViewModel {
             double seconds, String session) {
     }
 
-    /**
-     * The current model's evaluation with the clips behind every cell.
-     *
-     * @param evaluation the scores
-     * @param cells {@code cells[truth][predicted]} lists the test clips there
-     */
-    public record Assessment(Evaluation evaluation, List<List<List<Clip>>> cells) {
-    }
-
     private final OpenProject projects;
     private final BackgroundExecutor executor;
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
     private final ObservableList<HistoryRow> simulations = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>(this, "assessment");
+    private final ReadOnlyObjectWrapper<EvaluateModel.Result> assessment =
+            new ReadOnlyObjectWrapper<>(this, "assessment");
     private final ObservableList<Clip> cellClips = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
@@ -191,32 +180,7 @@ public final class TrainViewModel {
             assessment.set(null);
             return;
         }
-        executor.submit("Evaluating the model", monitor -> {
-            List<Clip> test = project.clips(ClipState.TEST);
-            if (test.isEmpty()) {
-                return null;
-            }
-            try (SequenceClassifier model = ModelStore.loadCurrent(project.directory(), project.classNames(),
-                    project.sequenceLength(), KeypointLayout.FEATURES)) {
-                LabeledClips clips = project.labeledClips(test, Clip::label);
-                float[][] probabilities = model.predict(clips.clips());
-                Evaluation evaluation = Evaluation.ofProbabilities(clips.classes(), clips.labels(), probabilities);
-                int[] predicted = Evaluation.argmax(probabilities);
-                int n = clips.classes().size();
-                List<List<List<Clip>>> cells = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    List<List<Clip>> row = new ArrayList<>();
-                    for (int j = 0; j < n; j++) {
-                        row.add(new ArrayList<>());
-                    }
-                    cells.add(row);
-                }
-                for (int c = 0; c < test.size(); c++) {
-                    cells.get(clips.labels()[c]).get(predicted[c]).add(test.get(c));
-                }
-                return new Assessment(evaluation, cells);
-            }
-        }, result -> {
+        executor.submit("Evaluating the model", monitor -> EvaluateModel.run(project, monitor).orElse(null), result -> {
             assessment.set(result);
             cellClips.clear();
             replay.clear();
@@ -233,7 +197,7 @@ public final class TrainViewModel {
      * @param predicted the predicted class
      */
     public void showCell(int truth, int predicted) {
-        Assessment current = assessment.get();
+        EvaluateModel.Result current = assessment.get();
         if (current != null) {
             cellClips.setAll(current.cells().get(truth).get(predicted));
             replay.clear();
@@ -288,7 +252,7 @@ public final class TrainViewModel {
     }
 
     /** Returns the current model's evaluation, or null. */
-    public ReadOnlyObjectProperty<Assessment> assessmentProperty() {
+    public ReadOnlyObjectProperty<EvaluateModel.Result> assessmentProperty() {
         return assessment.getReadOnlyProperty();
     }
 
