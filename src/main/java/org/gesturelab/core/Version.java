@@ -13,7 +13,7 @@ public final class Version {
 
     /** Returns the version string, for example {@code 0.1.0-SNAPSHOT}. */
     public static String get() {
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = Version.class.getResourceAsStream("/org/gesturelab/version.properties")) {
             if (in == null) {
                 return "unknown";
             }

@@ -112,10 +112,12 @@ public final class OnnxGraphBuilder {
         return longConstant(base, new long[] {values.length}, values);
     }
 
+    /** Declares a float32 graph input of fixed shape. */
     public void input(String name, int[] shape) {
         graph.addInput(valueInfo(name, shape));
     }
 
+    /** Declares a float32 graph output of fixed shape. */
     public void output(String name, int[] shape) {
         graph.addOutput(valueInfo(name, shape));
     }
@@ -152,10 +154,12 @@ public final class OnnxGraphBuilder {
         }
     }
 
+    /** Returns the number of nodes added so far. */
     public int nodeCount() {
         return nodeCount;
     }
 
+    /** Returns how many nodes of each operator type were added. */
     public Map<String, Integer> operatorCounts() {
         return operatorCounts;
     }
@@ -172,19 +176,23 @@ public final class OnnxGraphBuilder {
                 .build();
     }
 
+    /** Returns an integer attribute. */
     public static AttributeProto attribute(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.INT).setI(value).build();
     }
 
+    /** Returns a float attribute. */
     public static AttributeProto attribute(String name, float value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOAT).setF(value).build();
     }
 
+    /** Returns a string attribute. */
     public static AttributeProto attribute(String name, String value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.STRING)
                 .setS(ByteString.copyFrom(value, StandardCharsets.UTF_8)).build();
     }
 
+    /** Returns an integer-list attribute. */
     public static AttributeProto attribute(String name, long[] values) {
         AttributeProto.Builder attribute = AttributeProto.newBuilder().setName(name).setType(AttributeType.INTS);
         for (long value : values) {
