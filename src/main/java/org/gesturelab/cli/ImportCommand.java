@@ -104,13 +104,18 @@ public final class ImportCommand implements Callable<Integer> {
             description = "With --joints: keep only clips recorded at these distances (default: all).")
     private List<String> distances = List.of();
 
+    @Option(names = "--as-nothing", paramLabel = "static,random", split = ",",
+            description = "With --joints: gestures whose clips go into the Nothing class (idle, other movements) "
+                    + "instead of classes of their own.")
+    private List<String> asNothing = List.of();
+
     @Override
     public Integer call() throws Exception {
         if (as == ClipState.SKIPPED) {
             throw new GestureLabException("--as takes train, test or pool.");
         }
-        if (source.joints == null && (!testSubjects.isEmpty() || !distances.isEmpty())) {
-            throw new GestureLabException("--test-subjects and --distance go with --joints.");
+        if (source.joints == null && (!testSubjects.isEmpty() || !distances.isEmpty() || !asNothing.isEmpty())) {
+            throw new GestureLabException("--test-subjects, --distance and --as-nothing go with --joints.");
         }
         if (source.joints != null && as != null) {
             throw new GestureLabException("--joints splits by subject; use --test-subjects instead of --as.");
@@ -127,7 +132,8 @@ public final class ImportCommand implements Callable<Integer> {
                 result = NpyFolderFormat.importInto(project, source.npy, as, progress);
             } else if (source.joints != null) {
                 result = JointsFormat.importInto(project, source.joints,
-                        new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances)), progress);
+                        new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances),
+                                new TreeSet<>(asNothing)), progress);
             } else if (source.videos != null) {
                 try (HolisticPipeline pipeline = new HolisticPipeline(holistic.holisticOptions())) {
                     result = VideoImport.importFolder(project, source.videos, new VideoKeypointExtractor(pipeline),
