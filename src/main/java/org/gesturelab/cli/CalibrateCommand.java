@@ -46,6 +46,10 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         print(out, "Before", calibration.before());
         print(out, "After ", calibration.after());
+        var first = calibration.curve().get(0);
+        out.printf("Trade-off searched from %.1f false activations per hour at recall %.3f (lowest thresholds) "
+                + "in %d steps; minimum event length %d frames%n", first.faPerHour(), first.recall(),
+                calibration.curve().size(), calibration.settings().minFrames());
         out.printf("Thresholds: %s%n", calibration.settings().thresholds());
         out.println(calibration.reached() ? "Target met." : "The target of " + target + " false activations per "
                 + "hour was not met even at the highest thresholds; record more Nothing and retrain.");

@@ -90,7 +90,7 @@ public record SpottingSettings(
      * @return the settings
      */
     public static SpottingSettings defaults(int window, String nothingClass) {
-        return new SpottingSettings(window, 2, 5, 0.6, 0.7, 4, 8, Map.of(), nothingClass, null);
+        return new SpottingSettings(window, 2, 5, 0.6, 0.7, 8, 8, Map.of(), nothingClass, null);
     }
 
     /** Returns the start threshold of a class. */
@@ -102,6 +102,12 @@ public record SpottingSettings(
     public SpottingSettings withThresholds(Map<String, Double> newThresholds, Calibration note) {
         return new SpottingSettings(window, stride, smoothing, enterThreshold, exitRatio, minFrames,
                 refractoryFrames, new TreeMap<>(newThresholds), nothingClass, note);
+    }
+
+    /** Returns these settings with another minimum event duration. */
+    public SpottingSettings withMinFrames(int newMinFrames) {
+        return new SpottingSettings(window, stride, smoothing, enterThreshold, exitRatio, newMinFrames,
+                refractoryFrames, thresholds, nothingClass, calibration);
     }
 
     /** Returns these settings with another window. */

@@ -27,7 +27,9 @@ import org.gesturelab.dataset.Project;
  * project's test clips played as streams (gestures among Nothing at an idle fraction of 0.7, plus the Nothing clips
  * alone), losing as little recall as it can.
  *
- * <p>The classifier runs once per stream; the search then only replays the spotter over the stored probabilities.
+ * <p>The classifier runs once per stream and candidate window (the project's sequence length, two thirds and one and
+ * a half of it); the search then only replays the spotter over the stored probabilities, for each window and
+ * minimum event length, and keeps the combination that meets the target with the most recall.
  * It starts with every threshold at {@value #LOWEST} (most recall, most false activations) and, while the rate is
  * above the target, raises by one step the threshold of the class whose raise removes the most false activations
  * per match lost. Every step is a point of the trade-off curve (false activations per hour against recall) that the
@@ -47,6 +49,8 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
     private static final double[] GRID = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
         0.93, 0.95, 0.97, 0.98, 0.99, 0.995, 1.0};
     private static final int STREAMS = 4;
+    /** Minimum event durations tried; the one that keeps most recall under the target wins. */
+    private static final int[] MIN_FRAMES = {4, 8, 12, 16};
     private static final double IDLE_FRACTION = 0.7;
 
     /**
@@ -85,54 +89,39 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
                     new StreamMaking.Options(ClipState.TEST, IDLE_FRACTION, STREAMS, seed)));
             LabeledClips test = project.labeledClips(ClipState.TEST);
             streams.addAll(StreamGenerator.generate(test, Set.of(start.nothingClass()), 1, 1, seed));
-            List<float[][]> probabilities = new ArrayList<>();
-            for (int i = 0; i < streams.size(); i++) {
-                monitor.update("Recognizing the calibration streams", i, streams.size());
-                probabilities.add(SlidingWindow.probabilities(spotting.classifier(), start,
-                        streams.get(i).frames(), TaskMonitor.SILENT));
-                monitor.checkCancelled();
-            }
-            Search search = new Search(spotting.classifier().classes(), streams, probabilities, fps);
-            StreamReport before = search.score(spotting.settings()).report(fps);
             List<String> classes = spotting.classifier().classes();
-            int[] level = new int[classes.size()];
-            SpottingSettings current = start.withThresholds(thresholds(classes, level, start), null);
-            Outcome outcome = search.outcome(current);
-            List<CurvePoint> curve = new ArrayList<>();
-            curve.add(outcome.point(current, fps));
-            while (outcome.faPerHour(fps) > targetFaPerHour) {
-                monitor.checkCancelled();
-                int bestClass = -1;
-                double bestGain = Double.NEGATIVE_INFINITY;
-                Outcome bestOutcome = null;
-                for (int c = 0; c < classes.size(); c++) {
-                    if (classes.get(c).equals(start.nothingClass()) || level[c] == GRID.length - 1) {
-                        continue;
-                    }
-                    level[c]++;
-                    Outcome trial = search.outcome(start.withThresholds(thresholds(classes, level, start), null));
-                    level[c]--;
-                    long removed = outcome.falseActivations() - trial.falseActivations();
-                    long lost = outcome.matched() - trial.matched();
-                    // Raising a class that causes false activations comes first even when it gains nothing at once.
-                    double gain = (removed + 0.01 * outcome.falseByClass()[c]) / (Math.max(0, lost) + 0.5);
-                    if (gain > bestGain) {
-                        bestGain = gain;
-                        bestClass = c;
-                        bestOutcome = trial;
+            StreamReport before = null;
+            Result best = null;
+            Search bestSearch = null;
+            List<Integer> windows = candidateWindows(project.sequenceLength(), spotting.settings().window());
+            for (int w = 0; w < windows.size(); w++) {
+                SpottingSettings windowed = start.withWindow(windows.get(w));
+                List<float[][]> probabilities = new ArrayList<>();
+                for (int i = 0; i < streams.size(); i++) {
+                    monitor.update("Recognizing the calibration streams", (long) w * streams.size() + i,
+                            (long) windows.size() * streams.size());
+                    probabilities.add(SlidingWindow.probabilities(spotting.classifier(), windowed,
+                            streams.get(i).frames(), TaskMonitor.SILENT));
+                    monitor.checkCancelled();
+                }
+                Search search = new Search(classes, streams, probabilities, fps);
+                if (windows.get(w) == spotting.settings().window()) {
+                    before = search.score(spotting.settings()).report(fps);
+                }
+                for (int minFrames : MIN_FRAMES) {
+                    Result result = search(search, classes, windowed.withMinFrames(minFrames), targetFaPerHour, fps,
+                            monitor);
+                    if (best == null || result.better(best, targetFaPerHour, fps)) {
+                        best = result;
+                        bestSearch = search;
                     }
                 }
-                if (bestClass < 0) {
-                    break;
-                }
-                level[bestClass]++;
-                outcome = bestOutcome;
-                current = start.withThresholds(thresholds(classes, level, start), null);
-                curve.add(outcome.point(current, fps));
-                monitor.update("Choosing thresholds", curve.size(), -1);
             }
+            SpottingSettings current = best.settings();
+            Outcome outcome = best.outcome();
+            List<CurvePoint> curve = best.curve();
             boolean reached = outcome.faPerHour(fps) <= targetFaPerHour;
-            StreamScore finalScore = search.score(current);
+            StreamScore finalScore = bestSearch.score(current);
             long frames = streams.stream().mapToLong(s -> s.frames().length).sum();
             SpottingSettings chosen = current.withThresholds(current.thresholds(), new SpottingSettings.Calibration(
                     targetFaPerHour, outcome.faPerHour(fps), finalScore.recall() == null ? 0 : finalScore.recall(),
@@ -140,6 +129,73 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
             chosen.write(spotting.modelFolder());
             return new Calibration(before, finalScore.report(fps), chosen, curve, reached);
         }
+    }
+
+    /** What one greedy search reached. */
+    private record Result(SpottingSettings settings, Outcome outcome, List<CurvePoint> curve) {
+
+        /** Meeting the target first, then recall, then fewer false activations. */
+        boolean better(Result other, double target, double fps) {
+            boolean meets = outcome.faPerHour(fps) <= target;
+            boolean otherMeets = other.outcome.faPerHour(fps) <= target;
+            if (meets != otherMeets) {
+                return meets;
+            }
+            if (!meets) {
+                return outcome.falseActivations() < other.outcome.falseActivations();
+            }
+            return outcome.matched() > other.outcome.matched() || (outcome.matched() == other.outcome.matched()
+                    && outcome.falseActivations() < other.outcome.falseActivations());
+        }
+    }
+
+    /** Raises thresholds greedily from the lowest until the target is met or nothing can rise. */
+    private static Result search(Search search, List<String> classes, SpottingSettings start,
+            double targetFaPerHour, double fps, TaskMonitor monitor) {
+        int[] level = new int[classes.size()];
+        SpottingSettings current = start.withThresholds(thresholds(classes, level, start), null);
+        Outcome outcome = search.outcome(current);
+        List<CurvePoint> curve = new ArrayList<>();
+        curve.add(outcome.point(current, fps));
+        while (outcome.faPerHour(fps) > targetFaPerHour) {
+            monitor.checkCancelled();
+            int bestClass = -1;
+            double bestGain = Double.NEGATIVE_INFINITY;
+            Outcome bestOutcome = null;
+            for (int c = 0; c < classes.size(); c++) {
+                if (classes.get(c).equals(start.nothingClass()) || level[c] == GRID.length - 1) {
+                    continue;
+                }
+                level[c]++;
+                Outcome trial = search.outcome(start.withThresholds(thresholds(classes, level, start), null));
+                level[c]--;
+                long removed = outcome.falseActivations() - trial.falseActivations();
+                long lost = outcome.matched() - trial.matched();
+                // Raising a class that causes false activations comes first even when it gains nothing at once.
+                double gain = (removed + 0.01 * outcome.falseByClass()[c]) / (Math.max(0, lost) + 0.5);
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    bestClass = c;
+                    bestOutcome = trial;
+                }
+            }
+            if (bestClass < 0) {
+                break;
+            }
+            level[bestClass]++;
+            outcome = bestOutcome;
+            current = start.withThresholds(thresholds(classes, level, start), null);
+            curve.add(outcome.point(current, fps));
+            monitor.update("Choosing thresholds", curve.size(), -1);
+        }
+        return new Result(current, outcome, curve);
+    }
+
+    /** The project's sequence length, two thirds and one and a half of it, and the window in use. */
+    private static List<Integer> candidateWindows(int sequenceLength, int inUse) {
+        java.util.TreeSet<Integer> windows = new java.util.TreeSet<>(List.of(Math.max(2, sequenceLength * 2 / 3),
+                sequenceLength, sequenceLength * 3 / 2, inUse));
+        return List.copyOf(windows);
     }
 
     private static Map<String, Double> thresholds(List<String> classes, int[] level, SpottingSettings start) {

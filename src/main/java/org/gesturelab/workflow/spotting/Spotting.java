@@ -8,14 +8,12 @@ import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.spotting.SpottingSettings;
 import org.gesturelab.core.KeypointLayout;
-import org.gesturelab.dataset.Clip;
-import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.NothingClass;
 import org.gesturelab.dataset.Project;
 
 /**
  * A project's current model with the spotting settings it is used with: those stored beside it by calibration, or
- * defaults (start threshold 0.6, a window as long as the project's typical training clip).
+ * defaults (start threshold 0.6, a window of the project's sequence length).
  *
  * @param classifier the classifier; close it through this object
  * @param settings the spotting settings
@@ -47,24 +45,9 @@ public record Spotting(SequenceClassifier classifier, SpottingSettings settings,
      * @return the defaults
      */
     public static SpottingSettings defaults(Project project) {
-        return SpottingSettings.defaults(typicalClipLength(project),
+        // The window the classifier was built for; calibration also tries shorter and longer ones.
+        return SpottingSettings.defaults(project.sequenceLength(),
                 NothingClass.in(project.classNames()).orElse(null));
-    }
-
-    /**
-     * Returns the median length of the project's training clips (its sequence length when it has none): the window a
-     * classifier trained on whole clips recognizes best.
-     *
-     * @param project the project
-     * @return frames
-     */
-    public static int typicalClipLength(Project project) {
-        List<Clip> clips = project.clips(ClipState.TRAIN);
-        if (clips.isEmpty()) {
-            return project.sequenceLength();
-        }
-        int[] lengths = clips.stream().mapToInt(Clip::frames).sorted().toArray();
-        return Math.max(2, lengths[lengths.length / 2]);
     }
 
     @Override
