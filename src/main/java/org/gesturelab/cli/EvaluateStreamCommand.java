@@ -1,5 +1,6 @@
 package org.gesturelab.cli;
 
+import org.gesturelab.dataset.KeypointStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.gesturelab.classify.Json;
-import org.gesturelab.classify.spotting.KeypointStream;
 import org.gesturelab.classify.spotting.StreamReport;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.dataset.Project;

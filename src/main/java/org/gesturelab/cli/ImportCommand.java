@@ -104,6 +104,11 @@ public final class ImportCommand implements Callable<Integer> {
             description = "With --joints: keep only clips recorded at these distances (default: all).")
     private List<String> distances = List.of();
 
+    @Option(names = "--segments", paramLabel = "FILE",
+            description = "With --recording X.npy --as pool: its segments file (start,end,label, end exclusive); "
+                    + "each window's hidden label is the class covering most of it, Nothing where no segment does.")
+    private Path segments;
+
     @Option(names = "--as-nothing", paramLabel = "static,random", split = ",",
             description = "With --joints: gestures whose clips go into the Nothing class (idle, other movements) "
                     + "instead of classes of their own.")
@@ -116,6 +121,9 @@ public final class ImportCommand implements Callable<Integer> {
         }
         if (source.joints == null && (!testSubjects.isEmpty() || !distances.isEmpty() || !asNothing.isEmpty())) {
             throw new GestureLabException("--test-subjects, --distance and --as-nothing go with --joints.");
+        }
+        if (segments != null && source.recording == null) {
+            throw new GestureLabException("--segments goes with --recording.");
         }
         if (source.joints != null && as != null) {
             throw new GestureLabException("--joints splits by subject; use --test-subjects instead of --as.");
@@ -139,6 +147,13 @@ public final class ImportCommand implements Callable<Integer> {
                     result = VideoImport.importFolder(project, source.videos, new VideoKeypointExtractor(pipeline),
                             orDefault(ClipState.TRAIN), progress);
                 }
+            } else if (segments != null) {
+                if (!source.recording.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
+                        || orDefault(ClipState.POOL) != ClipState.POOL) {
+                    throw new GestureLabException("--segments goes with a .npy --recording imported into the pool.");
+                }
+                result = RecordingImport.importSegmented(project, source.recording, segments,
+                        window != null ? window : project.sequenceLength(), stride, progress);
             } else {
                 RecordingImport.Options options = new RecordingImport.Options(
                         window != null ? window : project.sequenceLength(), stride, orDefault(ClipState.POOL), label);

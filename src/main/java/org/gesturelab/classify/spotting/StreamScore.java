@@ -1,5 +1,7 @@
 package org.gesturelab.classify.spotting;
 
+import org.gesturelab.dataset.KeypointStream;
+import org.gesturelab.dataset.Segment;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 /**
  * Continuous recognition: turning per-frame class probabilities from a sliding window into gesture events
- * ({@link org.gesturelab.classify.spotting.GestureSpotter}), the stream format of recordings with their true
- * segments, a generator of such streams, and their event-level evaluation.
+ * ({@link org.gesturelab.classify.spotting.GestureSpotter}), a generator of streams in the stream format
+ * ({@link org.gesturelab.dataset.KeypointStream}), and their event-level evaluation.
  */
 package org.gesturelab.classify.spotting;

@@ -1,5 +1,7 @@
 package org.gesturelab.workflow.spotting;
 
+import org.gesturelab.dataset.KeypointStream;
+import org.gesturelab.dataset.Segment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gesturelab.classify.spotting.GestureSpotter;
-import org.gesturelab.classify.spotting.KeypointStream;
-import org.gesturelab.classify.spotting.Segment;
 import org.gesturelab.classify.spotting.SlidingWindow;
 import org.gesturelab.classify.spotting.SpottedEvent;
 import org.gesturelab.classify.spotting.SpottingSettings;

@@ -1,5 +1,6 @@
 package org.gesturelab.workflow.spotting;
 
+import org.gesturelab.dataset.KeypointStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.gesturelab.classify.spotting.GestureSpotter;
-import org.gesturelab.classify.spotting.KeypointStream;
 import org.gesturelab.classify.spotting.SlidingWindow;
 import org.gesturelab.classify.spotting.SpottedEvent;
 import org.gesturelab.classify.spotting.SpottingSettings;

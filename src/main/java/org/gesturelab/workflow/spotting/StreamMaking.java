@@ -1,5 +1,6 @@
 package org.gesturelab.workflow.spotting;
 
+import org.gesturelab.dataset.KeypointStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.gesturelab.classify.spotting.KeypointStream;
 import org.gesturelab.classify.spotting.StreamGenerator;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.LabeledClips;

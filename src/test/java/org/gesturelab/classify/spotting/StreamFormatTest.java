@@ -1,5 +1,7 @@
 package org.gesturelab.classify.spotting;
 
+import org.gesturelab.dataset.KeypointStream;
+import org.gesturelab.dataset.Segment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.gesturelab.classify.spotting;
+package org.gesturelab.dataset;
 
 import org.gesturelab.core.GestureLabException;
 

@@ -1,4 +1,4 @@
-package org.gesturelab.classify.spotting;
+package org.gesturelab.dataset;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
