@@ -178,6 +178,9 @@ public final class LiveViewModel {
             return;
         }
         float[] p = window.accept(vector);
+        if (!window.ready()) {
+            return;
+        }
         SpottedEvent ended = spotter.accept(p).orElse(null);
         SpottedEvent current = spotter.current().orElse(null);
         String name = current == null ? "" : current.label();

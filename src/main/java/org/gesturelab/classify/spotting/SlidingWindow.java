@@ -24,6 +24,7 @@ public final class SlidingWindow {
     private final ArrayDeque<float[]> frames = new ArrayDeque<>();
     private float[] last;
     private long seen;
+    private boolean predicted;
 
     /**
      * Creates the window.
@@ -51,8 +52,14 @@ public final class SlidingWindow {
         }
         if (predictsAt(seen++, window, stride)) {
             last = classifier.predict(List.<float[][]>of(frames.toArray(float[][]::new)))[0];
+            predicted = true;
         }
         return last;
+    }
+
+    /** Returns whether the classifier has seen a full window yet. */
+    public boolean ready() {
+        return predicted;
     }
 
     private static boolean predictsAt(long index, int window, int stride) {
