@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.gesturelab.dataset.NothingClass;
 
 /**
  * The quality of a classifier on labelled clips: accuracy, macro and weighted F1, per-class precision, recall and F1,
@@ -23,7 +25,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param perClass precision, recall, F1 and support for each class, in class order
  * @param confusionMatrix {@code [true class][predicted class]} counts
  */
-@JsonPropertyOrder({"clips", "accuracy", "macro_f1", "weighted_f1", "classes", "per_class", "confusion_matrix"})
+@JsonPropertyOrder({"clips", "accuracy", "macro_f1", "gesture_macro_f1", "weighted_f1", "classes", "per_class",
+    "confusion_matrix"})
 public record Evaluation(List<String> classes, int clips, double accuracy, double macroF1, double weightedF1,
         List<ClassMetrics> perClass, int[][] confusionMatrix) {
 
@@ -50,6 +53,32 @@ public record Evaluation(List<String> classes, int clips, double accuracy, doubl
             copy[i] = confusionMatrix[i].clone();
         }
         confusionMatrix = copy;
+    }
+
+    /**
+     * Returns the macro F1 over the gesture classes only: the Nothing class left out, because a model that is good
+     * at idle footage, the bulk of most data, can hide poor gestures in the plain macro F1. Classes counted as in
+     * {@link #macroF1()}.
+     *
+     * @return the mean F1 over the gesture classes that occur; the plain macro F1 when there is no Nothing class;
+     *     0 when no gesture class occurs
+     */
+    @JsonProperty("gesture_macro_f1")
+    public double gestureMacroF1() {
+        double sum = 0;
+        int counted = 0;
+        for (int c = 0; c < perClass.size(); c++) {
+            ClassMetrics m = perClass.get(c);
+            int predictedAs = 0;
+            for (int[] row : confusionMatrix) {
+                predictedAs += row[c];
+            }
+            if (!NothingClass.isNothing(m.name()) && (m.support() > 0 || predictedAs > 0)) {
+                sum += m.f1();
+                counted++;
+            }
+        }
+        return counted == 0 ? 0 : sum / counted;
     }
 
     /** Returns a copy of the confusion matrix, {@code [true class][predicted class]}. */
@@ -158,6 +187,10 @@ public record Evaluation(List<String> classes, int clips, double accuracy, doubl
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "clips %d   accuracy %.4f   macro F1 %.4f   weighted F1 %.4f%n",
                 clips, accuracy, macroF1, weightedF1));
+        if (classes.stream().anyMatch(NothingClass::isNothing)) {
+            out.append(String.format(Locale.ROOT, "macro F1 over the gesture classes (without Nothing) %.4f%n",
+                    gestureMacroF1()));
+        }
         int width = Math.max(5, classes.stream().mapToInt(String::length).max().orElse(5));
         out.append(String.format(Locale.ROOT, "%n%3s  %-" + width + "s  %9s  %6s  %6s  %7s%n", "#", "class",
                 "precision", "recall", "F1", "support"));

@@ -99,13 +99,26 @@ public final class ImportCommand implements Callable<Integer> {
             description = "With --joints: keep only clips recorded at these distances (default: all).")
     private List<String> distances = List.of();
 
+    @Option(names = "--segments", paramLabel = "FILE",
+            description = "With --recording X.npy --as pool: its segments file (start,end,label, end exclusive); "
+                    + "each window's hidden label is the class covering most of it, Nothing where no segment does.")
+    private Path segments;
+
+    @Option(names = "--as-nothing", paramLabel = "static,random", split = ",",
+            description = "With --joints: gestures whose clips go into the Nothing class (idle, other movements) "
+                    + "instead of classes of their own.")
+    private List<String> asNothing = List.of();
+
     @Override
     public Integer call() throws Exception {
         if (as == ClipState.SKIPPED) {
             throw new GestureLabException("--as takes train, test or pool.");
         }
-        if (source.joints == null && (!testSubjects.isEmpty() || !distances.isEmpty())) {
-            throw new GestureLabException("--test-subjects and --distance go with --joints.");
+        if (source.joints == null && (!testSubjects.isEmpty() || !distances.isEmpty() || !asNothing.isEmpty())) {
+            throw new GestureLabException("--test-subjects, --distance and --as-nothing go with --joints.");
+        }
+        if (segments != null && source.recording == null) {
+            throw new GestureLabException("--segments goes with --recording.");
         }
         if (source.joints != null && as != null) {
             throw new GestureLabException("--joints splits by subject; use --test-subjects instead of --as.");
@@ -135,18 +148,20 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** Binds the options to a request: exactly one source option is set. */
     private ImportData.Request request() {
-        JointsFormat.Options split = new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances));
+        JointsFormat.Options split = new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances),
+                new TreeSet<>(asNothing));
         if (source.mpData != null) {
-            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, null);
+            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, null, null);
         } else if (source.csv != null) {
-            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, null);
+            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, null, null);
         } else if (source.npy != null) {
-            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, null);
+            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, null, null);
         } else if (source.joints != null) {
-            return new ImportData.Request(ImportFormat.JOINTS, source.joints, null, null, null, null, split);
+            return new ImportData.Request(ImportFormat.JOINTS, source.joints, null, null, null, null, split, null);
         } else if (source.videos != null) {
-            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, null);
+            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, null, null);
         }
-        return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window, stride, null);
+        return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window, stride, null,
+                segments);
     }
 }

@@ -40,13 +40,31 @@ public final class JointsFormat {
      * @param testSubjects subjects (the {@code subject} column, e.g. {@code S7}) whose clips go to the test split;
      *     empty puts every clip in the training split
      * @param distances the {@code distance} values to keep (e.g. {@code 1m}); empty keeps every distance
+     * @param asNothing gestures whose clips go into the project's Nothing class instead of a class of their own
+     *     (bodygesture15's {@code static} and {@code random} are its no-gesture classes)
      */
-    public record Options(Set<String> testSubjects, Set<String> distances) {
+    public record Options(Set<String> testSubjects, Set<String> distances, Set<String> asNothing) {
 
         /** Copies the sets. */
         public Options {
             testSubjects = Set.copyOf(testSubjects);
             distances = Set.copyOf(distances);
+            asNothing = Set.copyOf(asNothing);
+        }
+
+        /**
+         * Options that map no gesture to Nothing.
+         *
+         * @param testSubjects the test subjects
+         * @param distances the distances to keep
+         */
+        public Options(Set<String> testSubjects, Set<String> distances) {
+            this(testSubjects, distances, Set.of());
+        }
+
+        /** Returns the class a gesture's clips go to, given the name of the project's Nothing class. */
+        String classOf(String gesture, String nothing) {
+            return asNothing.contains(gesture) ? nothing : gesture;
         }
     }
 
@@ -69,14 +87,16 @@ public final class JointsFormat {
         List<Entry> entries = select(root, options);
         try (ImportSession session = new ImportSession(project, "joints", root, monitor)) {
             Set<String> gestures = new TreeSet<>(MpDataFormat.NAME_ORDER);
-            entries.forEach(e -> gestures.add(e.gesture()));
+            String nothing = NothingClass.in(project.classNames()).orElse(NothingClass.DEFAULT_NAME);
+            entries.forEach(e -> gestures.add(options.classOf(e.gesture(), nothing)));
             gestures.forEach(session.batch::classIndex);
             int done = 0;
             for (Entry entry : entries) {
                 monitor.checkCancelled();
                 ClipState state = options.testSubjects().contains(entry.subject()) ? ClipState.TEST : ClipState.TRAIN;
                 String source = root.getFileName() + "/" + entry.name();
-                session.add(NewClip.ofClass(readPose(entry.file()), state, session.batch.classIndex(entry.gesture()),
+                int label = session.batch.classIndex(options.classOf(entry.gesture(), nothing));
+                session.add(NewClip.ofClass(readPose(entry.file()), state, label,
                         source), "Importing " + root.getFileName(), ++done, entries.size());
             }
             return session.commit();
@@ -111,6 +131,9 @@ public final class JointsFormat {
         }
         requireKnown("test subject", options.testSubjects(), subjects, index);
         requireKnown("distance", options.distances(), distances, index);
+        Set<String> gestures = new TreeSet<>();
+        rows.forEach(row -> gestures.add(row.get("gesture").trim()));
+        requireKnown("gesture", options.asNothing(), gestures, index);
         if (entries.isEmpty()) {
             throw new GestureLabException(index + " lists no clips.");
         }

@@ -5,6 +5,9 @@ import org.gesturelab.keypoints.KeypointExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.TaskMonitor;
@@ -113,8 +116,57 @@ public final class RecordingImport {
         return importFrames(project, video, "video-recording", frames, options, monitor);
     }
 
+    /**
+     * Imports a keypoint recording with its segments file (the stream format, {@link KeypointStream}) into the pool:
+     * each window's hidden label is the class covering most of its frames, Nothing where frames in no segment are
+     * the most (the project's Nothing class, created if needed). Simulations then know the truth of every window.
+     *
+     * @param project the project
+     * @param file the recording ({@code .npy}, frames x 1662)
+     * @param segmentsFile its {@code start,end,label} file
+     * @param window frames per window
+     * @param stride frames between window starts
+     * @param monitor progress and cancellation
+     * @return what was added
+     * @throws IOException if a file cannot be read
+     */
+    public static ImportResult importSegmented(Project project, Path file, Path segmentsFile, int window, int stride,
+            TaskMonitor monitor) throws IOException {
+        KeypointStream stream = KeypointStream.read(file, segmentsFile);
+        String nothing = NothingClass.in(project.classNames()).orElse(NothingClass.DEFAULT_NAME);
+        return importFrames(project, file, "segmented-recording", stream.frames(), Options.pool(window, stride),
+                monitor, (start, length) -> majority(stream.segments(), start, length, nothing));
+    }
+
+    /** The class covering most of {@code [start, start + length)}; Nothing for frames in no segment; a tie goes to the
+     * segment listed first, Nothing last. */
+    static String majority(List<Segment> segments, long start, int length, String nothing) {
+        Map<String, Long> frames = new LinkedHashMap<>();
+        long covered = 0;
+        for (Segment segment : segments) {
+            long overlap = segment.overlap(start, start + length);
+            if (overlap > 0) {
+                frames.merge(segment.label(), overlap, Long::sum);
+                covered += overlap;
+            }
+        }
+        frames.merge(nothing, length - covered, Long::sum);
+        return frames.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    /** Names the hidden class of the window starting at a frame, or null for none. */
+    @FunctionalInterface
+    interface WindowTruth {
+        String classOf(int start, int length);
+    }
+
     static ImportResult importFrames(Project project, Path file, String kind, float[][] frames, Options options,
             TaskMonitor monitor) {
+        return importFrames(project, file, kind, frames, options, monitor, null);
+    }
+
+    static ImportResult importFrames(Project project, Path file, String kind, float[][] frames, Options options,
+            TaskMonitor monitor, WindowTruth truth) {
         if (frames.length < options.window()) {
             throw new GestureLabException(file + " has " + frames.length + " frames, fewer than one window of "
                     + options.window() + ".");
@@ -132,6 +184,9 @@ public final class RecordingImport {
                         ? new NewClip(window, options.state(), null, null, file.getFileName() + "@" + start, null,
                                 null, null)
                         : NewClip.ofClass(window, options.state(), classIndex, file.getFileName() + "@" + start);
+                if (truth != null) {
+                    clip = clip.withHiddenLabel(session.batch.classIndex(truth.classOf(start, options.window())));
+                }
                 session.add(clip.withRecording(recording, start), "Importing " + file.getFileName(), w + 1, windows);
             }
             int left = frames.length - (starts[windows - 1] + options.window());

@@ -29,10 +29,12 @@ public final class ImportData {
      * @param label the class of a recording's windows when imported as train or test, else null
      * @param window a recording's window length in frames, or null for the project's sequence length
      * @param stride frames between a recording's window starts, or null for the window length
-     * @param split the joints' test subjects and distance filter
+     * @param split the joints' test subjects, distance filter and the gestures that count as Nothing
+     * @param segments a keypoint recording's segments file ({@code start,end,label}): each pool window gets its
+     *     majority label as the hidden label; null for none
      */
     public record Request(ImportFormat format, Path source, ClipState as, String label, Integer window,
-            Integer stride, JointsFormat.Options split) {
+            Integer stride, JointsFormat.Options split, Path segments) {
 
         /** Fills in an empty split. */
         public Request {
@@ -49,7 +51,7 @@ public final class ImportData {
          * @return the request
          */
         public static Request of(ImportFormat format, Path source, ClipState as, String label) {
-            return new Request(format, source, as, label, null, null, null);
+            return new Request(format, source, as, label, null, null, null, null);
         }
 
         /**
@@ -62,7 +64,7 @@ public final class ImportData {
          */
         public static Request joints(Path source, String testSubjects, String distances) {
             return new Request(ImportFormat.JOINTS, source, null, null, null, null,
-                    new JointsFormat.Options(commaSeparated(testSubjects), commaSeparated(distances)));
+                    new JointsFormat.Options(commaSeparated(testSubjects), commaSeparated(distances)), null);
         }
 
         /** Returns the state the clips get: the chosen one, else the format's default (null: the source says). */

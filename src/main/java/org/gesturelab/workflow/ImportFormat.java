@@ -132,6 +132,14 @@ public enum ImportFormat {
         int window = request.window() != null ? request.window() : project.sequenceLength();
         RecordingImport.Options windows = new RecordingImport.Options(window,
                 request.stride() != null ? request.stride() : window, request.state(), request.label());
+        if (request.segments() != null) {
+            if (!isKeypointRecording(source) || request.state() != ClipState.POOL) {
+                throw new org.gesturelab.core.GestureLabException(
+                        "A segments file goes with a .npy keypoint recording imported into the pool.");
+            }
+            return RecordingImport.importSegmented(project, source, request.segments(), window,
+                    request.stride() != null ? request.stride() : window, monitor);
+        }
         if (isKeypointRecording(source)) {
             return RecordingImport.importNpy(project, source, windows, monitor);
         }

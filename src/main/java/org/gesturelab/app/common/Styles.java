@@ -58,6 +58,8 @@ public final class Styles {
     public static final String CHIP = "chip";
     /** The recognized gesture's name. */
     public static final String TOP_GESTURE = "top-gesture";
+    /** The calm "Nothing" state of the recognized-gesture label. */
+    public static final String CALM = "calm";
 
     private Styles() {
     }

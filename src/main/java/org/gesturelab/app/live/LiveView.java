@@ -16,6 +16,7 @@ import org.gesturelab.app.common.ProbabilityBars;
 import org.gesturelab.app.common.ScreenHeader;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.common.VideoView;
+import org.gesturelab.classify.spotting.SpottedEvent;
 import org.gesturelab.app.common.SettingsStore;
 
 /** The Live screen's layout, bound to a {@link LiveViewModel}. */
@@ -73,14 +74,24 @@ public final class LiveView {
         Label top = new Label();
         top.setId("live-top-gesture");
         top.getStyleClass().add(Styles.TOP_GESTURE);
-        top.textProperty().bind(Bindings.createStringBinding(() -> viewModel.topGestureProperty().get().isEmpty()
-                ? "—" : viewModel.topGestureProperty().get(), viewModel.topGestureProperty()));
+        // Nothing is the calm state between gestures: its name in a quiet style, never a gesture's colour.
+        top.textProperty().bind(Bindings.createStringBinding(() -> !viewModel.topGestureProperty().get().isEmpty()
+                ? viewModel.topGestureProperty().get() : viewModel.calmProperty().get()
+                ? viewModel.nothingNameProperty().get() : "—", viewModel.topGestureProperty(),
+                viewModel.calmProperty(), viewModel.nothingNameProperty()));
+        viewModel.calmProperty().addListener((obs, old, now) -> {
+            top.getStyleClass().remove(Styles.CALM);
+            if (now) {
+                top.getStyleClass().add(Styles.CALM);
+            }
+        });
         Label confidence = new Label();
+        confidence.setId("live-confidence");
         confidence.getStyleClass().add(Styles.MUTED);
         confidence.textProperty().bind(Bindings.createStringBinding(() -> viewModel.topGestureProperty().get()
-                .isEmpty() ? String.format(Locale.ROOT, "nothing above %.0f%%", viewModel.threshold() * 100)
+                .isEmpty() ? (viewModel.calmProperty().get() ? "no gesture" : "")
                 : String.format(Locale.ROOT, "%.0f%% confident", viewModel.topConfidenceProperty().get() * 100),
-                viewModel.topGestureProperty(), viewModel.topConfidenceProperty()));
+                viewModel.topGestureProperty(), viewModel.topConfidenceProperty(), viewModel.calmProperty()));
 
         ProbabilityBars bars = new ProbabilityBars();
         bars.setId("live-bars");
@@ -96,16 +107,20 @@ public final class LiveView {
         status.visibleProperty().bind(viewModel.recognitionStatusProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
 
-        Label recentCaption = new Label("RECENT");
+        Label recentCaption = new Label("TIMELINE");
         recentCaption.getStyleClass().add(Styles.CARD_TITLE);
         FlowPane recent = new FlowPane(6, 6);
         recent.setId("live-recent");
-        recentCaption.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.recent()));
+        recentCaption.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.timeline()));
         recentCaption.managedProperty().bind(recentCaption.visibleProperty());
-        viewModel.recent().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        // The strip of recent events, oldest on the left, each with its peak confidence.
+        viewModel.timeline().addListener((javafx.collections.ListChangeListener<SpottedEvent>) c -> {
             recent.getChildren().clear();
-            for (String gesture : viewModel.recent()) {
-                Label chip = new Label(gesture);
+            for (SpottedEvent event : viewModel.timeline()) {
+                String gesture = event.label();
+                Label chip = new Label(String.format(Locale.ROOT, "%s %.0f%%", gesture,
+                        event.peakConfidence() * 100));
+                chip.setTooltip(new javafx.scene.control.Tooltip("Frames " + event.start() + "–" + event.end()));
                 chip.getStyleClass().add(Styles.CHIP);
                 String color = viewModel.classList().stream().filter(k -> k.name().equals(gesture))
                         .map(ProbabilityBars.ClassColor::color).findFirst().orElse("#6b7280");

@@ -1,6 +1,5 @@
 package org.gesturelab.app.live;
 
-import java.util.ArrayDeque;
 import java.util.List;
 
 import javafx.beans.property.BooleanProperty;
@@ -17,15 +16,21 @@ import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ProbabilityBars.ClassColor;
 import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.SettingsStore;
-import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.ModelStore;
+import org.gesturelab.classify.spotting.GestureSpotter;
+import org.gesturelab.classify.spotting.SlidingWindow;
+import org.gesturelab.classify.spotting.SpottedEvent;
+import org.gesturelab.classify.spotting.SpottingSettings;
 import org.gesturelab.dataset.GestureClass;
+import org.gesturelab.dataset.NothingClass;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.workflow.spotting.Spotting;
 
 /**
  * The Live screen's state: the overlay switches (remembered), the picture sink, the processing latency, and the live
- * recognition (class bars, the top gesture above the threshold, the recent gestures).
+ * recognition: class bars, and the gesture events of the shared {@link GestureSpotter} (the current one, a timeline
+ * of recent ones, and "Nothing" as the calm state between them), with the thresholds calibration stored beside the
+ * model, or the user's confidence threshold for an uncalibrated model.
  */
 public final class LiveViewModel {
 
@@ -42,7 +47,7 @@ public final class LiveViewModel {
         void publish(int width, int height, byte[] bgr);
     }
 
-    /** How many frames the recognizer looks at. */
+    /** How many frames the recognizer looks at when the model was not calibrated (the sequence length). */
     public static final int WINDOW = 30;
 
     /** How many recent gestures the strip keeps. */
@@ -59,16 +64,21 @@ public final class LiveViewModel {
     private final StringProperty topGesture = new SimpleStringProperty(this, "topGesture", "");
     private final DoubleProperty topConfidence = new SimpleDoubleProperty(this, "topConfidence");
     private final ObservableList<String> recent = FXCollections.observableArrayList();
+    private final ObservableList<SpottedEvent> timeline = FXCollections.observableArrayList();
+    private final StringProperty nothingName = new SimpleStringProperty(this, "nothingName",
+            NothingClass.DEFAULT_NAME);
+    private final BooleanProperty calm = new SimpleBooleanProperty(this, "calm");
     private final StringProperty recognitionStatus = new SimpleStringProperty(this, "recognitionStatus", "");
     private final LiveFeed.Listener listener = this::onFrame;
     private final OpenProject projects;
     private final BackgroundExecutor executor;
-    private final ArrayDeque<float[]> window = new ArrayDeque<>();
     private volatile PictureSink sink = (w, h, bgr) -> { };
     private long lastLatencyNanos;
-    private SequenceClassifier classifier;
-    private int framesSincePrediction;
-    private String lastRecognized = "";
+    private Spotting spotting;
+    private SlidingWindow window;
+    private GestureSpotter spotter;
+    private float[] lastProbabilities;
+    private String lastCurrent = "";
     private int loadGeneration;
 
     /**
@@ -101,15 +111,18 @@ public final class LiveViewModel {
             + "clips of each gesture, then train.";
 
     /**
-     * Loads the open project's current model in the background (after a project opens or a model was trained).
+     * Loads the open project's current model and its spotting settings in the background (after a project opens or
+     * a model was trained or calibrated).
      */
     public void loadModel() {
         Project project = projects.get();
         int generation = ++loadGeneration;
-        replaceClassifier(null);
+        replaceSpotting(null);
         classes.clear();
         probabilities.set(null);
         topGesture.set("");
+        calm.set(false);
+        timeline.clear();
         if (project == null) {
             recognitionStatus.set(NO_MODEL);
             return;
@@ -120,65 +133,84 @@ public final class LiveViewModel {
         }
         recognitionStatus.set("Loading the model…");
         List<GestureClass> projectClasses = project.classes();
-        executor.submit("Loading the model", monitor -> ModelStore.loadCurrent(project.directory(),
-                project.classNames(), project.sequenceLength(), KeypointLayout.FEATURES), loaded -> {
-                    if (generation != loadGeneration) {
-                        loaded.close();
-                        return;
-                    }
-                    replaceClassifier(loaded);
-                    classes.setAll(loaded.classes().stream().map(name -> new ClassColor(name, projectClasses.stream()
-                            .filter(c -> c.name().equals(name)).map(GestureClass::color).findFirst()
-                            .orElse("#6B7280"))).toList());
-                    recognitionStatus.set("");
-                }, error -> recognitionStatus.set(error.getMessage()));
+        executor.submit("Loading the model", monitor -> Spotting.load(project), loaded -> {
+            if (generation != loadGeneration) {
+                loaded.close();
+                return;
+            }
+            replaceSpotting(loaded);
+            classes.setAll(loaded.classifier().classes().stream().map(name -> new ClassColor(name,
+                    projectClasses.stream().filter(c -> c.name().equals(name)).map(GestureClass::color)
+                            .findFirst().orElse("#6B7280"))).toList());
+            nothingName.set(loaded.settings().nothingClass() != null ? loaded.settings().nothingClass()
+                    : NothingClass.DEFAULT_NAME);
+            calm.set(true);
+            recognitionStatus.set(loaded.settings().nothingClass() == null ? "This model has no Nothing class: "
+                    + "standing still may read as a gesture. Record idle footage as Nothing and train again." : "");
+        }, error -> recognitionStatus.set(error.getMessage()));
     }
 
-    private synchronized void replaceClassifier(SequenceClassifier next) {
-        if (classifier != null) {
-            classifier.close();
+    private synchronized void replaceSpotting(Spotting next) {
+        if (spotting != null) {
+            spotting.close();
         }
-        classifier = next;
-        window.clear();
+        spotting = next;
+        window = null;
+        spotter = null;
+        if (next != null) {
+            SpottingSettings settings = next.settings();
+            if (!next.calibrated()) {
+                // Uncalibrated: the user's confidence threshold decides, over the model's own window.
+                settings = new SpottingSettings(WINDOW, settings.stride(), settings.smoothing(), threshold(),
+                        settings.exitRatio(), settings.minFrames(), settings.refractoryFrames(), java.util.Map.of(),
+                        settings.nothingClass(), null);
+            }
+            window = new SlidingWindow(next.classifier(), settings);
+            spotter = new GestureSpotter(next.classifier().classes(), settings);
+        }
+        lastProbabilities = null;
+        lastCurrent = "";
     }
 
-    /** Recognizes over the last 30 frames; runs on the feed's thread. */
+    /** Recognizes over the sliding window and spots events; runs on the feed's thread. */
     private synchronized void recognize(float[] vector) {
-        if (classifier == null || vector == null) {
+        if (spotter == null || vector == null) {
             return;
         }
-        window.addLast(vector);
-        while (window.size() > WINDOW) {
-            window.removeFirst();
-        }
-        // One prediction every other frame keeps the bars lively at a fraction of the cost.
-        if (window.size() < WINDOW || ++framesSincePrediction < 2) {
+        float[] p = window.accept(vector);
+        if (!window.ready()) {
             return;
         }
-        framesSincePrediction = 0;
-        List<float[][]> clip = List.<float[][]>of(window.toArray(float[][]::new));
-        float[] p = classifier.predict(clip)[0];
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            best = p[i] > p[best] ? i : best;
+        SpottedEvent ended = spotter.accept(p).orElse(null);
+        SpottedEvent current = spotter.current().orElse(null);
+        String name = current == null ? "" : current.label();
+        boolean fresh = p != lastProbabilities;
+        if (!fresh && ended == null && name.equals(lastCurrent)) {
+            return;
         }
-        String name = p[best] >= threshold() ? classifier.classes().get(best) : "";
-        float confidence = p[best];
-        picker.uiThread().execute(() -> showPrediction(p, name, confidence));
+        lastProbabilities = p;
+        lastCurrent = name;
+        float confidence = current == null ? 0f : current.peakConfidence();
+        float[] shown = fresh ? p.clone() : null;
+        picker.uiThread().execute(() -> showRecognition(shown, name, confidence, ended));
     }
 
-    private void showPrediction(float[] p, String name, float confidence) {
-        probabilities.set(p);
+    private void showRecognition(float[] p, String name, float confidence, SpottedEvent ended) {
+        if (p != null) {
+            probabilities.set(p);
+        }
         topGesture.set(name);
         topConfidence.set(confidence);
-        if (!name.isEmpty() && !name.equals(lastRecognized)) {
-            recent.add(0, name);
+        calm.set(name.isEmpty());
+        if (ended != null) {
+            timeline.add(ended);
+            if (timeline.size() > RECENT_LIMIT) {
+                timeline.remove(0, timeline.size() - RECENT_LIMIT);
+            }
+            recent.add(0, ended.label());
             if (recent.size() > RECENT_LIMIT) {
                 recent.remove(RECENT_LIMIT, recent.size());
             }
-        }
-        if (!name.isEmpty()) {
-            lastRecognized = name;
         }
     }
 
@@ -252,7 +284,7 @@ public final class LiveViewModel {
         return probabilities;
     }
 
-    /** Returns the recognized gesture, empty when none is above the threshold. */
+    /** Returns the gesture being recognized now, empty when none (Nothing). */
     public StringProperty topGestureProperty() {
         return topGesture;
     }
@@ -260,6 +292,21 @@ public final class LiveViewModel {
     /** Returns the recognized gesture's probability. */
     public DoubleProperty topConfidenceProperty() {
         return topConfidence;
+    }
+
+    /** Returns the recent events, oldest first, for the timeline strip. */
+    public ObservableList<SpottedEvent> timeline() {
+        return timeline;
+    }
+
+    /** Returns whether a model is ready and no gesture is happening: the calm "Nothing" state. */
+    public BooleanProperty calmProperty() {
+        return calm;
+    }
+
+    /** Returns the name of the Nothing class shown in the calm state. */
+    public StringProperty nothingNameProperty() {
+        return nothingName;
     }
 
     /** Returns the recently recognized gestures, newest first. */

@@ -1,0 +1,63 @@
+package org.gesturelab.workflow.spotting;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.gesturelab.classify.ModelStore;
+import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.spotting.SpottingSettings;
+import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.dataset.NothingClass;
+import org.gesturelab.dataset.Project;
+
+/**
+ * A project's current model with the spotting settings it is used with: those stored beside it by calibration, or
+ * defaults (start threshold 0.6, a window of the project's sequence length).
+ *
+ * @param classifier the classifier; close it through this object
+ * @param settings the spotting settings
+ * @param modelFolder the model's folder
+ * @param calibrated whether the settings came from calibration
+ */
+public record Spotting(SequenceClassifier classifier, SpottingSettings settings, Path modelFolder,
+        boolean calibrated) implements AutoCloseable {
+
+    /**
+     * Loads the project's current model and its spotting settings.
+     *
+     * @param project the open project
+     * @return the model and settings; the caller closes them
+     * @throws org.gesturelab.core.GestureLabException if there is no model or it does not fit
+     */
+    public static Spotting load(Project project) {
+        SequenceClassifier classifier = ModelStore.loadCurrent(project.directory(), project.classNames(),
+                project.sequenceLength(), KeypointLayout.FEATURES);
+        Path folder = ModelStore.current(project.directory()).orElseThrow();
+        var stored = SpottingSettings.read(folder);
+        return new Spotting(classifier, stored.orElseGet(() -> defaults(project)), folder, stored.isPresent());
+    }
+
+    /**
+     * Returns uncalibrated settings for a project.
+     *
+     * @param project the project
+     * @return the defaults
+     */
+    public static SpottingSettings defaults(Project project) {
+        // The window the classifier was built for; calibration also tries shorter and longer ones.
+        return SpottingSettings.defaults(project.sequenceLength(),
+                NothingClass.in(project.classNames()).orElse(null));
+    }
+
+    @Override
+    public void close() {
+        classifier.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Spotting[" + modelFolder + ", window " + settings.window() + ", thresholds "
+                + Arrays.toString(settings.thresholds().entrySet().toArray()) + "]";
+    }
+}
