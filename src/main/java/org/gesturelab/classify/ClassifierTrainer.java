@@ -364,8 +364,11 @@ public final class ClassifierTrainer {
             NDArray array = parameter.getArray();
             // A fresh tensor swapped in, not NDArray.set(Buffer): PyTorch's set path prints a deprecation warning
             // (AutoNonVariableTypeMode) on the user's console at every training run.
-            NDArray fresh = array.getManager().create(values[i], array.getShape());
-            array.intern(fresh);
+            // create() wraps a Java buffer without copying and only the wrapper keeps that buffer alive: clone it
+            // into memory PyTorch owns before the handle moves, or the garbage collector frees the weights.
+            try (NDArray wrapped = array.getManager().create(values[i], array.getShape())) {
+                array.intern(wrapped.duplicate());
+            }
             // Only trainable weights take gradients again; BatchNorm's running statistics must not.
             if (parameter.requiresGradient()) {
                 array.setRequiresGradient(true);

@@ -60,6 +60,24 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void restoredWeightsSurviveTheGarbageCollector() throws InterruptedException {
+        // The best epoch's weights are put back from Java arrays; if native tensors only borrowed that memory,
+        // a collection followed by new allocations would overwrite the model.
+        for (int round = 0; round < 4; round++) {
+            System.gc();
+            Thread.sleep(50);
+            for (int i = 0; i < 64; i++) {
+                java.nio.ByteBuffer filler = java.nio.ByteBuffer.allocateDirect(1 << 20);
+                while (filler.hasRemaining()) {
+                    filler.put((byte) 0x7f);
+                }
+            }
+        }
+        Evaluation evaluation = Evaluation.ofProbabilities(TRAIN.classes(), TEST.labels(), trained.predict(TEST.clips()));
+        assertTrue(evaluation.macroF1() >= 0.8, evaluation.toTable());
+    }
+
+    @Test
     void outputsHaveTheContractShapes() {
         List<float[][]> clips = TEST.clips();
         float[][] probabilities = trained.predict(clips);
