@@ -2,11 +2,14 @@ package org.gesturelab.classify;
 
 import java.util.Locale;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
@@ -35,7 +38,14 @@ public enum Architecture {
      * The lite activity-recognition network made multi-class: three LSTMs of 128 with dropout 0.2 and 0.1 between
      * them, batch normalization, dense 32 (the embedding), dropout 0.1.
      */
-    LITE(32, 0.1f);
+    LITE(32, 0.1f),
+    /**
+     * Temporal convolution: three 1-D convolutions over frames (kernel 5, dilations 1, 2 and 4, 64 channels, each
+     * with batch normalization and ReLU), then the mean and the maximum over time side by side, and a dense layer
+     * of 64 (the embedding), dropout 0.3. Pooling over all frames makes it indifferent to where in the clip a
+     * movement happens, and to its speed within the receptive field.
+     */
+    TCN(64, 0.3f);
 
     private final int embeddingSize;
     private final float headDropout;
@@ -113,9 +123,35 @@ public enum Architecture {
                     .add(lstm(128)).add(lastStep())
                     .add(BatchNorm.builder().build())
                     .add(dense(32));
+            case TCN -> body.add(channelsFirst())
+                    .add(convolution(64, 1)).add(convolution(64, 2)).add(convolution(64, 4))
+                    .add(meanAndMaxOverTime())
+                    .add(dense(64));
             default -> throw new AssertionError(this);
         }
         return body;
+    }
+
+    /** {@code batch x frames x features} to {@code batch x features x frames}, the layout convolutions take. */
+    private static Block channelsFirst() {
+        return new LambdaBlock(list -> new NDList(list.singletonOrThrow().transpose(0, 2, 1)), "channelsFirst");
+    }
+
+    /** A 1-D convolution over frames of kernel 5 that keeps the length, batch normalization, ReLU. */
+    private static Block convolution(int filters, int dilation) {
+        return new SequentialBlock()
+                .add(Conv1d.builder().setKernelShape(new Shape(5)).setFilters(filters)
+                        .optPadding(new Shape(2L * dilation)).optDilation(new Shape(dilation)).build())
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock());
+    }
+
+    /** {@code batch x channels x frames} to {@code batch x 2 channels}: the mean over frames, then the maximum. */
+    private static Block meanAndMaxOverTime() {
+        return new LambdaBlock(list -> {
+            NDArray x = list.singletonOrThrow();
+            return new NDList(x.mean(new int[] {2}).concat(x.max(new int[] {2}), 1));
+        }, "meanAndMaxOverTime");
     }
 
     private static Block lstm(int units) {
