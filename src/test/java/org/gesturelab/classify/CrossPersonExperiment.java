@@ -77,6 +77,11 @@ public final class CrossPersonExperiment {
         System.setProperty("ai.djl.pytorch.num_threads", "1");
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         System.setProperty("ai.djl.offline", "true");
+        if (args[1].equals("ksl13") || args[1].equals("asl6")) {
+            oneSigner(Path.of(args[0]), args[1], Architecture.fromId(args[2]), augmentation(args[3]),
+                    args.length > 4 ? Long.parseLong(args[4]) : 42);
+            return;
+        }
         Map<String, Person> people = readJoints(Path.of(args[0]).resolve("bodygesture15/joints"));
         List<String> classes = new ArrayList<>(new TreeSet<>(people.values().stream()
                 .flatMap(p -> p.gestures().stream()).toList()));
@@ -84,7 +89,9 @@ public final class CrossPersonExperiment {
         TrainingConfig config = TrainingConfig.defaults().withSubset(FeatureSubset.POSE)
                 .withAugmentation(augmentation(args[3]))
                 .withSeed(args.length > 4 ? Long.parseLong(args[4]) : 42);
-        if (args.length > 5) {
+        if (args.length > 5 && args[5].startsWith("p")) {
+            config = config.withPatience(Integer.parseInt(args[5].substring(1)));
+        } else if (args.length > 5) {
             // A fixed number of epochs on every training clip, without early stopping.
             config = config.withMaxEpochs(Integer.parseInt(args[5])).withValidationFraction(0);
         }
@@ -114,6 +121,62 @@ public final class CrossPersonExperiment {
                 args[1], config.seed(), mean, spread);
     }
 
+    /** ksl13 (MP_Data to the separately recorded MP_Data1) or asl6 (every fifth sequence held out). */
+    private static void oneSigner(Path data, String set, Architecture architecture, Augmentation augmentation,
+            long seed) {
+        LabeledClips train;
+        LabeledClips test;
+        FeatureSubset subset;
+        if (set.equals("ksl13")) {
+            train = TestData.readMpData(data.resolve("ksl13-posehands/MP_Data"), null, 1000);
+            test = TestData.readMpData(data.resolve("ksl13-posehands/MP_Data1"), train.classes(), 1000);
+            subset = FeatureSubset.POSE_HANDS;
+        } else {
+            LabeledClips all = TestData.readMpData(data.resolve("asl6-holistic/MP_Data"), null, 30);
+            List<float[][]> trainClips = new ArrayList<>();
+            List<float[][]> testClips = new ArrayList<>();
+            List<Integer> trainLabels = new ArrayList<>();
+            List<Integer> testLabels = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                boolean heldOut = i % 5 == 4;
+                (heldOut ? testClips : trainClips).add(all.clips().get(i));
+                (heldOut ? testLabels : trainLabels).add(all.labels()[i]);
+            }
+            train = new LabeledClips(trainClips, trainLabels.stream().mapToInt(Integer::intValue).toArray(),
+                    all.classes());
+            test = new LabeledClips(testClips, testLabels.stream().mapToInt(Integer::intValue).toArray(),
+                    all.classes());
+            subset = FeatureSubset.ALL;
+        }
+        TrainingConfig config = TrainingConfig.defaults().withArchitecture(architecture).withSubset(subset)
+                .withAugmentation(augmentation).withSeed(seed);
+        long started = System.nanoTime();
+        long cpuStarted = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        try (SequenceClassifier classifier = ClassifierTrainer.train(train, config, null, TaskMonitor.SILENT)) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                    - cpuStarted) / 1e9;
+            Evaluation evaluation = Evaluation.ofProbabilities(train.classes(), test.labels(),
+                    classifier.predict(test.clips()));
+            // One window at a time, as Live classifies: the median of 200 calls after 20 to warm up.
+            List<float[][]> one = java.util.Collections.singletonList(test.clips().get(0));
+            double[] ms = new double[200];
+            for (int i = -20; i < ms.length; i++) {
+                long t = System.nanoTime();
+                classifier.predict(one);
+                if (i >= 0) {
+                    ms[i] = (System.nanoTime() - t) / 1e6;
+                }
+            }
+            java.util.Arrays.sort(ms);
+            System.out.printf(Locale.ROOT, "RESULT %s %s seed %d: macro F1 %.4f, %d train clips, %d epochs (best %d),"
+                    + " %.1f s wall, %.1f s CPU of the training thread, %.2f ms per window (median)%n",
+                    architecture.id(), set, seed, evaluation.macroF1(), train.size(),
+                    classifier.card().training().epochsRun(), classifier.card().training().bestEpoch(), seconds, cpu,
+                    ms[ms.length / 2]);
+        }
+    }
+
     private static int[] predict(String model, TrainingConfig config, LabeledClips train, LabeledClips test) {
         for (Baseline baseline : Baseline.values()) {
             if (baseline.id().equals(model)) {
@@ -134,6 +197,10 @@ public final class CrossPersonExperiment {
             case "none" -> Augmentation.NONE;
             case "default" -> Augmentation.DEFAULT;
             case "geo" -> new Augmentation(0.05, 0.15, 15, 0.3, false, 0.1, 0.02, 0.2, 0);
+            case "drop" -> new Augmentation(0.05, 0.1, 10, 0.2, false, 0, 0, 0.2, 0);
+            case "shift" -> new Augmentation(0.05, 0.1, 10, 0.2, false, 0.05, 0, 0, 0);
+            case "jitter" -> new Augmentation(0.05, 0.1, 10, 0.2, false, 0, 0.02, 0, 0);
+            case "parts" -> new Augmentation(0.05, 0.1, 10, 0.2, false, 0, 0, 0, 0.1);
             case "full" -> new Augmentation(0.05, 0.15, 15, 0.3, false, 0.1, 0.02, 0.2, 0.1);
             case "strong" -> new Augmentation(0.1, 0.2, 20, 0.4, false, 0.2, 0.03, 0.3, 0.15);
             default -> throw new IllegalArgumentException("unknown augmentation " + preset);
