@@ -207,7 +207,7 @@ public final class ClassifierTrainer {
             float[][] sequence = augmentation.isNone() ? extractor.sequence(clip)
                     : augmentation.sequence(extractor, clip, random);
             statistics.standardize(sequence, flagOfColumn);
-            augmentation.addNoise(sequence, flagOfColumn, random);
+            augmentation.afterStandardization(extractor, sequence, flagOfColumn, random);
             flatten(sequence, input, b * length * dimension);
             // The target row carries the clip's share of the weighted mean, so the loss is one multiply-and-sum.
             targets[b * classes + labels[batch[b]]] = (float) (classWeight[labels[batch[b]]] / weightSum);

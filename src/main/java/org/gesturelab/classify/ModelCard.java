@@ -37,8 +37,11 @@ public record ModelCard(int formatVersion, String architecture, List<String> cla
         float[] featureStd, TrainingConfig config, TrainingSummary training, Evaluation evaluation,
         String dataFingerprint, String createdAt, String gesturelabVersion, String java, String os) {
 
-    /** The current card format. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The current card format. 2: the architecture {@code default} means the GRU + temporal-convolution network;
+     * in format 1 it meant the GRU alone, now called {@code gru} ({@link Architecture#of(ModelCard)}).
+     */
+    public static final int FORMAT_VERSION = 2;
     /** The card's file name inside a model folder. */
     public static final String FILE_NAME = "model-card.json";
 

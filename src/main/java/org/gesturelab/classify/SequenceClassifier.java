@@ -135,7 +135,7 @@ public final class SequenceClassifier implements GestureClassifier {
 
     @Override
     public float[][] embed(List<float[][]> clips) {
-        int size = Architecture.fromId(card.architecture()).embeddingSize();
+        int size = Architecture.of(card).embeddingSize();
         float[][] out = new float[clips.size()][];
         for (int start = 0; start < clips.size(); start += BATCH) {
             int end = Math.min(clips.size(), start + BATCH);
@@ -232,7 +232,7 @@ public final class SequenceClassifier implements GestureClassifier {
         ModelCard card = ModelCard.read(folder);
         Architecture architecture;
         try {
-            architecture = Architecture.fromId(card.architecture());
+            architecture = Architecture.of(card);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new GestureLabException("The model in " + folder + " uses the architecture '" + card.architecture()
                     + "', which this GestureLab does not know.", e);

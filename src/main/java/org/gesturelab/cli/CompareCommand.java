@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gesturelab compare DIR}: networks and classical baselines on the project's own split. */
-@Command(name = "compare", description = {"Train the three networks and the four classical baselines (random "
+@Command(name = "compare", description = {"Train the five networks and the four classical baselines (random "
         + "forest, gradient boosting, ridge, logistic regression) on the project's training clips and compare them on "
         + "its test clips: macro F1, accuracy, training seconds, milliseconds per clip. Saves nothing."})
 public final class CompareCommand implements Callable<Integer> {
@@ -35,7 +35,7 @@ public final class CompareCommand implements Callable<Integer> {
     private Path dir;
 
     @Option(names = "--models", paramLabel = "NAME", split = ",", description = "Which models, comma-separated: "
-            + "default, reference, lite, random-forest, gradient-boosting, ridge, logistic-regression (default: all).")
+            + "default, gru, tcn, reference, lite, random-forest, gradient-boosting, ridge, logistic-regression (default: all).")
     private List<String> models;
 
     @Option(names = "--epochs", paramLabel = "N", description = "The most epochs per network (default: 100).")
@@ -125,7 +125,7 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
             if (!found) {
-                throw new GestureLabException("Unknown model '" + name + "'. Choose from default, reference, lite, "
+                throw new GestureLabException("Unknown model '" + name + "'. Choose from default, gru, tcn, reference, lite, "
                         + "random-forest, gradient-boosting, ridge, logistic-regression.");
             }
         }

@@ -31,7 +31,8 @@ public final class TrainCommand implements Callable<Integer> {
     private Path dir;
 
     @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "default",
-            description = "Network: default (GRU 128), reference (LSTM 64-128-64) or lite (3 x LSTM 128). "
+            description = "Network: default (GRU 128 beside a temporal convolution), gru (GRU 128 alone), tcn "
+                    + "(temporal convolution alone), reference (LSTM 64-128-64) or lite (3 x LSTM 128). "
                     + "Default: ${DEFAULT-VALUE}.")
     private Architecture architecture;
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 final class TrainingOptions {
 
     @Option(names = "--architecture", defaultValue = "default",
-            description = "Network design: default, reference or lite (default: ${DEFAULT-VALUE}).")
+            description = "Network design: default, gru, tcn, reference or lite (default: ${DEFAULT-VALUE}).")
     String architecture;
 
     @Option(names = "--epochs", defaultValue = "40",
@@ -43,7 +43,7 @@ final class TrainingOptions {
             return Architecture.valueOf(architecture.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new GestureLabException("Unknown architecture '" + architecture
-                    + "'. Choose default, reference or lite.");
+                    + "'. Choose default, gru, tcn, reference or lite.");
         }
     }
 }
