@@ -144,32 +144,6 @@ public final class FeatureExtractor {
         }
     }
 
-    /**
-     * Returns the first feature column of a part.
-     *
-     * @param part {@link #PART_POSE}, {@link #PART_LEFT_HAND}, {@link #PART_RIGHT_HAND} or {@link #PART_FACE}
-     * @return the column, or -1 when the subset leaves the part out
-     */
-    int partStart(int part) {
-        return switch (part) {
-            case PART_POSE -> poseStart;
-            case PART_LEFT_HAND -> leftStart;
-            case PART_RIGHT_HAND -> rightStart;
-            case PART_FACE -> faceStart;
-            default -> throw new IllegalArgumentException("no part " + part);
-        };
-    }
-
-    /**
-     * Returns the presence-flag column of a part.
-     *
-     * @param part a part index
-     * @return the column, or -1 when the subset leaves the part out
-     */
-    int flagColumn(int part) {
-        return flagColumn[part];
-    }
-
     /** Returns the parts used. */
     public FeatureSubset subset() {
         return subset;
