@@ -48,6 +48,16 @@ class OnnxExportTest {
     }
 
     @Test
+    void gruNetworkMatchesOnSyntheticClips() throws Exception {
+        checkArchitecture(Architecture.GRU);
+    }
+
+    @Test
+    void tcnNetworkWithConvolutionsMatchesOnSyntheticClips() throws Exception {
+        checkArchitecture(Architecture.TCN);
+    }
+
+    @Test
     void referenceNetworkMatchesOnSyntheticClips() throws Exception {
         checkArchitecture(Architecture.REFERENCE);
     }
