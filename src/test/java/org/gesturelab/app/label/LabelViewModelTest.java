@@ -72,7 +72,9 @@ class LabelViewModelTest {
         assertEquals(ClipState.POOL, projects.get().requireClip(second).state());
         assertFalse(viewModel.answers().containsKey(second));
 
-        assertTrue(viewModel.label(0));
+        long third = viewModel.currentProperty().get().clip().id();
+        assertTrue(viewModel.labelByKey("0"), "key 0 labels a clip as Nothing");
+        assertEquals(projects.get().classIndex("Nothing"), projects.get().requireClip(third).label());
         assertTrue(viewModel.label(0));
         assertNull(viewModel.currentProperty().get());
         assertTrue(viewModel.messageProperty().get().startsWith("Batch done: 3 labeled"));

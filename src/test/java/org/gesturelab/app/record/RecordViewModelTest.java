@@ -61,6 +61,18 @@ class RecordViewModelTest {
     }
 
     @Test
+    void recordNothingSelectsTheNothingClassAndRecordsLikeAClass() {
+        assertTrue(viewModel.addClass("wave"));
+        projects.get().renameClass(0, "Idle");
+        projects.changed();
+        assertFalse(viewModel.recordNothing(), "no camera yet");
+        assertEquals("Idle", viewModel.selectedProperty().get().gestureClass().name(),
+                "the Nothing class, found by its mark after a rename");
+        assertTrue(viewModel.messageProperty().get().contains("Start a camera"), viewModel.messageProperty().get());
+        assertEquals(List.of("Idle", "wave"), projects.get().classNames(), "no second Nothing class");
+    }
+
+    @Test
     void badInputIsExplainedNotThrown() {
         assertTrue(viewModel.addClass("wave"));
         assertFalse(viewModel.renameClass(0, "a/b"));
