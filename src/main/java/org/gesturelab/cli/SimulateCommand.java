@@ -42,15 +42,25 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--mp-data", paramLabel = "PATH",
-            description = "MP_Data folder (<gesture>/<sequence>/<frame>.npy) used as the pool.")
+    /** The pool: exactly one of an MP_Data folder and a project (picocli reports neither or both as misuse). */
+    static final class PoolSource {
+        @Option(names = "--mp-data", required = true, paramLabel = "PATH",
+                description = "MP_Data folder (<gesture>/<sequence>/<frame>.npy) used as the pool.")
+        Path mpData;
+
+        @Option(names = "--project", required = true, paramLabel = "DIR",
+                description = "Instead of --mp-data: a project's pool clips of known class (for example windows "
+                        + "imported with --recording X.npy --segments X.segments.csv --as pool) as the pool, its test "
+                        + "clips as the test set. Also reports how many gesture (not Nothing) clips each strategy "
+                        + "found in its first K queries, K = 2 x the gesture clips in the pool.")
+        Path project;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private PoolSource source = new PoolSource();
+
     private Path mpData;
 
-    @Option(names = "--project", paramLabel = "DIR",
-            description = "Instead of --mp-data: a project's pool clips of known class (for "
-                    + "example windows imported with --recording X.npy --segments X.segments.csv --as pool) as the "
-                    + "pool, its test clips as the test set. Also reports how many gesture (not Nothing) clips each "
-                    + "strategy found in its first K queries, K = 2 x the gesture clips in the pool.")
     private Path project;
 
     /** The share of the pool held out when no separate test set is given. */
@@ -176,9 +186,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if ((mpData == null) == (project == null)) {
-            throw new GestureLabException("Give the pool as --mp-data PATH or --project DIR (one of them).");
-        }
+        mpData = source.mpData;
+        project = source.project;
         if (project != null && testData != null) {
             throw new GestureLabException("--test goes with --mp-data; --project uses the project's test clips.");
         }

@@ -51,11 +51,11 @@ class FirstQueriesTest {
     @Test
     void simulateTakesExactlyOnePool() {
         CliRunner neither = new CliRunner();
-        assertEquals(1, neither.run("simulate", "--out", temp.resolve("o").toString()));
-        assertTrue(neither.err().contains("--mp-data PATH or --project DIR"), neither.err());
+        assertEquals(2, neither.run("simulate", "--out", temp.resolve("o").toString()));
+        assertTrue(neither.err().contains("--project"), neither.err());
         CliRunner both = new CliRunner();
-        assertEquals(1, both.run("simulate", "--mp-data", temp.toString(), "--project", temp.toString(), "--out",
+        assertEquals(2, both.run("simulate", "--mp-data", temp.toString(), "--project", temp.toString(), "--out",
                 temp.resolve("o").toString()));
-        assertTrue(both.err().contains("one of them"), both.err());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
     }
 }
