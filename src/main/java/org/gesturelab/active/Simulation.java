@@ -64,13 +64,33 @@ public final class Simulation {
      * @param targetF1 the target this run aimed for
      * @param iterations its learning curve
      * @param reason why it stopped
+     * @param queriedLabels the true class of every clip the strategy queried, in query order
      */
     public record Run(String strategy, long seed, double targetF1, List<CurvePoint> iterations,
-            ActiveLearningLoop.StopReason reason) {
+            ActiveLearningLoop.StopReason reason, List<Integer> queriedLabels) {
 
         /** Copies the curve. */
         public Run {
             iterations = List.copyOf(iterations);
+            queriedLabels = List.copyOf(queriedLabels);
+        }
+
+        /** A run whose queries were not recorded. */
+        public Run(String strategy, long seed, double targetF1, List<CurvePoint> iterations,
+                ActiveLearningLoop.StopReason reason) {
+            this(strategy, seed, targetF1, iterations, reason, List.of());
+        }
+
+        /**
+         * Counts the gesture clips among the first queries: how fast a strategy digs the gestures out of a pool
+         * that is mostly Nothing.
+         *
+         * @param k how many queries count
+         * @param nothing the Nothing class's index, or -1 when every class is a gesture
+         * @return how many of the first {@code k} queried clips are of a gesture class
+         */
+        public int gesturesInFirst(int k, int nothing) {
+            return (int) queriedLabels.stream().limit(k).filter(label -> label != nothing).count();
         }
 
         /** Returns the labels at the first iteration that reached the target, or null if none did. */
@@ -257,10 +277,17 @@ public final class Simulation {
         double stopAt = settings.runPastTarget() ? Double.POSITIVE_INFINITY : target;
         LoopSettings loop = new LoopSettings(QueryStrategies.forName(strategy), settings.batchSize(), stopAt,
                 settings.warmStart(), 1, 0, settings.maxLabels(), seed);
-        ActiveLearningLoop.Outcome outcome = new ActiveLearningLoop(learners.apply(seed),
-                new OracleLabeler(truth), loop).run(data, monitor);
+        OracleLabeler oracle = new OracleLabeler(truth);
+        List<Integer> queried = new ArrayList<>();
+        Labeler recording = batch -> {
+            Labeler.Result answers = oracle.label(batch);
+            answers.answers().forEach(answer -> queried.add(answer.label()));
+            return answers;
+        };
+        ActiveLearningLoop.Outcome outcome = new ActiveLearningLoop(learners.apply(seed), recording, loop)
+                .run(data, monitor);
         outcome.model().close();
-        return new Run(strategy, seed, target, outcome.iterations(), outcome.reason());
+        return new Run(strategy, seed, target, outcome.iterations(), outcome.reason(), queried);
     }
 
     /**

@@ -105,8 +105,8 @@ public final class ImportCommand implements Callable<Integer> {
     private Path segments;
 
     @Option(names = "--as-nothing", paramLabel = "static,random", split = ",",
-            description = "With --joints: gestures whose clips go into the Nothing class (idle, other movements) "
-                    + "instead of classes of their own.")
+            description = "Classes of the source (any format but --recording) whose clips go into the project's "
+                    + "Nothing class (idle, other movements) instead of classes of their own.")
     private List<String> asNothing = List.of();
 
     @Override
@@ -114,8 +114,12 @@ public final class ImportCommand implements Callable<Integer> {
         if (as == ClipState.SKIPPED) {
             throw new GestureLabException("--as takes train, test or pool.");
         }
-        if (source.joints == null && (!testSubjects.isEmpty() || !distances.isEmpty() || !asNothing.isEmpty())) {
-            throw new GestureLabException("--test-subjects, --distance and --as-nothing go with --joints.");
+        if (source.joints == null && (!testSubjects.isEmpty() || !distances.isEmpty())) {
+            throw new GestureLabException("--test-subjects and --distance go with --joints.");
+        }
+        if (source.recording != null && !asNothing.isEmpty()) {
+            throw new GestureLabException("--as-nothing goes with --mp-data, --csv, --npy, --videos or --joints; "
+                    + "a recording's windows take their class from --label or --segments.");
         }
         if (segments != null && source.recording == null) {
             throw new GestureLabException("--segments goes with --recording.");
@@ -151,15 +155,15 @@ public final class ImportCommand implements Callable<Integer> {
         JointsFormat.Options split = new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances),
                 new TreeSet<>(asNothing));
         if (source.mpData != null) {
-            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, null, null);
+            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, split, null);
         } else if (source.csv != null) {
-            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, null, null);
+            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, split, null);
         } else if (source.npy != null) {
-            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, null, null);
+            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, split, null);
         } else if (source.joints != null) {
             return new ImportData.Request(ImportFormat.JOINTS, source.joints, null, null, null, null, split, null);
         } else if (source.videos != null) {
-            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, null, null);
+            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, split, null);
         }
         return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window, stride, null,
                 segments);

@@ -34,6 +34,8 @@ public final class ProjectInitCommand implements Callable<Integer> {
         List<String> classNames = classes.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         String projectName = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
         try (Project project = Project.create(dir, projectName, classNames)) {
+            // Every project has a Nothing class (idle, transitions), for continuous recognition.
+            project.ensureNothingClass();
             var out = spec.commandLine().getOut();
             out.printf("Created project '%s' in %s with %d classes.%n", project.name(), project.directory(),
                     project.classes().size());

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.GestureSet;
+import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.SimulateProject;
 import org.gesturelab.active.LearningCurves;
 import org.gesturelab.active.QueryStrategies;
 import org.gesturelab.active.Simulation;
@@ -40,9 +42,26 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--mp-data", required = true, paramLabel = "PATH",
-            description = "MP_Data folder (<gesture>/<sequence>/<frame>.npy) used as the pool.")
+    /** The pool: exactly one of an MP_Data folder and a project (picocli reports neither or both as misuse). */
+    static final class PoolSource {
+        @Option(names = "--mp-data", required = true, paramLabel = "PATH",
+                description = "MP_Data folder (<gesture>/<sequence>/<frame>.npy) used as the pool.")
+        Path mpData;
+
+        @Option(names = "--project", required = true, paramLabel = "DIR",
+                description = "Instead of --mp-data: a project's pool clips of known class (for example windows "
+                        + "imported with --recording X.npy --segments X.segments.csv --as pool) as the pool, its test "
+                        + "clips as the test set. Also reports how many gesture (not Nothing) clips each strategy "
+                        + "found in its first K queries, K = 2 x the gesture clips in the pool.")
+        Path project;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private PoolSource source = new PoolSource();
+
     private Path mpData;
+
+    private Path project;
 
     /** The share of the pool held out when no separate test set is given. */
     private static final String DEFAULT_TEST_FRACTION = "0.2";
@@ -112,12 +131,33 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
-        GestureSet pool = GestureSet.readMpData(mpData, null);
-        GestureSet test = testData == null ? null : GestureSet.readMpData(testData, pool.classes());
+        GestureSet pool;
+        GestureSet test;
+        int nothing = -1;
+        if (project != null) {
+            try (Project opened = Project.openForReading(project)) {
+                SimulateProject.Data data = SimulateProject.data(opened, false);
+                pool = data.pool();
+                test = data.test();
+                nothing = opened.settings().nothingIndex();
+            }
+        } else {
+            pool = GestureSet.readMpData(mpData, null);
+            test = testData == null ? null : GestureSet.readMpData(testData, pool.classes());
+        }
+        FirstQueries first = FirstQueries.of(pool, nothing);
         double targetF1 = target.absolute != null ? target.absolute : 0.9;
         double fraction = target.fraction != null ? target.fraction : 0;
+        int labels = maxLabels;
+        boolean pastTarget = runPastTarget;
+        if (project != null && first.k() > 0) {
+            // Every run must make at least K queries for the first-K figure to mean the same for each strategy.
+            int initial = initPerClass * pool.classes().size();
+            labels = maxLabels == 0 ? initial + first.k() : Math.max(maxLabels, initial + first.k());
+            pastTarget = true;
+        }
         Simulation.Settings settings = new Simulation.Settings(strategies, seeds, initPerClass, batch, targetF1,
-                fraction, maxLabels, !fromScratch, seed, testFraction, runPastTarget);
+                fraction, labels, !fromScratch, seed, testFraction, pastTarget);
         Simulation.Result result;
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
             result = new Simulation(training::learner).run(pool, test, settings, progress);
@@ -125,15 +165,20 @@ public final class SimulateCommand implements Callable<Integer> {
         Files.createDirectories(out);
         LearningCurves.writeCurvesCsv(result, out.resolve("curves.csv"));
         LearningCurves.writeSummaryCsv(result, out.resolve("summary.csv"));
+        Path named = project != null ? project : mpData;
         LearningCurves.writePlot(result, out.resolve("learning-curves.png"),
                 String.format(Locale.ROOT, "%s: macro F1 vs labels (%d seeds, batch %d)",
-                        mpData.toAbsolutePath().normalize().getParent() == null ? mpData
-                                : mpData.toAbsolutePath().normalize().getParent().getFileName(), seeds, batch));
+                        project != null || named.toAbsolutePath().normalize().getParent() == null
+                                ? named.toAbsolutePath().normalize().getFileName()
+                                : named.toAbsolutePath().normalize().getParent().getFileName(), seeds, batch));
         PrintWriter output = spec.commandLine().getOut();
         if (json) {
-            output.println(toJson(result));
+            output.println(project != null ? first.addTo(toJson(result), result) : toJson(result));
         } else {
             output.print(table(result, fraction));
+            if (project != null) {
+                output.print(first.table(result));
+            }
             output.println("Wrote curves.csv, summary.csv and learning-curves.png to " + out);
         }
         output.flush();
@@ -141,6 +186,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        mpData = source.mpData;
+        project = source.project;
+        if (project != null && testData != null) {
+            throw new GestureLabException("--test goes with --mp-data; --project uses the project's test clips.");
+        }
         for (String name : strategies) {
             QueryStrategies.forName(name);
         }

@@ -62,12 +62,23 @@ public final class CsvFormat {
      */
     public static ImportResult importInto(Project project, Path file, ClipState as, TaskMonitor monitor)
             throws IOException {
+        return importInto(project, file, as, ClassMapping.NONE, monitor);
+    }
+
+    /**
+     * The same, with classes mapped into the project's Nothing class ({@code --as-nothing}).
+     *
+     * @param mapping the source's classes that become Nothing
+     * @see #importInto
+     */
+    public static ImportResult importInto(Project project, Path file, ClipState as, ClassMapping mapping,
+            TaskMonitor monitor) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new GestureLabException(file + " is not a file.");
         }
         long size = Files.size(file);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                ImportSession session = new ImportSession(project, "csv", file, monitor)) {
+                ImportSession session = new ImportSession(project, "csv", mapping, file, monitor)) {
             new Reading(session, new CsvRecords(reader, file.toString()), file, as, size).run();
             return session.commit();
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -261,7 +272,7 @@ public final class CsvFormat {
         }
 
         private void addClip(String className, float[][] clip, String source) {
-            int classIndex = session.batch.classIndex(className);
+            int classIndex = session.classIndex(className);
             session.add(NewClip.ofClass(clip, as, classIndex, source), "Importing " + file.getFileName(),
                     Math.min(records.chars(), size), size);
             clips++;

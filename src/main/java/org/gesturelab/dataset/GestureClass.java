@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gesturelab.core.GestureLabException;
 
 /**
@@ -16,9 +17,13 @@ import org.gesturelab.core.GestureLabException;
  *     name in MP_Data exports, so it may not contain slashes or control characters
  * @param color the colour as {@code #RRGGBB}
  * @param shortcut the single key that assigns this class, or null for none
+ * @param nothing whether this is the project's Nothing class (idle, transitions, other movements; see
+ *     {@link NothingClass}); written to {@code project.json} as {@code "nothing": true} only when set, so that a
+ *     rename keeps the class what it is
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GestureClass(String name, String color, String shortcut) {
+public record GestureClass(String name, String color, String shortcut,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean nothing) {
 
     private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
     /** Colour-blind-safe colours (Okabe-Ito, then Tableau) handed out to new classes in turn. */
@@ -44,6 +49,17 @@ public record GestureClass(String name, String color, String shortcut) {
     }
 
     /**
+     * A class that is not the Nothing class.
+     *
+     * @param name the display name
+     * @param color the colour as {@code #RRGGBB}
+     * @param shortcut the single key that assigns this class, or null for none
+     */
+    public GestureClass(String name, String color, String shortcut) {
+        this(name, color, shortcut, false);
+    }
+
+    /**
      * Returns the class that would be added at a position: the next palette colour and the shortcut
      * '1'..'9', then '0', then none.
      *
@@ -58,17 +74,22 @@ public record GestureClass(String name, String color, String shortcut) {
 
     /** Returns this class with another name. */
     public GestureClass withName(String newName) {
-        return new GestureClass(newName, color, shortcut);
+        return new GestureClass(newName, color, shortcut, nothing);
     }
 
     /** Returns this class with another colour. */
     public GestureClass withColor(String newColor) {
-        return new GestureClass(name, newColor, shortcut);
+        return new GestureClass(name, newColor, shortcut, nothing);
     }
 
     /** Returns this class with another shortcut (null for none). */
     public GestureClass withShortcut(String newShortcut) {
-        return new GestureClass(name, color, newShortcut);
+        return new GestureClass(name, color, newShortcut, nothing);
+    }
+
+    /** Returns this class marked as the project's Nothing class. */
+    public GestureClass asNothing() {
+        return new GestureClass(name, color, shortcut, true);
     }
 
     static void checkName(String name) {

@@ -19,12 +19,28 @@ final class ImportSession implements AutoCloseable {
     final List<String> warnings = new ArrayList<>();
     private final List<String> classesBefore;
     private final long started = System.nanoTime();
+    private final ClassMapping.Applied mapping;
+    private final java.util.Set<String> sourceClasses = new java.util.TreeSet<>();
 
     ImportSession(Project project, String kind, Path source, TaskMonitor monitor) {
+        this(project, kind, ClassMapping.NONE, source, monitor);
+    }
+
+    ImportSession(Project project, String kind, ClassMapping mapping, Path source, TaskMonitor monitor) {
         this.project = project;
+        this.mapping = new ClassMapping.Applied(mapping, project);
         this.monitor = monitor;
         this.classesBefore = project.classNames();
         this.batch = project.beginImport(kind, source.toAbsolutePath().toString());
+    }
+
+    /**
+     * Returns the index of the class a source's class name goes into (the Nothing class when the mapping says so),
+     * adding it to the project if it is new.
+     */
+    int classIndex(String sourceName) {
+        sourceClasses.add(sourceName);
+        return batch.classIndex(mapping.apply(sourceName));
     }
 
     /** Adds a clip and reports progress. */
@@ -37,6 +53,7 @@ final class ImportSession implements AutoCloseable {
 
     /** Commits the batch and describes what was added. */
     ImportResult commit() {
+        mapping.checkAllMet(List.copyOf(sourceClasses));
         List<Clip> clips = batch.commit();
         List<String> added = new ArrayList<>(project.classNames());
         added.removeAll(classesBefore);

@@ -87,7 +87,7 @@ public final class JointsFormat {
         List<Entry> entries = select(root, options);
         try (ImportSession session = new ImportSession(project, "joints", root, monitor)) {
             Set<String> gestures = new TreeSet<>(MpDataFormat.NAME_ORDER);
-            String nothing = NothingClass.in(project.classNames()).orElse(NothingClass.DEFAULT_NAME);
+            String nothing = project.nothingClass().orElse(NothingClass.DEFAULT_NAME);
             entries.forEach(e -> gestures.add(options.classOf(e.gesture(), nothing)));
             gestures.forEach(session.batch::classIndex);
             int done = 0;

@@ -49,8 +49,19 @@ public final class MpDataFormat {
      */
     public static ImportResult importInto(Project project, Path root, ClipState as, TaskMonitor monitor)
             throws IOException {
+        return importInto(project, root, as, ClassMapping.NONE, monitor);
+    }
+
+    /**
+     * The same, with classes mapped into the project's Nothing class ({@code --as-nothing}).
+     *
+     * @param mapping the source's classes that become Nothing
+     * @see #importInto
+     */
+    public static ImportResult importInto(Project project, Path root, ClipState as, ClassMapping mapping,
+            TaskMonitor monitor) throws IOException {
         List<Sequence> sequences = scan(root, monitor);
-        try (ImportSession session = new ImportSession(project, "mp-data", root, monitor)) {
+        try (ImportSession session = new ImportSession(project, "mp-data", mapping, root, monitor)) {
             int done = 0;
             for (Sequence sequence : sequences) {
                 if (sequence.frames().isEmpty()) {
@@ -58,7 +69,7 @@ public final class MpDataFormat {
                             .resolve(sequence.name())) + ": no frames.");
                     continue;
                 }
-                int classIndex = session.batch.classIndex(sequence.className());
+                int classIndex = session.classIndex(sequence.className());
                 float[][] frames = new float[sequence.frames().size()][];
                 for (int f = 0; f < frames.length; f++) {
                     frames[f] = readFrame(sequence.frames().get(f));

@@ -54,6 +54,17 @@ public final class NpyFolderFormat {
      */
     public static ImportResult importInto(Project project, Path root, ClipState as, TaskMonitor monitor)
             throws IOException {
+        return importInto(project, root, as, ClassMapping.NONE, monitor);
+    }
+
+    /**
+     * The same, with classes mapped into the project's Nothing class ({@code --as-nothing}).
+     *
+     * @param mapping the source's classes that become Nothing
+     * @see #importInto
+     */
+    public static ImportResult importInto(Project project, Path root, ClipState as, ClassMapping mapping,
+            TaskMonitor monitor) throws IOException {
         Path labels = root.resolve(LABELS_FILE);
         if (!Files.isRegularFile(labels)) {
             throw new GestureLabException(root + " has no " + LABELS_FILE + "; --npy expects a folder exported with "
@@ -67,7 +78,7 @@ public final class NpyFolderFormat {
                 recordings.put(row.get("recording"), row);
             }
         }
-        try (ImportSession session = new ImportSession(project, "npy", root, monitor)) {
+        try (ImportSession session = new ImportSession(project, "npy", mapping, root, monitor)) {
             Map<String, Long> recordingIds = new HashMap<>();
             int done = 0;
             for (CsvRecords.Row row : rows) {
@@ -129,7 +140,7 @@ public final class NpyFolderFormat {
     }
 
     private static Integer classOf(ImportSession session, String name) {
-        return name.isEmpty() ? null : session.batch.classIndex(name);
+        return name.isEmpty() ? null : session.classIndex(name);
     }
 
     private static ClipState stateOf(String text, boolean labeled, String where) {

@@ -192,6 +192,27 @@ public final class Project implements AutoCloseable {
         return classes.settings().sequenceLength();
     }
 
+    /**
+     * Returns the name of the project's Nothing class (see {@link ProjectSettings#nothingIndex()}).
+     *
+     * @return its name, or empty when the project has none
+     */
+    public Optional<String> nothingClass() {
+        int index = classes.settings().nothingIndex();
+        return index < 0 ? Optional.empty() : Optional.of(classes.classes().get(index).name());
+    }
+
+    /**
+     * Gives the project its Nothing class if it has none (marks the class named {@value NothingClass#DEFAULT_NAME},
+     * or appends one): the migration of a project made before every project had one. Touches no clip or label,
+     * since appending a class keeps every label's index.
+     *
+     * @return the Nothing class's index
+     */
+    public int ensureNothingClass() {
+        return classes.ensureNothing();
+    }
+
     /** Returns the classes; a label is an index into this list. */
     public List<GestureClass> classes() {
         return classes.classes();

@@ -61,6 +61,16 @@ final class ProjectClasses {
         });
     }
 
+    int ensureNothing() {
+        return db.locked(() -> {
+            ProjectSettings marked = settings.withNothingClass();
+            if (marked != settings) {
+                write(marked);
+            }
+            return settings.nothingIndex();
+        });
+    }
+
     void update(int index, Function<GestureClass, GestureClass> change) {
         db.locked(() -> {
             checkIndex(index);

@@ -116,9 +116,53 @@ public record ProjectSettings(int formatVersion, String name, List<GestureClass>
         return -1;
     }
 
+    /**
+     * Returns the position of the Nothing class: the class marked {@code "nothing": true}, else (a project from
+     * before the mark, or a read-only view not yet migrated) the class named {@value NothingClass#DEFAULT_NAME}.
+     *
+     * @return its index, or -1 when the project has none
+     */
+    public int nothingIndex() {
+        for (int i = 0; i < classes.size(); i++) {
+            if (classes.get(i).nothing()) {
+                return i;
+            }
+        }
+        for (int i = 0; i < classes.size(); i++) {
+            if (NothingClass.isNothing(classes.get(i).name())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Returns these settings with a marked Nothing class: the marked one if there is one; else the class named
+     * {@value NothingClass#DEFAULT_NAME}, marked; else a new class of that name appended at the end (appending keeps
+     * every label index valid), grey, with key {@value NothingClass#DEFAULT_KEY} when no other class uses it.
+     */
+    ProjectSettings withNothingClass() {
+        int index = nothingIndex();
+        List<GestureClass> list = new ArrayList<>(classes);
+        if (index >= 0) {
+            if (classes.get(index).nothing()) {
+                return this;
+            }
+            list.set(index, classes.get(index).asNothing());
+        } else {
+            boolean keyFree = classes.stream().noneMatch(c -> NothingClass.DEFAULT_KEY.equals(c.shortcut()));
+            list.add(new GestureClass(NothingClass.DEFAULT_NAME, NothingClass.COLOR,
+                    keyFree ? NothingClass.DEFAULT_KEY : null, true));
+        }
+        return withClasses(list);
+    }
+
     /** Returns these settings with one more class, with default colour and a free default shortcut. */
     ProjectSettings withClassAdded(String className) {
-        GestureClass added = GestureClass.withDefaults(className, classes.size());
+        // Keys and colours count gestures only, so that a project that starts with its Nothing class ('0') gives
+        // its first gesture '1'.
+        int gestures = (int) classes.stream().filter(c -> !c.nothing()).count();
+        GestureClass added = GestureClass.withDefaults(className, gestures);
         Set<String> taken = new HashSet<>();
         classes.forEach(c -> taken.add(c.shortcut()));
         if (taken.contains(added.shortcut())) {

@@ -133,7 +133,7 @@ public final class RecordingImport {
     public static ImportResult importSegmented(Project project, Path file, Path segmentsFile, int window, int stride,
             TaskMonitor monitor) throws IOException {
         KeypointStream stream = KeypointStream.read(file, segmentsFile);
-        String nothing = NothingClass.in(project.classNames()).orElse(NothingClass.DEFAULT_NAME);
+        String nothing = project.nothingClass().orElse(NothingClass.DEFAULT_NAME);
         return importFrames(project, file, "segmented-recording", stream.frames(), Options.pool(window, stride),
                 monitor, (start, length) -> majority(stream.segments(), start, length, nothing));
     }

@@ -39,6 +39,17 @@ public final class VideoImport {
      */
     public static ImportResult importFolder(Project project, Path root, KeypointExtractor extractor, ClipState as,
             TaskMonitor monitor) throws IOException {
+        return importFolder(project, root, extractor, as, ClassMapping.NONE, monitor);
+    }
+
+    /**
+     * The same, with classes mapped into the project's Nothing class ({@code --as-nothing}).
+     *
+     * @param mapping the source's classes that become Nothing
+     * @see #importFolder
+     */
+    public static ImportResult importFolder(Project project, Path root, KeypointExtractor extractor, ClipState as,
+            ClassMapping mapping, TaskMonitor monitor) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new GestureLabException(root + " is not a folder; --videos expects one sub-folder per class.");
         }
@@ -55,11 +66,11 @@ public final class VideoImport {
         }
         videos.sort(Comparator.comparing((Path p) -> p.getParent().getFileName().toString(), MpDataFormat.NAME_ORDER)
                 .thenComparing(p -> p.getFileName().toString(), MpDataFormat.NAME_ORDER));
-        try (ImportSession session = new ImportSession(project, "videos", root, monitor)) {
+        try (ImportSession session = new ImportSession(project, "videos", mapping, root, monitor)) {
             int done = 0;
             for (Path video : videos) {
                 String className = video.getParent().getFileName().toString();
-                int classIndex = session.batch.classIndex(className);
+                int classIndex = session.classIndex(className);
                 String name = className + "/" + video.getFileName();
                 float[][] frames = extractor.extract(video, perVideo(monitor,
                         "Finding keypoints in " + name + " (" + (done + 1) + "/" + videos.size() + ")"));

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.TaskMonitor;
+import org.gesturelab.dataset.ClassMapping;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.ImportResult;
 import org.gesturelab.dataset.JointsFormat;
@@ -29,7 +30,8 @@ public final class ImportData {
      * @param label the class of a recording's windows when imported as train or test, else null
      * @param window a recording's window length in frames, or null for the project's sequence length
      * @param stride frames between a recording's window starts, or null for the window length
-     * @param split the joints' test subjects, distance filter and the gestures that count as Nothing
+     * @param split the joints' test subjects and distance filter, and, for every format but a recording, the
+     *     source's classes that go into the project's Nothing class ({@code --as-nothing})
      * @param segments a keypoint recording's segments file ({@code start,end,label}): each pool window gets its
      *     majority label as the hidden label; null for none
      */
@@ -65,6 +67,11 @@ public final class ImportData {
         public static Request joints(Path source, String testSubjects, String distances) {
             return new Request(ImportFormat.JOINTS, source, null, null, null, null,
                     new JointsFormat.Options(commaSeparated(testSubjects), commaSeparated(distances)), null);
+        }
+
+        /** Returns the classes that go into the Nothing class, as the dataset formats take them. */
+        public ClassMapping asNothing() {
+            return ClassMapping.intoNothing(split.asNothing());
         }
 
         /** Returns the state the clips get: the chosen one, else the format's default (null: the source says). */

@@ -29,20 +29,20 @@ public enum ImportFormat {
     /** {@code MP_Data/<class>/<sequence>/<frame>.npy} folders. */
     MP_DATA("mp-data", "MP_Data folder (class/sequence/frame.npy)", true, ClipState.TRAIN,
             (project, request, engine, monitor) -> MpDataFormat.importInto(project, request.source(),
-                    request.state(), monitor)),
+                    request.state(), request.asNothing(), monitor)),
     /** One CSV file of labeled sequences. */
     CSV("csv", "CSV file", false, ClipState.TRAIN,
             (project, request, engine, monitor) -> CsvFormat.importInto(project, request.source(), request.state(),
-                    monitor)),
+                    request.asNothing(), monitor)),
     /** A folder of clip .npy files with labels.csv; by default each clip keeps the state stored there. */
     NPY("npy", "NPY folder (clips + labels.csv)", true, null,
             (project, request, engine, monitor) -> NpyFolderFormat.importInto(project, request.source(),
-                    request.state(), monitor)),
+                    request.state(), request.asNothing(), monitor)),
     /** A folder of videos, one sub-folder per class: one clip per video, through MediaPipe Holistic. */
     VIDEOS("videos", "Video folder (one sub-folder per gesture)", true, ClipState.TRAIN,
             (project, request, engine, monitor) -> withKeypoints(engine, monitor,
                     extractor -> VideoImport.importFolder(project, request.source(), extractor, request.state(),
-                            monitor))),
+                            request.asNothing(), monitor))),
     /** MediaPipe Pose joints listed in index.csv, split into train and test by person (not by a state). */
     JOINTS("joints", "MediaPipe pose joints (index.csv)", true, ClipState.TRAIN,
             (project, request, engine, monitor) -> JointsFormat.importInto(project, request.source(),

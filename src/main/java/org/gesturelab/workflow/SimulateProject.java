@@ -60,7 +60,38 @@ public final class SimulateProject {
         }
     }
 
+    /**
+     * A project's clips of known class as a simulation pool, and its test clips.
+     *
+     * @param pool training clips and pool clips with a hidden label
+     * @param test the test clips
+     */
+    public record Data(GestureSet pool, GestureSet test) {
+    }
+
     private SimulateProject() {
+    }
+
+    /**
+     * Reads a project's pool clips imported with a hidden label (for example windows cut from segmented recordings)
+     * and its test clips, for {@code gesturelab simulate --project}: the pool the user would label, nothing else.
+     *
+     * @param project the project
+     * @param withTraining whether the training clips join the pool too (what the app's simulation does)
+     * @return the pool and the test set
+     * @throws GestureLabException without known clips of two gestures or without test clips
+     */
+    public static Data data(Project project, boolean withTraining) {
+        List<Clip> known = new ArrayList<>(withTraining ? project.clips(ClipState.TRAIN) : List.of());
+        project.clips(ClipState.POOL).stream().filter(c -> c.hiddenLabel() != null).forEach(known::add);
+        List<Clip> test = project.clips(ClipState.TEST);
+        long classes = known.stream().map(c -> c.label() != null ? c.label() : c.hiddenLabel()).distinct().count();
+        if (classes < 2 || test.isEmpty()) {
+            throw new GestureLabException("A simulation needs clips of known class of at least two gestures (labeled, "
+                    + "or imported into the pool with their labels) and some test clips; this project has "
+                    + classes + " gestures with known clips and " + test.size() + " test clips.");
+        }
+        return new Data(gestureSet(project, known), gestureSet(project, test));
     }
 
     /**

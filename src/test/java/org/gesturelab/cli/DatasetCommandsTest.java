@@ -36,7 +36,8 @@ class DatasetCommandsTest {
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("Fire works"), result.out());
         try (Project project = Project.open(dir)) {
-            assertEquals(List.of("Like", "Fire works", "Heart"), project.classNames());
+            assertEquals(List.of("Like", "Fire works", "Heart", "Nothing"), project.classNames());
+            assertEquals(java.util.Optional.of("Nothing"), project.nothingClass());
         }
         Result again = run("project", "init", dir.toString());
         assertEquals(1, again.code());
@@ -58,7 +59,7 @@ class DatasetCommandsTest {
         try (Project project = Project.open(dir)) {
             assertEquals(90, project.stats().train());
             assertEquals(30, project.stats().test());
-            assertEquals(15, project.classNames().size());
+            assertEquals(16, project.classNames().size(), "15 gestures and the Nothing class project init made");
         }
     }
 
@@ -79,9 +80,9 @@ class DatasetCommandsTest {
         JsonNode json = new ObjectMapper().readTree(stats.out());
         assertEquals(780, json.get("clips").asInt());
         assertEquals(130, json.get("test").asInt());
-        assertEquals(13, json.get("classes").asInt());
-        assertEquals("Let's go", json.get("perClass").get(8).get("name").asText(), stats.out());
-        assertEquals(10, json.get("perClass").get(8).get("test").asInt());
+        assertEquals(14, json.get("classes").asInt(), "13 signs and the Nothing class project init made");
+        assertEquals("Let's go", json.get("perClass").get(9).get("name").asText(), stats.out());
+        assertEquals(10, json.get("perClass").get(9).get("test").asInt());
 
         Result text = run("stats", dir.toString());
         assertTrue(text.out().contains("i'm fine"), text.out());
@@ -120,7 +121,8 @@ class DatasetCommandsTest {
             assertEquals(0, imported.code(), imported.err());
             JsonNode json = new ObjectMapper().readTree(run("stats", copy.toString(), "--json").out());
             assertEquals(4, json.get("train").asInt(), format);
-            assertEquals("Let's go", json.get("perClass").get(1).get("name").asText(), format);
+            // Position 0 is the Nothing class that project init made.
+            assertEquals("Let's go", json.get("perClass").get(2).get("name").asText(), format);
         }
         Result bad = run("export", dir.toString(), "--format", "xml", "--out", temp.resolve("x").toString());
         assertEquals(1, bad.code());

@@ -68,11 +68,19 @@ public final class OpenProject {
      * @throws GestureLabException if it is not a project or is in use
      */
     public void open(Path folder) throws IOException {
-        set(Project.open(folder));
+        Project opened = Project.open(folder);
+        try {
+            // The migration of a project made before every project had a Nothing class; no clip is touched.
+            opened.ensureNothingClass();
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        set(opened);
     }
 
     /**
-     * Creates a project with no classes and opens it.
+     * Creates a project whose only class is Nothing and opens it.
      *
      * @param folder a new or empty folder
      * @param name the project's name
@@ -81,7 +89,14 @@ public final class OpenProject {
      */
     public void create(Path folder, String name) throws IOException {
         Files.createDirectories(folder);
-        set(Project.create(folder, name, List.of()));
+        Project created = Project.create(folder, name, List.of());
+        try {
+            created.ensureNothingClass();
+        } catch (RuntimeException e) {
+            created.close();
+            throw e;
+        }
+        set(created);
     }
 
     private void set(Project opened) {

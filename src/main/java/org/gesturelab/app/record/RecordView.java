@@ -283,6 +283,17 @@ public final class RecordView {
         record.getStyleClass().add(Styles.DANGER);
         record.setOnAction(event -> toggleRecording());
 
+        Button nothing = new Button("Record nothing");
+        nothing.setId("record-nothing");
+        nothing.setMaxWidth(Double.MAX_VALUE);
+        nothing.setTooltip(new javafx.scene.control.Tooltip("Clips of idle footage (standing still, transitions) "
+                + "straight into the Nothing class, so that Live does not read them as a gesture."));
+        nothing.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.IDLE));
+        nothing.setOnAction(event -> {
+            targets.selectToggle(ofClass);
+            viewModel.recordNothing();
+        });
+
         Label message = new Label();
         message.setId("record-message");
         message.setWrapText(true);
@@ -299,7 +310,7 @@ public final class RecordView {
 
         Label caption = new Label("TAKE");
         caption.getStyleClass().add(Styles.CARD_TITLE);
-        VBox card = new VBox(10, caption, ofClass, pool, clipsRow, secondsRow, record, message, saved);
+        VBox card = new VBox(10, caption, ofClass, pool, clipsRow, secondsRow, record, nothing, message, saved);
         card.getStyleClass().add(Styles.CARD);
         card.setPrefWidth(270);
         card.setMinWidth(250);

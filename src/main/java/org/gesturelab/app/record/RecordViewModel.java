@@ -311,6 +311,28 @@ public final class RecordViewModel {
         return true;
     }
 
+    /**
+     * "Record nothing": a take of idle footage (standing still, transitions, other movements) straight into the
+     * project's Nothing class, the class continuous recognition needs to tell "no gesture" from a gesture. It selects
+     * that class (giving the project one if it has none) and records it like any class.
+     *
+     * @return whether the take started (else {@link #messageProperty()} says why)
+     */
+    public boolean recordNothing() {
+        if (take != null) {
+            return false;
+        }
+        if (!edit(project -> selected.set(classes.get(project.ensureNothingClass())))) {
+            return false;
+        }
+        if (!start(Target.CLASS)) {
+            return false;
+        }
+        message.set("Get ready to record Nothing: stand still, or move as you do between gestures, with no "
+                + "gesture…");
+        return true;
+    }
+
     /** Stops the take; the clips already saved stay. Unlabeled footage recorded so far is saved. */
     public void stop() {
         Take current = take;

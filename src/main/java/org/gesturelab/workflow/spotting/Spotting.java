@@ -8,7 +8,6 @@ import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.spotting.SpottingSettings;
 import org.gesturelab.core.KeypointLayout;
-import org.gesturelab.dataset.NothingClass;
 import org.gesturelab.dataset.Project;
 
 /**
@@ -47,7 +46,7 @@ public record Spotting(SequenceClassifier classifier, SpottingSettings settings,
     public static SpottingSettings defaults(Project project) {
         // The window the classifier was built for; calibration also tries shorter and longer ones.
         return SpottingSettings.defaults(project.sequenceLength(),
-                NothingClass.in(project.classNames()).orElse(null));
+                project.nothingClass().orElse(null));
     }
 
     @Override

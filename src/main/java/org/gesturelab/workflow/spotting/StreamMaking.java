@@ -56,7 +56,7 @@ public final class StreamMaking {
      * @throws GestureLabException if the project has no Nothing class or no clips in that split
      */
     public static List<KeypointStream> build(Project project, Options options) {
-        String nothing = NothingClass.in(project.classNames()).orElseThrow(() -> new GestureLabException(
+        String nothing = project.nothingClass().orElseThrow(() -> new GestureLabException(
                 "The project " + project.directory() + " has no '" + NothingClass.DEFAULT_NAME + "' class to fill "
                         + "the time between gestures. Record idle footage into it, or import with --as-nothing."));
         LabeledClips clips = project.labeledClips(options.from());

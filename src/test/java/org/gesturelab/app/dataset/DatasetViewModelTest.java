@@ -63,7 +63,8 @@ class DatasetViewModelTest {
         project.addClass("point");
         Random random = new Random(7);
         for (int i = 0; i < 3; i++) {
-            project.addClip(NewClip.labeled(TestClips.random(random), ClipState.TRAIN, i % 2, "recorded " + i));
+            project.addClip(NewClip.labeled(TestClips.random(random), ClipState.TRAIN,
+                    project.requireClass(i % 2 == 0 ? "wave" : "point"), "recorded " + i));
             project.addClip(NewClip.unlabeled(TestClips.random(random), "footage " + i));
         }
         viewModel = new DatasetViewModel(projects, new CurrentThreadExecutor(), HOLISTIC);
@@ -94,8 +95,9 @@ class DatasetViewModelTest {
     void relabelMoveAndDeleteActOnTheSelection() {
         viewModel.stateFilterProperty().set(ClipState.POOL);
         List<DatasetViewModel.ClipRow> pool = List.copyOf(viewModel.rows());
-        viewModel.relabel(pool.subList(0, 2), 1);
-        assertEquals(2, projects.get().clips(ClipState.TRAIN).stream().filter(c -> c.label() == 1).count() - 1);
+        // Class 2 is "point" (class 0 is the Nothing class of a new project).
+        viewModel.relabel(pool.subList(0, 2), 2);
+        assertEquals(2, projects.get().clips(ClipState.TRAIN).stream().filter(c -> c.label() == 2).count() - 1);
         assertEquals(1, viewModel.rows().size());
 
         viewModel.stateFilterProperty().set(ClipState.TRAIN);
@@ -121,7 +123,8 @@ class DatasetViewModelTest {
 
         assertEquals("Imported 2 clips; new gestures: yes.", viewModel.messageProperty().get());
         assertFalse(viewModel.taskProperty().get().runningProperty().get());
-        assertEquals(List.of("wave", "point", "yes"), project.classNames(), "an existing gesture is reused");
+        assertEquals(List.of("Nothing", "wave", "point", "yes"), project.classNames(),
+                "an existing gesture is reused");
         Map<String, Integer> labels = new TreeMap<>();
         for (Clip clip : project.clips(ClipState.TEST)) {
             labels.put(clip.source(), clip.label());
@@ -130,7 +133,7 @@ class DatasetViewModelTest {
             assertEquals(KeypointLayout.FEATURES, keypoints[0].length);
             assertNotNull(ClipPictures.fromVector(keypoints[0], 0, 640, 480).pose(), clip.source() + ": a pose");
         }
-        assertEquals(Map.of("wave/S8_shrug.avi", 0, "yes/S8_yes.avi", 2), labels);
+        assertEquals(Map.of("wave/S8_shrug.avi", 1, "yes/S8_yes.avi", 3), labels);
         assertEquals(8, viewModel.allRows().size(), "the table reloads with the new clips");
     }
 
@@ -165,7 +168,7 @@ class DatasetViewModelTest {
         assertTrue(viewModel.messageProperty().get().startsWith("Imported 120 clips; new gestures: "),
                 viewModel.messageProperty().get());
         assertFalse(viewModel.taskProperty().get().runningProperty().get());
-        assertEquals(15 + 2, project.classNames().size(), "15 gestures besides the two the project had");
+        assertEquals(15 + 3, project.classNames().size(), "15 gestures besides the three the project had");
         assertEquals(15, project.clips(ClipQuery.all()).stream().filter(c -> c.source().startsWith("joints/"))
                 .map(Clip::label).distinct().count(), "every gesture has clips");
         // The test fixture's own clips: 3 train, none in test.

@@ -62,7 +62,8 @@ class LabelViewModelTest {
 
         assertTrue(viewModel.labelByKey("2"));
         assertEquals(ClipState.TRAIN, projects.get().requireClip(first).state());
-        assertEquals(1, projects.get().requireClip(first).label());
+        // Key 2 is "point", class 2 (class 0 is the Nothing class of a new project, key 0).
+        assertEquals(2, projects.get().requireClip(first).label());
         long second = viewModel.currentProperty().get().clip().id();
         assertTrue(viewModel.skip());
         assertEquals(ClipState.SKIPPED, projects.get().requireClip(second).state());
@@ -71,7 +72,9 @@ class LabelViewModelTest {
         assertEquals(ClipState.POOL, projects.get().requireClip(second).state());
         assertFalse(viewModel.answers().containsKey(second));
 
-        assertTrue(viewModel.label(0));
+        long third = viewModel.currentProperty().get().clip().id();
+        assertTrue(viewModel.labelByKey("0"), "key 0 labels a clip as Nothing");
+        assertEquals(projects.get().classIndex("Nothing"), projects.get().requireClip(third).label());
         assertTrue(viewModel.label(0));
         assertNull(viewModel.currentProperty().get());
         assertTrue(viewModel.messageProperty().get().startsWith("Batch done: 3 labeled"));

@@ -110,7 +110,9 @@ class RecordScreenTest {
         List<Clip> clips = project.clips(ClipState.TRAIN);
         assertEquals(2, clips.size());
         for (Clip clip : clips) {
-            assertEquals(0, clip.label());
+            // Class 0 is the new project's Nothing class; "wave" follows it.
+            assertEquals(1, clip.label());
+            assertEquals(project.requireClass("wave"), clip.label());
             assertEquals(30, clip.frames());
             assertNotNull(clip.replayVideo());
             assertTrue(Files.size(clip.replayVideo()) > 1000, "replay video " + clip.replayVideo());
@@ -122,7 +124,7 @@ class RecordScreenTest {
             assertTrue(withPose > 20, "the person's pose was found in " + withPose + " of 30 frames");
         }
         // The class list shows the new count at once.
-        assertEquals(2, viewModel.classes().get(0).clips());
+        assertEquals(2, viewModel.classes().get(1).clips(), "wave, after the Nothing class");
         robot.clickOn("#record-play");
     }
 

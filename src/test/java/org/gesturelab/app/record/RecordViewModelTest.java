@@ -42,21 +42,34 @@ class RecordViewModelTest {
     void classesGetDefaultColoursAndKeysAndCanBeEdited() {
         assertTrue(viewModel.addClass("wave"));
         assertTrue(viewModel.addClass(" point "));
-        assertEquals(List.of("wave", "point"), viewModel.classes().stream().map(r -> r.gestureClass().name())
+        assertEquals(List.of("Nothing", "wave", "point"), viewModel.classes().stream().map(r -> r.gestureClass().name())
                 .toList());
         assertEquals("point", viewModel.selectedProperty().get().gestureClass().name());
-        assertEquals("2", viewModel.classes().get(1).gestureClass().shortcut());
+        assertEquals("0", viewModel.classes().get(0).gestureClass().shortcut());
+        assertEquals("2", viewModel.classes().get(2).gestureClass().shortcut());
 
-        assertTrue(viewModel.renameClass(0, "hello"));
-        assertTrue(viewModel.recolorClass(0, "#112233"));
-        assertTrue(viewModel.setShortcut(0, "h"));
-        var first = projects.get().classes().get(0);
+        assertTrue(viewModel.renameClass(1, "hello"));
+        assertTrue(viewModel.recolorClass(1, "#112233"));
+        assertTrue(viewModel.setShortcut(1, "h"));
+        var first = projects.get().classes().get(1);
         assertEquals("hello", first.name());
         assertEquals("#112233", first.color());
         assertEquals("h", first.shortcut());
 
         assertTrue(viewModel.selectByShortcut("h"));
         assertEquals("hello", viewModel.selectedProperty().get().gestureClass().name());
+    }
+
+    @Test
+    void recordNothingSelectsTheNothingClassAndRecordsLikeAClass() {
+        assertTrue(viewModel.addClass("wave"));
+        projects.get().renameClass(0, "Idle");
+        projects.changed();
+        assertFalse(viewModel.recordNothing(), "no camera yet");
+        assertEquals("Idle", viewModel.selectedProperty().get().gestureClass().name(),
+                "the Nothing class, found by its mark after a rename");
+        assertTrue(viewModel.messageProperty().get().contains("Start a camera"), viewModel.messageProperty().get());
+        assertEquals(List.of("Idle", "wave"), projects.get().classNames(), "no second Nothing class");
     }
 
     @Test

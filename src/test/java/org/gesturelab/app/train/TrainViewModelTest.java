@@ -55,7 +55,8 @@ class TrainViewModelTest {
         projects.create(folder.resolve("p"), "ASL");
         Project project = projects.get();
         MpDataFormat.importInto(project, subset, ClipState.POOL, TaskMonitor.SILENT);
-        for (int c = 0; c < 2; c++) {
+        // Class 0 is the Nothing class of a new project; the signs follow.
+        for (int c = 1; c <= 2; c++) {
             var pool = project.clips(ClipQuery.inState(ClipState.POOL).withHiddenLabel(c));
             for (int i = 0; i < 8; i++) {
                 project.label(pool.get(i).id(), c, LabelSource.IMPORT);
@@ -72,12 +73,13 @@ class TrainViewModelTest {
         assertFalse(Double.isNaN(viewModel.history().get(0).macroF1()));
         assertNotNull(viewModel.assessmentProperty().get(), "a new model is evaluated at once");
         int[][] matrix = viewModel.assessmentProperty().get().evaluation().confusionMatrix();
-        assertEquals(10, matrix[0][0] + matrix[0][1] + matrix[1][0] + matrix[1][1]);
+        // Rows and columns 1 and 2 are the signs; row 0, the Nothing class, has no test clips.
+        assertEquals(10, matrix[1][1] + matrix[1][2] + matrix[2][1] + matrix[2][2]);
 
         // A matrix cell lists its clips; picking one replays it (skeleton only: imported keypoints have no video).
-        int predicted = matrix[0][0] > 0 ? 0 : 1;
-        viewModel.showCell(0, predicted);
-        assertEquals(matrix[0][predicted], viewModel.cellClips().size());
+        int predicted = matrix[1][1] > 0 ? 1 : 2;
+        viewModel.showCell(1, predicted);
+        assertEquals(matrix[1][predicted], viewModel.cellClips().size());
         assertNull(viewModel.replayProperty().get(), "nothing replays before a clip is picked");
         Clip clip = viewModel.cellClips().get(0);
         viewModel.replay(clip);
@@ -89,10 +91,10 @@ class TrainViewModelTest {
         assertFalse(java.util.Arrays.equals(pictures.frames().get(0), pictures.frames().get(clip.frames() - 1)),
                 "the skeleton moves from the first frame to the last");
         // Relabeling the replayed clip takes it off the list and stops its replay; it stays a test clip.
-        viewModel.relabel(clip, 1 - predicted);
+        viewModel.relabel(clip, 3 - predicted);
         assertFalse(viewModel.cellClips().contains(clip));
         assertNull(viewModel.replayProperty().get());
-        assertEquals(1 - predicted, project.requireClip(clip.id()).label());
+        assertEquals(3 - predicted, project.requireClip(clip.id()).label());
         assertEquals(ClipState.TEST, project.requireClip(clip.id()).state());
 
         viewModel.simulate("margin", 10);
