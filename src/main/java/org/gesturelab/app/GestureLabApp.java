@@ -43,6 +43,10 @@ import org.gesturelab.mediapipe.ModelInstaller;
  */
 public final class GestureLabApp extends Application {
 
+    /** Room left for the window's title bar and frame when the window is fitted to the screen. */
+    private static final double TITLE_BAR_HEIGHT = 40;
+    private static final double WINDOW_MARGIN = 16;
+
     private MainViewModel viewModel;
     private FxBackgroundExecutor executor;
 
@@ -139,7 +143,11 @@ public final class GestureLabApp extends Application {
         }
         viewModel.setScreens(screens);
         var settings = context.settings().get();
-        Scene scene = new Scene(view.root(), settings.windowWidth(), settings.windowHeight());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        // A size remembered on a bigger screen must not push the status bar off a smaller one; the margin leaves
+        // room for the window's title bar and border.
+        Scene scene = new Scene(view.root(), Math.min(settings.windowWidth(), screen.getWidth() - WINDOW_MARGIN),
+                Math.min(settings.windowHeight(), screen.getHeight() - TITLE_BAR_HEIGHT));
         scene.getStylesheets().add(GestureLabApp.class.getResource(Styles.STYLESHEET).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             Screen shown = viewModel.selectedProperty().get();
@@ -148,8 +156,8 @@ public final class GestureLabApp extends Application {
             }
         });
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setMaximized(settings.maximized());
         stage.titleProperty().bind(viewModel.windowTitle());
         stage.setOnHidden(event -> {

@@ -67,14 +67,23 @@ public final class DatasetView {
         table.setId("dataset-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No clips: record some, or import with File → Import…"));
-        table.getColumns().add(column("Clip", r -> Long.toString(r.clip().id()), 60));
-        table.getColumns().add(column("State", r -> r.clip().state().name().toLowerCase(Locale.ROOT), 80));
-        table.getColumns().add(column("Label", ClipRow::label, 110));
-        table.getColumns().add(column("Source", r -> r.clip().source(), 170));
-        table.getColumns().add(column("Added", ClipRow::added, 130));
-        table.getColumns().add(column("Prediction", ClipRow::prediction, 110));
+        table.getColumns().add(column("Clip", r -> Long.toString(r.clip().id()), 50));
+        table.getColumns().add(column("State", r -> r.clip().state().name().toLowerCase(Locale.ROOT), 60));
+        table.getColumns().add(column("Label", ClipRow::label, 85));
+        TableColumn<ClipRow, String> source = column("Source", r -> SourceText.shown(r.clip(),
+                viewModel.classNames()), 170);
+        table.getColumns().add(source);
+        TableColumn<ClipRow, String> added = column("Added", ClipRow::added, 130);
+        table.getColumns().add(added);
+        table.getColumns().add(column("Prediction", ClipRow::prediction, 85));
         table.getColumns().add(column("Confidence", r -> Double.isNaN(r.confidence()) ? ""
-                : String.format(Locale.ROOT, "%.0f%%", r.confidence() * 100), 100));
+                : String.format(Locale.ROOT, "%.0f%%", r.confidence() * 100), 90));
+        // Only the source may give way: dates, names and numbers are read whole.
+        for (TableColumn<ClipRow, ?> column : table.getColumns()) {
+            if (column != source) {
+                column.setMinWidth(column.getPrefWidth());
+            }
+        }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         HBox.setHgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.replay(now));
@@ -200,7 +209,8 @@ public final class DatasetView {
         });
         VBox card = new VBox(10, caption, replay, relabelRow, moveRow, delete);
         card.getStyleClass().add(Styles.CARD);
-        card.setPrefWidth(350);
+        card.setPrefWidth(300);
+        card.setMaxWidth(300);
         card.setMinWidth(320);
         return card;
     }

@@ -13,6 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
@@ -91,7 +92,6 @@ public final class SourceBar {
                 ? picker.errorProperty().get()
                 : "No camera found. Open a video file to try GestureLab with recorded footage, or use the test "
                         + "pattern.", picker.errorProperty()));
-        HBox.setHgrow(message, Priority.ALWAYS);
         Button bannerOpen = new Button("Open video file…");
         bannerOpen.setId(idPrefix + "-banner-open-video");
         bannerOpen.getStyleClass().add(Styles.ACCENT);
@@ -103,7 +103,12 @@ public final class SourceBar {
         });
         Label icon = new Label("⚠");
         icon.setStyle("-fx-font-size: 18px; -fx-text-fill: #b45309;");
-        banner = new HBox(12, icon, message, bannerOpen, testPattern);
+        Styles.keepWidth(bannerOpen, testPattern);
+        // The buttons sit under the message so that neither is squeezed at 1280 pixels.
+        HBox actions = new HBox(8, bannerOpen, testPattern);
+        VBox text = new VBox(8, message, actions);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        banner = new HBox(12, icon, text);
         banner.setId(idPrefix + "-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().addAll(Styles.BANNER, Styles.BANNER_WARNING);

@@ -77,6 +77,10 @@ public final class TrainView {
         message.setId("train-message");
         message.getStyleClass().add(Styles.MUTED);
         message.textProperty().bind(viewModel.messageProperty());
+        Styles.keepWidth(train, evaluate, strategy, simulate);
+        message.setWrapText(true);
+        message.setMinWidth(0);
+        HBox.setHgrow(message, Priority.ALWAYS);
         HBox bar = new HBox(8, train, evaluate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 strategy, simulate, message);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -99,8 +103,10 @@ public final class TrainView {
 
         VBox curveCard = card("LEARNING CURVE", curve);
         HBox.setHgrow(curveCard, Priority.ALWAYS);
-        VBox matrixCard = card("CONFUSION MATRIX (test clips · click a cell)", matrixPane());
-        matrixCard.setPrefWidth(430);
+        VBox matrixCard = card("CONFUSION MATRIX · ROWS TRUE, COLUMNS PREDICTED",
+                matrixPane());
+        matrixCard.setPrefWidth(470);
+        matrixCard.setMinWidth(470);
         HBox top = new HBox(14, curveCard, matrixCard);
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox historyCard = card("HISTORY", historyTable());
@@ -241,34 +247,37 @@ public final class TrainView {
         }
         int[][] counts = assessment.evaluation().confusionMatrix();
         List<String> names = assessment.evaluation().classes();
-        Label corner = new Label("true ↓ · predicted →");
-        corner.getStyleClass().add(Styles.MUTED);
-        corner.setStyle("-fx-font-size: 10px;");
-        matrix.add(corner, 0, 0);
+        // Columns are headed by the class's number so that 13 classes still fit; the rows carry the names.
+        int cellSize = (int) Math.max(22, Math.min(40, 300.0 / Math.max(1, names.size())));
         for (int j = 0; j < names.size(); j++) {
-            Label header = new Label(abbreviate(names.get(j)));
+            Label header = new Label(Integer.toString(j + 1));
+            header.setId("train-matrix-column-" + j);
+            header.setTooltip(new javafx.scene.control.Tooltip("predicted " + names.get(j)));
             header.setStyle("-fx-font-size: 11px; -fx-font-weight: bold;");
-            header.setMinWidth(40);
+            header.setMinWidth(cellSize);
             header.setAlignment(Pos.CENTER);
             matrix.add(header, j + 1, 0);
         }
         for (int i = 0; i < names.size(); i++) {
-            Label header = new Label(abbreviate(names.get(i)));
+            Label header = new Label((i + 1) + "  " + names.get(i));
+            header.setId("train-matrix-row-" + i);
             header.setStyle("-fx-font-size: 11px; -fx-font-weight: bold;");
+            header.setMinWidth(Region.USE_PREF_SIZE);
             matrix.add(header, 0, i + 1);
             int rowTotal = java.util.Arrays.stream(counts[i]).sum();
             for (int j = 0; j < names.size(); j++) {
                 double share = rowTotal == 0 ? 0 : (double) counts[i][j] / rowTotal;
                 Label cell = new Label(Integer.toString(counts[i][j]));
                 cell.setId("train-cell-" + i + "-" + j);
-                cell.setMinSize(40, 30);
+                cell.setMinSize(cellSize, Math.min(30, cellSize));
                 cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
                 cell.setAlignment(Pos.CENTER);
                 // Correct cells in indigo, errors in red; the stronger the share of the row, the darker.
                 String rgb = i == j ? "79, 70, 229" : "220, 38, 38";
                 cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.2f); "
-                        + "-fx-background-radius: 4; -fx-text-fill: %s; -fx-font-weight: bold; -fx-cursor: hand;",
-                        rgb, 0.08 + 0.85 * share, share > 0.5 ? "white" : "#111827"));
+                        + "-fx-background-radius: 4; -fx-text-fill: %s; -fx-font-weight: bold; -fx-cursor: hand;"
+                        + " -fx-padding: 0; -fx-font-size: %dpx;",
+                        rgb, 0.08 + 0.85 * share, share > 0.5 ? "white" : "#111827", cellSize < 30 ? 10 : 12));
                 int truth = i;
                 int predicted = j;
                 cell.setOnMouseClicked(event -> viewModel.showCell(truth, predicted));
@@ -277,9 +286,5 @@ public final class TrainView {
         }
         Region spacer = new Region();
         matrix.add(spacer, 0, names.size() + 1);
-    }
-
-    private static String abbreviate(String name) {
-        return name.length() <= 8 ? name : name.substring(0, 7) + "…";
     }
 }
