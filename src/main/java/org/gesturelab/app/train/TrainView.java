@@ -1,9 +1,7 @@
 package org.gesturelab.app.train;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -89,14 +87,29 @@ public final class TrainView {
 
         NumberAxis x = new NumberAxis();
         x.setLabel("labeled clips");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis(0, 1, 0.1);
-        y.setLabel("macro F1 on the test clips");
+        // Labels count from zero, so a single point is not drawn on an axis from 26.7 to 27.3.
+        x.setForceZeroInRange(true);
+        // F1 runs from 0 to 1 with headroom, so points at 1.0 are drawn whole.
+        NumberAxis y = new NumberAxis(0, 1.08, 0.2);
+        y.setLabel("macro F1 (test clips)");
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return value.doubleValue() > 1.0001 ? "" : String.format(Locale.ROOT, "%.1f", value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text);
+            }
+        });
         curve = new LineChart<>(x, y);
         curve.setId("train-curve");
+        curve.getStyleClass().add("learning-curve");
         curve.setAnimated(false);
         curve.setCreateSymbols(true);
-        curve.setMinHeight(220);
+        curve.setMinHeight(180);
         viewModel.history().addListener((ListChangeListener<HistoryRow>) c -> redrawCurve());
         viewModel.simulations().addListener((ListChangeListener<HistoryRow>) c -> redrawCurve());
         redrawCurve();
@@ -111,6 +124,7 @@ public final class TrainView {
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox historyCard = card("HISTORY", historyTable());
         historyCard.setPrefHeight(230);
+        historyCard.setMinHeight(150);
 
         root = new VBox(header, bar, progress, top, historyCard);
         root.getStyleClass().add(Styles.SCREEN);
@@ -144,26 +158,21 @@ public final class TrainView {
 
     private void redrawCurve() {
         curve.getData().clear();
-        XYChart.Series<Number, Number> yours = new XYChart.Series<>();
-        yours.setName("your labels");
-        for (HistoryRow row : viewModel.history()) {
-            if (!Double.isNaN(row.macroF1())) {
-                yours.getData().add(new XYChart.Data<>(row.labels(), row.macroF1()));
+        List<CurveSeries.Curve> curves = CurveSeries.curves(viewModel.history(), viewModel.simulations());
+        for (CurveSeries.Curve c : curves) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(c.name());
+            c.points().forEach((labels, f1) -> series.getData().add(new XYChart.Data<>(labels, f1)));
+            curve.getData().add(series);
+        }
+        // Simulated curves are dashed and thinner so that the user's own curve stays on top and visible.
+        for (int i = 0; i < curves.size(); i++) {
+            Node line = curve.getData().get(i).getNode();
+            if (line != null) {
+                line.setStyle(curves.get(i).simulated()
+                        ? "-fx-stroke-width: 2px; -fx-stroke-dash-array: 8 5;" : "-fx-stroke-width: 3px;");
             }
         }
-        curve.getData().add(yours);
-        Map<String, XYChart.Series<Number, Number>> simulated = new LinkedHashMap<>();
-        for (HistoryRow row : viewModel.simulations()) {
-            if (Double.isNaN(row.macroF1())) {
-                continue;
-            }
-            simulated.computeIfAbsent(row.session(), name -> {
-                XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                series.setName("simulated: " + name);
-                return series;
-            }).getData().add(new XYChart.Data<>(row.labels(), row.macroF1()));
-        }
-        curve.getData().addAll(simulated.values());
     }
 
     private Node historyTable() {
