@@ -38,6 +38,7 @@ import javafx.stage.Window;
 import org.gesturelab.app.common.ProgressPanel;
 import org.gesturelab.app.common.ReplayPane;
 import org.gesturelab.app.common.ScreenHeader;
+import org.gesturelab.app.common.Counts;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.dataset.DatasetViewModel.ClipRow;
 import org.gesturelab.dataset.ClipState;
@@ -149,7 +150,7 @@ public final class DatasetView {
         Label count = new Label();
         count.getStyleClass().add(Styles.MUTED);
         count.textProperty().bind(Bindings.createStringBinding(() -> viewModel.rows().size() + " of "
-                + viewModel.allRows().size() + " clips", viewModel.rows(), viewModel.allRows()));
+                + Counts.of(viewModel.allRows().size(), "clip"), viewModel.rows(), viewModel.allRows()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button importButton = new Button("Import…");

@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.gesturelab.app.common.Shortcut;
 import org.gesturelab.app.common.ScreenHeader;
+import org.gesturelab.app.common.Counts;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.common.VideoView;
 import org.gesturelab.app.live.SourceBar;
@@ -295,8 +296,9 @@ public final class RecordView {
         saved.getStyleClass().add(Styles.MUTED);
         saved.setWrapText(true);
         saved.setMinHeight(Region.USE_PREF_SIZE);
-        saved.textProperty().bind(Bindings.format("%d clips saved this session\n%d clips in the pool",
-                viewModel.clipsSavedProperty(), viewModel.poolClipsProperty()));
+        saved.textProperty().bind(Bindings.createStringBinding(() -> Counts.of(viewModel.clipsSavedProperty().get(),
+                "clip") + " saved this session\n" + Counts.of(viewModel.poolClipsProperty().get(), "clip")
+                + " in the pool", viewModel.clipsSavedProperty(), viewModel.poolClipsProperty()));
 
         Label caption = new Label("TAKE");
         caption.getStyleClass().add(Styles.CARD_TITLE);
@@ -322,7 +324,7 @@ public final class RecordView {
             swatch.setStyle("-fx-background-color: " + row.gestureClass().color() + ";");
             Label name = new Label(row.gestureClass().name());
             name.setStyle("-fx-font-weight: bold;");
-            Label count = new Label(row.clips() + (row.clips() == 1 ? " clip" : " clips"));
+            Label count = new Label(Counts.of(row.clips(), "clip"));
             count.getStyleClass().add(Styles.MUTED);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
