@@ -155,6 +155,13 @@ public final class GestureLabApp extends Application {
                 event.consume();
             }
         });
+        // "?" opens the shortcuts too; it is typed with Shift on most layouts, so it is matched as a character.
+        scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if ("?".equals(event.getCharacter()) && !(event.getTarget() instanceof TextInputControl)) {
+                event.consume();
+                ShortcutsDialog.show(stage);
+            }
+        });
         stage.setScene(scene);
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));

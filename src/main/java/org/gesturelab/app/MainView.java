@@ -108,7 +108,7 @@ public final class MainView {
         });
 
         Menu help = new Menu("_Help");
-        help.getItems().addAll(item("Keyboard shortcuts", null, () -> ShortcutsDialog.show(window())),
+        help.getItems().addAll(item("Keyboard shortcuts", Shortcut.SHORTCUTS, () -> ShortcutsDialog.show(window())),
                 item("About GestureLab", null, about));
         MenuBar bar = new MenuBar(file, view, help);
         bar.setUseSystemMenuBar(true);

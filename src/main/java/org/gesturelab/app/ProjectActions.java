@@ -70,7 +70,7 @@ final class ProjectActions {
         }
     }
 
-    private void error(String header, String message) {
+    void error(String header, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.initOwner(owner);
         alert.setHeaderText(header);

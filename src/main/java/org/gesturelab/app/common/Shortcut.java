@@ -44,7 +44,13 @@ public enum Shortcut {
     /** Goes to the next clip of the batch. */
     NEXT_CLIP("Next clip", "Right"),
     /** Retrains the model now. */
-    RETRAIN("Retrain now", "Enter");
+    RETRAIN("Retrain now", "Enter"),
+    /** Fetches the next batch on the Label screen when no clip is shown. */
+    NEXT_BATCH("Next batch (when no clip is shown)", "N"),
+    /** Stops recording or the countdown on the Record screen. */
+    STOP_RECORDING("Stop recording", "Esc"),
+    /** Lists every shortcut; "?" does the same. */
+    SHORTCUTS("Keyboard shortcuts (or ?)", "F1");
 
     private final String description;
     private final KeyCombination combination;

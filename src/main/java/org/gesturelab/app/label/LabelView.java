@@ -136,7 +136,7 @@ public final class LabelView {
         } else if (Shortcut.RETRAIN.matches(event)) {
             viewModel.retrain();
             handled = true;
-        } else if ("n".equalsIgnoreCase(event.getText()) && viewModel.currentProperty().get() == null) {
+        } else if (Shortcut.NEXT_BATCH.matches(event) && viewModel.currentProperty().get() == null) {
             viewModel.nextBatch();
             handled = true;
         } else {
@@ -158,7 +158,7 @@ public final class LabelView {
         batch.setEditable(true);
         batch.setFocusTraversable(false);
         batch.valueProperty().addListener((obs, old, now) -> viewModel.batchSizeProperty().set(now));
-        Button next = new Button("Next batch  (N)");
+        Button next = new Button("Next batch  (" + Shortcut.NEXT_BATCH.displayText() + ")");
         next.setId("label-next-batch");
         next.getStyleClass().add(Styles.ACCENT);
         next.setFocusTraversable(false);

@@ -16,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -80,7 +79,7 @@ public final class RecordView {
             toggleRecording();
             return true;
         }
-        if (event.getCode() == KeyCode.ESCAPE && viewModel.phaseProperty().get() != Phase.IDLE) {
+        if (Shortcut.STOP_RECORDING.matches(event) && viewModel.phaseProperty().get() != Phase.IDLE) {
             viewModel.stop();
             return true;
         }
@@ -279,7 +278,7 @@ public final class RecordView {
         record.setId("record-start");
         record.setMaxWidth(Double.MAX_VALUE);
         record.textProperty().bind(Bindings.when(viewModel.phaseProperty().isEqualTo(Phase.IDLE))
-                .then("●  Record  (" + Shortcut.RECORD.displayText() + ")").otherwise("■  Stop  (Esc)"));
+                .then("●  Record  (" + Shortcut.RECORD.displayText() + ")").otherwise("■  Stop  (" + Shortcut.STOP_RECORDING.displayText() + ")"));
         record.styleProperty().bind(Bindings.when(viewModel.phaseProperty().isEqualTo(Phase.IDLE))
                 .then("-fx-font-size: 15px;").otherwise("-fx-font-size: 15px; -fx-background-color: #111827;"));
         record.getStyleClass().add(Styles.DANGER);
