@@ -122,7 +122,8 @@ public final class GestureLabApp extends Application {
      */
     static Scene createScene(Stage stage, MainViewModel viewModel, List<Screen> screens) {
         AppContext context = viewModel.context();
-        ProjectActions actions = new ProjectActions(viewModel.projects(), context, stage);
+        ProjectActions actions = new ProjectActions(viewModel.projects(), context, stage,
+                viewModel.statusProperty()::set);
         MainView view = new MainView(viewModel, java.util.Arrays.asList(
                 new MainView.MenuAction("New project…", Shortcut.NEW_PROJECT, actions::newProject, null),
                 new MainView.MenuAction("Open project…", Shortcut.OPEN_PROJECT, actions::openProject, null),

@@ -56,7 +56,8 @@ class DialogLookTest {
 
     @Test
     void settingsShortcutsNewProjectAndErrorsLookLikeTheApp(FxRobot robot) {
-        ProjectActions actions = new ProjectActions(main.projects(), main.context(), stage);
+        ProjectActions actions = new ProjectActions(main.projects(), main.context(), stage,
+                main.statusProperty()::set);
         checkDialog(robot, () -> SettingsDialog.show(stage, main.context().settings()), "Settings");
         DialogPane shortcuts = checkDialog(robot, () -> ShortcutsDialog.show(stage), "Keyboard shortcuts");
         String keys = shortcuts.lookupAll(".keycap").stream().map(n -> ((Labeled) n).getText())

@@ -87,6 +87,7 @@ public final class SourceBar {
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
+        message.setId(idPrefix + "-banner-message");
         message.setWrapText(true);
         message.textProperty().bind(Bindings.createStringBinding(() -> picker.errorProperty().get() != null
                 ? picker.errorProperty().get()
@@ -104,9 +105,24 @@ public final class SourceBar {
         Label icon = new Label("⚠");
         icon.setStyle("-fx-font-size: 18px; -fx-text-fill: #b45309;");
         Styles.keepWidth(bannerOpen, testPattern);
+        // The technical detail (FFmpeg's own words) is folded away behind a link.
+        Label detail = new Label();
+        detail.setId(idPrefix + "-banner-detail");
+        detail.setWrapText(true);
+        detail.getStyleClass().add(Styles.MUTED);
+        detail.textProperty().bind(picker.errorDetailProperty());
+        detail.setVisible(false);
+        detail.managedProperty().bind(detail.visibleProperty());
+        javafx.scene.control.Hyperlink details = new javafx.scene.control.Hyperlink("Details");
+        details.setId(idPrefix + "-banner-details");
+        details.visibleProperty().bind(picker.errorDetailProperty().isNotNull());
+        details.managedProperty().bind(details.visibleProperty());
+        details.setOnAction(event -> detail.setVisible(!detail.isVisible()));
+        picker.errorDetailProperty().addListener((obs, old, now) -> detail.setVisible(false));
         // The buttons sit under the message so that neither is squeezed at 1280 pixels.
-        HBox actions = new HBox(8, bannerOpen, testPattern);
-        VBox text = new VBox(8, message, actions);
+        HBox actions = new HBox(8, bannerOpen, testPattern, details);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox text = new VBox(8, message, actions, detail);
         HBox.setHgrow(text, Priority.ALWAYS);
         banner = new HBox(12, icon, text);
         banner.setId(idPrefix + "-banner");

@@ -36,6 +36,7 @@ public final class SourcePicker {
     private final ReadOnlyBooleanWrapper noCamera = new ReadOnlyBooleanWrapper(this, "noCamera");
     private final ReadOnlyBooleanWrapper camerasListed = new ReadOnlyBooleanWrapper(this, "camerasListed");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper(this, "errorDetail");
     private final DoubleProperty fps = new SimpleDoubleProperty(this, "fps");
     /** How many recently opened videos the list keeps. */
     static final int MAX_VIDEOS = 5;
@@ -69,10 +70,11 @@ public final class SourcePicker {
             }
 
             @Override
-            public void stopped(String problem) {
+            public void stopped(String problem, String detail) {
                 uiThread.execute(() -> {
                     playing.set(false);
                     fps.set(0);
+                    errorDetail.set(detail);
                     error.set(problem);
                 });
             }
@@ -140,6 +142,7 @@ public final class SourcePicker {
             return;
         }
         error.set(null);
+        errorDetail.set(null);
         playing.set(true);
         feed.start(() -> FrameSources.open(choice.spec()), choice.kind() == SourceChoice.Kind.VIDEO);
     }
@@ -184,6 +187,11 @@ public final class SourcePicker {
     /** Returns what went wrong with the last source, or null. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Returns the technical detail behind {@link #errorProperty()} (the video reader's own words), or null. */
+    public ReadOnlyStringProperty errorDetailProperty() {
+        return errorDetail.getReadOnlyProperty();
     }
 
     /** Returns the frames per second delivered. */
