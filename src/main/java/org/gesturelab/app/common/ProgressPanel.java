@@ -35,7 +35,6 @@ public final class ProgressPanel extends VBox {
         // In a narrow dialog the bar shrinks, never Cancel or the message, which wraps instead of being cut.
         Styles.keepWidth(cancel);
         bar.setMinWidth(MIN_BAR_WIDTH);
-        bar.setPrefWidth(Double.MAX_VALUE);
         message.setWrapText(true);
         message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setWrapText(true);
