@@ -67,7 +67,25 @@ public final class DatasetView {
         table = new TableView<>(viewModel.rows());
         table.setId("dataset-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No clips: record some, or import with File → Import…"));
+        Label emptyTitle = new Label();
+        emptyTitle.setId("dataset-empty-title");
+        emptyTitle.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        Label emptyHint = new Label();
+        emptyHint.getStyleClass().add(Styles.MUTED);
+        emptyHint.setWrapText(true);
+        emptyHint.setMaxWidth(360);
+        emptyHint.setAlignment(Pos.CENTER);
+        emptyHint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        // An empty project and filters that hide everything are different news.
+        emptyTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.allRows().isEmpty()
+                ? "No clips yet" : "No clip matches the filters", viewModel.allRows()));
+        emptyHint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.allRows().isEmpty()
+                ? "Record gestures on the Record screen, or bring clips in with Import… above (MP_Data folders, "
+                        + "videos, CSV)." : "Choose “all” in State and Gesture, or clear the search.",
+                viewModel.allRows()));
+        VBox empty = new VBox(6, emptyTitle, emptyHint);
+        empty.setAlignment(Pos.CENTER);
+        table.setPlaceholder(empty);
         table.getColumns().add(column("Clip", r -> Long.toString(r.clip().id()), 50));
         table.getColumns().add(column("State", r -> r.clip().state().name().toLowerCase(Locale.ROOT), 60));
         table.getColumns().add(column("Label", ClipRow::label, 85));
