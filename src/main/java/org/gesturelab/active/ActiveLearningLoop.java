@@ -41,7 +41,7 @@ public final class ActiveLearningLoop {
      * @param reason why the loop stopped
      * @param model the last model, owned by the caller
      */
-    public record Outcome(List<Iteration> iterations, List<QueryBatch> batches, StopReason reason,
+    public record Outcome(List<CurvePoint> iterations, List<RankedBatch> batches, StopReason reason,
             GestureClassifier model) {
 
         /** Copies the lists. */
@@ -51,7 +51,7 @@ public final class ActiveLearningLoop {
         }
 
         /** Returns the last iteration. */
-        public Iteration last() {
+        public CurvePoint last() {
             return iterations.get(iterations.size() - 1);
         }
     }
@@ -96,13 +96,13 @@ public final class ActiveLearningLoop {
      * @return the learning curve and the last model
      */
     public Outcome run(LabelingData data, GestureClassifier initial, double initialSeconds, TaskMonitor monitor) {
-        List<Iteration> iterations = new ArrayList<>();
-        List<QueryBatch> batches = new ArrayList<>();
+        List<CurvePoint> iterations = new ArrayList<>();
+        List<RankedBatch> batches = new ArrayList<>();
         GestureClassifier model = initial;
         try {
             long start = System.nanoTime();
             Evaluation evaluation = evaluate(model, data.test());
-            Iteration first = iteration(0, data.labeled().size(), evaluation, "initial",
+            CurvePoint first = iteration(0, data.labeled().size(), evaluation, "initial",
                     initialSeconds + (System.nanoTime() - start) / 1e9);
             iterations.add(first);
             data.recordIteration(first);
@@ -134,11 +134,9 @@ public final class ActiveLearningLoop {
                 if (settings.maxLabels() > 0) {
                     k = Math.min(k, settings.maxLabels() - data.labeled().size());
                 }
-                List<RankedClip> picked = settings.strategy().select(model, pool, k, settings.seed() + round,
-                        monitor);
-                QueryBatch batch = new QueryBatch(round, settings.strategy().name(), data.labeled().size(), picked);
+                RankedBatch batch = QueryStep.pick(data, pool, model, settings.strategy(), round, k,
+                        settings.seed() + round, monitor);
                 batches.add(batch);
-                data.recordBatch(batch);
                 Labeler.Result result = labeler.label(batch);
                 data.apply(result.answers());
                 for (Labeler.Answer answer : result.answers()) {
@@ -157,7 +155,7 @@ public final class ActiveLearningLoop {
                     model = next;
                     evaluation = evaluate(model, data.test());
                 }
-                Iteration iteration = iteration(round, data.labeled().size(), evaluation,
+                CurvePoint iteration = iteration(round, data.labeled().size(), evaluation,
                         settings.strategy().name(), (System.nanoTime() - roundStart) / 1e9);
                 if (learned) {
                     iterations.add(iteration);
@@ -193,12 +191,12 @@ public final class ActiveLearningLoop {
         return Evaluation.ofProbabilities(test.classes(), test.labels(), model.predict(test.clips()));
     }
 
-    private static Iteration iteration(int round, int labels, Evaluation evaluation, String strategy,
+    private static CurvePoint iteration(int round, int labels, Evaluation evaluation, String strategy,
             double seconds) {
         // Without test clips nothing is measured: NaN says so, and never reaches a target.
         return evaluation == null
-                ? new Iteration(round, labels, Double.NaN, Double.NaN, Double.NaN, strategy, seconds)
-                : new Iteration(round, labels, evaluation.macroF1(), evaluation.weightedF1(), evaluation.accuracy(),
+                ? new CurvePoint(round, labels, Double.NaN, Double.NaN, Double.NaN, strategy, seconds)
+                : new CurvePoint(round, labels, evaluation.macroF1(), evaluation.weightedF1(), evaluation.accuracy(),
                         strategy, seconds);
     }
 

@@ -19,8 +19,8 @@ public final class InMemoryLabelingData implements LabelingData {
     private final List<float[][]> labeledClips = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
     private final List<Long> labeledIds = new ArrayList<>();
-    private final List<QueryBatch> batches = new ArrayList<>();
-    private final List<Iteration> iterations = new ArrayList<>();
+    private final List<RankedBatch> batches = new ArrayList<>();
+    private final List<CurvePoint> iterations = new ArrayList<>();
 
     /**
      * Creates the store.
@@ -83,12 +83,12 @@ public final class InMemoryLabelingData implements LabelingData {
     }
 
     @Override
-    public void recordBatch(QueryBatch batch) {
+    public void recordBatch(RankedBatch batch) {
         batches.add(batch);
     }
 
     @Override
-    public void recordIteration(Iteration iteration) {
+    public void recordIteration(CurvePoint iteration) {
         iterations.add(iteration);
     }
 
@@ -98,12 +98,12 @@ public final class InMemoryLabelingData implements LabelingData {
     }
 
     /** Returns the recorded query batches. */
-    public List<QueryBatch> batches() {
+    public List<RankedBatch> batches() {
         return List.copyOf(batches);
     }
 
     /** Returns the recorded iterations. */
-    public List<Iteration> iterations() {
+    public List<CurvePoint> iterations() {
         return List.copyOf(iterations);
     }
 }

@@ -15,7 +15,7 @@ public interface Labeler {
      * @param batch the clips to label, best first
      * @return the answers, and whether to stop after this batch
      */
-    Result label(QueryBatch batch);
+    Result label(RankedBatch batch);
 
     /**
      * One answer: a class index, or {@link #SKIPPED}.

@@ -32,7 +32,7 @@ public interface LabelingData {
      *
      * @param batch the batch
      */
-    default void recordBatch(QueryBatch batch) {
+    default void recordBatch(RankedBatch batch) {
     }
 
     /**
@@ -40,6 +40,6 @@ public interface LabelingData {
      *
      * @param iteration the iteration
      */
-    default void recordIteration(Iteration iteration) {
+    default void recordIteration(CurvePoint iteration) {
     }
 }

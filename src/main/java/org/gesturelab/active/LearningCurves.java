@@ -46,7 +46,7 @@ public final class LearningCurves {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("strategy,seed,round,labels,macro_f1,weighted_f1,accuracy,seconds,target_f1\n");
             for (Simulation.Run run : result.runs()) {
-                for (Iteration it : run.iterations()) {
+                for (CurvePoint it : run.iterations()) {
                     out.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%.5f,%.5f,%.5f,%.3f,%.5f%n", run.strategy(),
                             run.seed(), it.round(), it.labels(), it.macroF1(), it.weightedF1(), it.accuracy(),
                             it.seconds(), run.targetF1()));
@@ -208,7 +208,7 @@ public final class LearningCurves {
     }
 
     private static double minF1(Simulation.Result result) {
-        return result.runs().stream().flatMap(r -> r.iterations().stream()).mapToDouble(Iteration::macroF1).min()
+        return result.runs().stream().flatMap(r -> r.iterations().stream()).mapToDouble(CurvePoint::macroF1).min()
                 .orElse(0);
     }
 

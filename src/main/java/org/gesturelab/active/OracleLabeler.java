@@ -19,7 +19,7 @@ public final class OracleLabeler implements Labeler {
     }
 
     @Override
-    public Result label(QueryBatch batch) {
+    public Result label(RankedBatch batch) {
         List<Answer> answers = new ArrayList<>();
         for (RankedClip clip : batch.clips()) {
             Integer label = truth.get(clip.clipId());

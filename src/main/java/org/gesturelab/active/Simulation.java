@@ -65,7 +65,7 @@ public final class Simulation {
      * @param iterations its learning curve
      * @param reason why it stopped
      */
-    public record Run(String strategy, long seed, double targetF1, List<Iteration> iterations,
+    public record Run(String strategy, long seed, double targetF1, List<CurvePoint> iterations,
             ActiveLearningLoop.StopReason reason) {
 
         /** Copies the curve. */
@@ -75,7 +75,7 @@ public final class Simulation {
 
         /** Returns the labels at the first iteration that reached the target, or null if none did. */
         public Integer labelsToTarget() {
-            for (Iteration iteration : iterations) {
+            for (CurvePoint iteration : iterations) {
                 if (iteration.macroF1() >= targetF1) {
                     return iteration.labels();
                 }
@@ -92,7 +92,7 @@ public final class Simulation {
          */
         public double macroF1At(int labels) {
             double value = Double.NaN;
-            for (Iteration iteration : iterations) {
+            for (CurvePoint iteration : iterations) {
                 if (iteration.labels() > labels) {
                     break;
                 }
@@ -115,11 +115,11 @@ public final class Simulation {
             }
             double area = 0;
             for (int i = 0; i + 1 < iterations.size(); i++) {
-                Iteration a = iterations.get(i);
-                Iteration b = iterations.get(i + 1);
+                CurvePoint a = iterations.get(i);
+                CurvePoint b = iterations.get(i + 1);
                 area += (b.labels() - a.labels()) * (a.macroF1() + b.macroF1()) / 2;
             }
-            Iteration last = iterations.get(iterations.size() - 1);
+            CurvePoint last = iterations.get(iterations.size() - 1);
             area += (to - last.labels()) * last.macroF1();
             return area / (to - from);
         }

@@ -10,11 +10,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
+import org.gesturelab.workflow.KeypointEngine;
 import org.gesturelab.app.common.FxBackgroundExecutor;
 import org.gesturelab.app.common.Screen;
 import org.gesturelab.app.common.Shortcut;
 import org.gesturelab.app.common.Styles;
-import org.gesturelab.app.dataset.DataTransfer;
 import org.gesturelab.app.dataset.DatasetScreen;
 import org.gesturelab.app.dataset.DatasetViewModel;
 import org.gesturelab.app.label.LabelScreen;
@@ -95,7 +95,7 @@ public final class GestureLabApp extends Application {
     static List<Screen> buildScreens(MainViewModel viewModel) {
         AppContext context = viewModel.context();
         // One recipe for MediaPipe Holistic: the live feed loads it once, a video import for the length of the import.
-        DataTransfer.KeypointEngine holistic = () -> new HolisticPipeline(
+        KeypointEngine holistic = () -> new HolisticPipeline(
                 HolisticOptions.defaults().withModelDir(context.modelDirectory()));
         LiveFeed feed = new LiveFeed(holistic::load);
         SourcePicker picker = new SourcePicker(feed, context.executor(), Platform::runLater);
@@ -127,6 +127,8 @@ public final class GestureLabApp extends Application {
         MainView view = new MainView(viewModel, java.util.Arrays.asList(
                 new MainView.MenuAction("New project…", Shortcut.NEW_PROJECT, actions::newProject, null),
                 new MainView.MenuAction("Open project…", Shortcut.OPEN_PROJECT, actions::openProject, null),
+                new MainView.MenuAction("Export project…", null, actions::exportProject,
+                        viewModel.projects().projectProperty().isNull()),
                 null,
                 new MainView.MenuAction("Import…", null, () -> dataset(viewModel, screens).ifPresent(d -> {
                     viewModel.selectedProperty().set(d);

@@ -10,7 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.Screen;
 
 /**
@@ -25,7 +25,7 @@ public final class MainViewModel {
     private final StringProperty projectName = new SimpleStringProperty(this, "projectName", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final StringBinding windowTitle;
-    private final ProjectModel projects;
+    private final OpenProject projects;
 
     /**
      * Creates the view model.
@@ -34,7 +34,7 @@ public final class MainViewModel {
      */
     public MainViewModel(AppContext context) {
         this.context = context;
-        this.projects = new ProjectModel(context.settings());
+        this.projects = new OpenProject(context.settings());
         projects.projectProperty().addListener((obs, old, now) -> {
             projectName.set(now == null ? "" : now.name());
             status.set(now == null ? "No project open" : "Project folder: " + now.directory());
@@ -53,7 +53,7 @@ public final class MainViewModel {
     }
 
     /** Returns the open project. */
-    public ProjectModel projects() {
+    public OpenProject projects() {
         return projects;
     }
 

@@ -7,20 +7,25 @@ import java.nio.file.Path;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.gesturelab.core.GestureLabException;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.Styles;
+import org.gesturelab.dataset.Project;
 
-/** The File menu's project actions: New project and Open project, with their dialogs and error messages. */
+/**
+ * The File menu's project actions: New project, Open project and Export project, with their dialogs and error
+ * messages.
+ */
 final class ProjectActions {
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final AppContext context;
     private final Window owner;
     private final java.util.function.Consumer<String> status;
 
-    ProjectActions(ProjectModel projects, AppContext context, Window owner,
+    ProjectActions(OpenProject projects, AppContext context, Window owner,
             java.util.function.Consumer<String> status) {
         this.projects = projects;
         this.status = status;
@@ -88,6 +93,36 @@ final class ProjectActions {
             error("Could not open the project", e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Asks for a zip file and writes a consistent copy of the open project into it, in the background (see
+     * {@code Project.archive}): the safe way to back a project up or move it, even right after a crash.
+     */
+    void exportProject() {
+        Project project = projects.projectProperty().get();
+        if (project == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the project as a zip file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Zip archive", "*.zip"));
+        chooser.setInitialFileName(project.directory().getFileName() + ".zip");
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return;
+        }
+        Path zip = file.toPath();
+        context.executor().submit("Exporting the project", monitor -> project.archive(zip, monitor),
+                clips -> {
+                    Alert done = new Alert(Alert.AlertType.INFORMATION, "Saved " + clips + " clips with their labels "
+                            + "to " + zip + ".");
+                    done.initOwner(owner);
+                    done.setHeaderText("Project exported");
+                    style(done.getDialogPane());
+                    done.showAndWait();
+                },
+                failure -> error("Could not export the project", failure.getMessage()));
     }
 
     void error(String header, String message) {

@@ -360,7 +360,16 @@ public final class ClassifierTrainer {
 
     private static void restore(List<Parameter> parameters, float[][] values) {
         for (int i = 0; i < values.length; i++) {
-            parameters.get(i).getArray().set(FloatBuffer.wrap(values[i]));
+            Parameter parameter = parameters.get(i);
+            NDArray array = parameter.getArray();
+            // A fresh tensor swapped in, not NDArray.set(Buffer): PyTorch's set path prints a deprecation warning
+            // (AutoNonVariableTypeMode) on the user's console at every training run.
+            NDArray fresh = array.getManager().create(values[i], array.getShape());
+            array.intern(fresh);
+            // Only trainable weights take gradients again; BatchNorm's running statistics must not.
+            if (parameter.requiresGradient()) {
+                array.setRequiresGradient(true);
+            }
         }
     }
 

@@ -45,7 +45,7 @@ public final class FeatureExtractor {
      * Pose landmarks used: head, shoulders, arms and hands, MediaPipe indices 0 to 22. The hips (and legs) are left
      * out because they are usually outside an upper-body frame, where MediaPipe guesses them.
      */
-    static final int UPPER_BODY = 23;
+    public static final int UPPER_BODY = 23;
     /** Face-mesh points kept by {@link FeatureSubset#ALL}, in mirror pairs where they have one. */
     static final int[] FACE_POINTS = {
         61, 291, 78, 308, 0, 17, 13, 14, // mouth: corners, inner corners, upper, lower, inner upper, inner lower
@@ -62,27 +62,36 @@ public final class FeatureExtractor {
     private static final int[] POSE_MIRROR = {
         0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9, 12, 11, 14, 13, 16, 15, 18, 17, 20, 19, 22, 21,
     };
-    private static final int LEFT_SHOULDER = 11;
-    private static final int RIGHT_SHOULDER = 12;
-    private static final int FACE_LEFT_CHEEK = 234;
-    private static final int FACE_RIGHT_CHEEK = 454;
-    private static final int MIDDLE_KNUCKLE = 9;
+    /** Pose landmark of the left shoulder. */
+    public static final int LEFT_SHOULDER = 11;
+    /** Pose landmark of the right shoulder. */
+    public static final int RIGHT_SHOULDER = 12;
+    /** Face-mesh point on the left cheek (face width). */
+    public static final int FACE_LEFT_CHEEK = 234;
+    /** Face-mesh point on the right cheek (face width). */
+    public static final int FACE_RIGHT_CHEEK = 454;
+    /** Hand landmark of the middle-finger knuckle (hand size). */
+    public static final int MIDDLE_KNUCKLE = 9;
     /** Shoulder width assumed when no pose was detected, as a fraction of the image. */
-    private static final float FALLBACK_SHOULDER_WIDTH = 0.25f;
-    private static final float MIN_SCALE = 1e-4f;
+    public static final float FALLBACK_SHOULDER_WIDTH = 0.25f;
+    /** A shoulder width, hand size or face width below this counts as no detection. */
+    public static final float MIN_SCALE = 1e-4f;
 
     /** Part index of the pose in the presence flags. */
-    static final int PART_POSE = 0;
+    public static final int PART_POSE = 0;
     /** Part index of the left hand. */
-    static final int PART_LEFT_HAND = 1;
+    public static final int PART_LEFT_HAND = 1;
     /** Part index of the right hand. */
-    static final int PART_RIGHT_HAND = 2;
+    public static final int PART_RIGHT_HAND = 2;
     /** Part index of the face. */
-    static final int PART_FACE = 3;
+    public static final int PART_FACE = 3;
 
-    static final int POSE_FEATURES = UPPER_BODY * 2;
-    static final int HAND_FEATURES = HAND_LANDMARKS * 3 + 3;
-    static final int FACE_FEATURES = FACE_POINTS.length * 3;
+    /** Pose features per frame. */
+    public static final int POSE_FEATURES = UPPER_BODY * 2;
+    /** Features per hand per frame. */
+    public static final int HAND_FEATURES = HAND_LANDMARKS * 3 + 3;
+    /** Face features per frame. */
+    public static final int FACE_FEATURES = FACE_POINTS.length * 3;
 
     private final FeatureSubset subset;
     private final int sequenceLength;
@@ -154,8 +163,39 @@ public final class FeatureExtractor {
      * Returns, for each feature column, the column holding its part's presence flag, or -1 for flag columns.
      * Normalization statistics are computed only over frames where the part is present.
      */
-    int[] flagOfColumn() {
+    public int[] flagOfColumn() {
         return flagOfColumn.clone();
+    }
+
+    /**
+     * Returns where a part's features start in an output frame.
+     *
+     * @param part {@link #PART_POSE}, {@link #PART_LEFT_HAND}, {@link #PART_RIGHT_HAND} or {@link #PART_FACE}
+     * @return the first column, or -1 when the subset does not use the part
+     */
+    public int partStart(int part) {
+        return switch (part) {
+            case PART_POSE -> poseStart;
+            case PART_LEFT_HAND -> leftStart;
+            case PART_RIGHT_HAND -> rightStart;
+            case PART_FACE -> faceStart;
+            default -> throw new IllegalArgumentException("no part " + part);
+        };
+    }
+
+    /**
+     * Returns the column of a part's presence flag.
+     *
+     * @param part a part index as for {@link #partStart}
+     * @return the column, or -1 when the subset does not use the part
+     */
+    public int flagColumn(int part) {
+        return flagColumn[part];
+    }
+
+    /** Returns the face-mesh points the face features use, in feature order. */
+    public static int[] facePoints() {
+        return FACE_POINTS.clone();
     }
 
     /**

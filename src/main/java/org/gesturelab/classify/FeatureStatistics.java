@@ -17,7 +17,7 @@ public record FeatureStatistics(float[] mean, float[] std) {
     /** Standard deviations below this are treated as constant features (divided by 1). */
     private static final double MIN_STD = 1e-4;
     /** Standardized values are clipped to this magnitude so that one wild landmark cannot dominate. */
-    private static final float CLIP = 10f;
+    public static final float CLIP = 10f;
 
     /**
      * Validates and copies the arrays.

@@ -96,8 +96,8 @@ public final class SequenceClassifier implements GestureClassifier {
         card = card.withEvaluation(evaluation);
     }
 
-    /** Returns the underlying network, for warm starts. */
-    Block network() {
+    /** Returns the underlying network (body, then head), for warm starts and for export to ONNX. */
+    public Block network() {
         return model.getBlock();
     }
 

@@ -58,7 +58,7 @@ public final class ClassifyBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ProjectData data = ProjectData.read(dir);
+        TrainTestClips data = TrainTestClips.read(dir);
         data.requireTrainingData(dir);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         TrainingConfig config = TrainingConfig.defaults().withArchitecture(architecture).withSeed(seed)

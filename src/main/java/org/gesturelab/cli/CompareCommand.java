@@ -54,7 +54,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProjectData data = ProjectData.read(dir);
+        TrainTestClips data = TrainTestClips.read(dir);
         data.requireTrainingData(dir);
         data.requireTestData(dir);
         List<Architecture> architectures = new ArrayList<>();

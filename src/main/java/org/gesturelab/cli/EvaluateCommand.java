@@ -30,7 +30,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProjectData data = ProjectData.read(dir);
+        TrainTestClips data = TrainTestClips.read(dir);
         data.requireTestData(dir);
         Evaluation evaluation;
         try (SequenceClassifier classifier = data.currentModel(dir)) {

@@ -1,18 +1,15 @@
 package org.gesturelab.cli;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.dataset.ClipState;
-import org.gesturelab.dataset.CsvFormat;
-import org.gesturelab.dataset.MpDataFormat;
-import org.gesturelab.dataset.NpyFolderFormat;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.ExportData;
+import org.gesturelab.workflow.ExportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,24 +40,15 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String kind = format.toLowerCase(Locale.ROOT);
-        try (Project project = Project.open(dir); ConsoleProgress progress =
+        ExportFormat kind = ExportFormat.byId(format).orElseThrow(() -> new GestureLabException(
+                "Unknown format '" + format + "'; use mp-data, csv or npy."));
+        try (Project project = Project.openForReading(dir); ConsoleProgress progress =
                 new ConsoleProgress(spec.commandLine().getErr())) {
-            int count = switch (kind) {
-                case "mp-data", "mpdata", "mp_data" -> MpDataFormat.export(project, out,
-                        chosen(EnumSet.of(ClipState.TRAIN, ClipState.TEST)), progress);
-                case "csv" -> CsvFormat.export(project, out, chosen(EnumSet.of(ClipState.TRAIN, ClipState.TEST)),
-                        progress);
-                case "npy" -> NpyFolderFormat.export(project, out, chosen(EnumSet.allOf(ClipState.class)), progress);
-                default -> throw new GestureLabException("Unknown format '" + format + "'; use mp-data, csv or npy.");
-            };
+            ExportData.Result result = ExportData.run(project, new ExportData.Request(kind, out, states == null
+                    ? null : Set.copyOf(states)), progress);
             progress.close();
-            spec.commandLine().getOut().printf("Exported %d clips to %s.%n", count, out.toAbsolutePath().normalize());
+            spec.commandLine().getOut().printf("Exported %d clips to %s.%n", result.clips(), result.out());
         }
         return 0;
-    }
-
-    private Set<ClipState> chosen(Set<ClipState> defaults) {
-        return states == null || states.isEmpty() ? defaults : EnumSet.copyOf(states);
     }
 }

@@ -27,6 +27,8 @@ import picocli.CommandLine.ScopeType;
             ProjectCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            ExportModelCommand.class,
+            ExportBundleCommand.class,
             StatsCommand.class,
             ExtractCommand.class,
             TrainCommand.class,

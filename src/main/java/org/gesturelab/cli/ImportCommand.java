@@ -3,23 +3,18 @@ package org.gesturelab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import org.gesturelab.core.GestureLabException;
-import org.gesturelab.capture.FrameSources;
 import org.gesturelab.dataset.ClipState;
-import org.gesturelab.dataset.CsvFormat;
 import org.gesturelab.dataset.ImportResult;
 import org.gesturelab.dataset.JointsFormat;
-import org.gesturelab.dataset.MpDataFormat;
-import org.gesturelab.dataset.NpyFolderFormat;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.dataset.RecordingImport;
-import org.gesturelab.dataset.VideoImport;
 import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.keypoints.VideoKeypointExtractor;
+import org.gesturelab.workflow.ImportData;
+import org.gesturelab.workflow.ImportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -115,40 +110,15 @@ public final class ImportCommand implements Callable<Integer> {
         if (source.joints != null && as != null) {
             throw new GestureLabException("--joints splits by subject; use --test-subjects instead of --as.");
         }
+        if (source.recording != null && !ImportFormat.isRecording(source.recording)) {
+            throw new GestureLabException(source.recording + " is neither a .npy keypoint recording nor a video ("
+                    + ImportFormat.videoEndings() + ").");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Project project = Project.open(dir); ConsoleProgress progress =
                 new ConsoleProgress(spec.commandLine().getErr())) {
-            ImportResult result;
-            if (source.mpData != null) {
-                result = MpDataFormat.importInto(project, source.mpData, orDefault(ClipState.TRAIN), progress);
-            } else if (source.csv != null) {
-                result = CsvFormat.importInto(project, source.csv, orDefault(ClipState.TRAIN), progress);
-            } else if (source.npy != null) {
-                result = NpyFolderFormat.importInto(project, source.npy, as, progress);
-            } else if (source.joints != null) {
-                result = JointsFormat.importInto(project, source.joints,
-                        new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances)), progress);
-            } else if (source.videos != null) {
-                try (HolisticPipeline pipeline = new HolisticPipeline(holistic.holisticOptions())) {
-                    result = VideoImport.importFolder(project, source.videos, new VideoKeypointExtractor(pipeline),
-                            orDefault(ClipState.TRAIN), progress);
-                }
-            } else {
-                RecordingImport.Options options = new RecordingImport.Options(
-                        window != null ? window : project.sequenceLength(), stride, orDefault(ClipState.POOL), label);
-                String name = source.recording.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".npy")) {
-                    result = RecordingImport.importNpy(project, source.recording, options, progress);
-                } else if (FrameSources.isVideo(source.recording)) {
-                    try (HolisticPipeline pipeline = new HolisticPipeline(holistic.holisticOptions())) {
-                        result = RecordingImport.importVideo(project, source.recording,
-                                new VideoKeypointExtractor(pipeline), options, progress);
-                    }
-                } else {
-                    throw new GestureLabException(source.recording + " is neither a .npy keypoint recording nor a "
-                            + "video (" + String.join(", ", new TreeSet<>(FrameSources.VIDEO_EXTENSIONS)) + ").");
-                }
-            }
+            ImportResult result = ImportData.run(project, request(), () -> new HolisticPipeline(
+                    holistic.holisticOptions()), progress);
             progress.close();
             out.printf("Imported %d clips in %.1f s into %s.%n", result.count(),
                     result.elapsed().toMillis() / 1000.0, project.directory());
@@ -163,7 +133,20 @@ public final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ClipState orDefault(ClipState fallback) {
-        return as != null ? as : fallback;
+    /** Binds the options to a request: exactly one source option is set. */
+    private ImportData.Request request() {
+        JointsFormat.Options split = new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances));
+        if (source.mpData != null) {
+            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, null);
+        } else if (source.csv != null) {
+            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, null);
+        } else if (source.npy != null) {
+            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, null);
+        } else if (source.joints != null) {
+            return new ImportData.Request(ImportFormat.JOINTS, source.joints, null, null, null, null, split);
+        } else if (source.videos != null) {
+            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, null);
+        }
+        return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window, stride, null);
     }
 }

@@ -14,23 +14,22 @@ import java.util.concurrent.Callable;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.ActiveLearningLoop;
-import org.gesturelab.active.Iteration;
+import org.gesturelab.active.CurvePoint;
 import org.gesturelab.active.LabelingData;
 import org.gesturelab.active.Labeler;
 import org.gesturelab.active.LoopSettings;
 import org.gesturelab.active.PoolClip;
-import org.gesturelab.active.ProjectLabelingData;
-import org.gesturelab.active.QueryBatch;
+import org.gesturelab.active.StoredLabelingData;
+import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.QueryStrategy;
-import org.gesturelab.active.RandomStrategy;
+import org.gesturelab.active.QueryStep;
 import org.gesturelab.classify.GestureClassifier;
 import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
-import org.gesturelab.dataset.LabelEvent;
-import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.core.TaskMonitor;
 
 import picocli.CommandLine.Command;
@@ -92,15 +91,15 @@ public final class LabelCommand implements Callable<Integer> {
         BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         Project project = ProjectOpener.open(query.dir);
         try {
-            ProjectLabelingData store = new ProjectLabelingData(project,
-                    org.gesturelab.dataset.Iteration.INTERACTIVE, LabelSource.USER);
+            LabelingRound rounds = new LabelingRound(project);
+            StoredLabelingData store = rounds.data();
             List<String> classes = project.classNames();
             if (classes.size() < 2) {
                 throw new GestureLabException("The project needs at least 2 gestures to label; it has "
                         + classes.size() + ".");
             }
             TerminalLabeler labeler = new TerminalLabeler(reader, out, classes, id -> describe(project, id),
-                    answer -> store.apply(List.of(answer)), () -> undoLast(project));
+                    rounds::answer, () -> undoLast(rounds));
             HistoryTable history = new HistoryTable(store, out);
             if (store.test().size() == 0) {
                 out.println("Note: the project has no test clips, so F1 cannot be measured and the loop runs until "
@@ -150,16 +149,15 @@ public final class LabelCommand implements Callable<Integer> {
      *
      * @return false if the user stopped during it
      */
-    private boolean coldStart(ProjectLabelingData store, Labeler labeler, PrintWriter out) {
+    private boolean coldStart(StoredLabelingData store, Labeler labeler, PrintWriter out) {
         while (store.labeled().size() == 0) {
             List<PoolClip> pool = store.pool();
             if (pool.isEmpty()) {
                 throw new GestureLabException("The project has no clips to label: record or import some first.");
             }
             out.println("No labeled clips yet: starting with a random batch.");
-            QueryBatch first = new QueryBatch(0, "random", 0,
-                    new RandomStrategy().select(null, pool, query.k, query.seed, TaskMonitor.SILENT));
-            store.recordBatch(first);
+            RankedBatch first = QueryStep.pick(store, pool, null, null, 0, query.k, query.seed,
+                    TaskMonitor.SILENT);
             // The labeler stored each answer as it was typed.
             Labeler.Result result = labeler.label(first);
             if (result.stop()) {
@@ -175,23 +173,18 @@ public final class LabelCommand implements Callable<Integer> {
         return where + ", " + clip.frames() + " frames";
     }
 
-    private static String undoLast(Project project) {
-        List<LabelEvent> undone = project.undo(1);
-        if (undone.isEmpty()) {
-            return null;
-        }
-        LabelEvent event = undone.get(0);
-        return "Undid the last label: clip " + event.clipId() + " is back in "
-                + event.newState().name().toLowerCase(Locale.ROOT) + ".";
+    private static String undoLast(LabelingRound rounds) {
+        return rounds.undo().map(event -> "Undid the last label: clip " + event.clipId() + " is back in "
+                + event.newState().name().toLowerCase(Locale.ROOT) + ".").orElse(null);
     }
 
     /** Prints the history table each time an iteration is recorded, and passes the records on to the project. */
     private static final class HistoryTable implements LabelingData {
-        private final ProjectLabelingData store;
+        private final StoredLabelingData store;
         private final PrintWriter out;
-        private final List<Iteration> rows = new ArrayList<>();
+        private final List<CurvePoint> rows = new ArrayList<>();
 
-        HistoryTable(ProjectLabelingData store, PrintWriter out) {
+        HistoryTable(StoredLabelingData store, PrintWriter out) {
             this.store = store;
             this.out = out;
         }
@@ -217,19 +210,19 @@ public final class LabelCommand implements Callable<Integer> {
         }
 
         @Override
-        public void recordBatch(QueryBatch batch) {
+        public void recordBatch(RankedBatch batch) {
             store.recordBatch(batch);
         }
 
         @Override
-        public void recordIteration(Iteration iteration) {
+        public void recordIteration(CurvePoint iteration) {
             store.recordIteration(iteration);
             rows.add(iteration);
             boolean measured = store.test().size() > 0;
             out.println();
             out.printf(Locale.ROOT, "%5s %7s %9s %12s %9s  %-17s %8s%n", "round", "labels", "macro F1",
                     "weighted F1", "accuracy", "strategy", "seconds");
-            for (Iteration row : rows) {
+            for (CurvePoint row : rows) {
                 out.printf(Locale.ROOT, "%5d %7d %9s %12s %9s  %-17s %8.1f%n", row.round(), row.labels(),
                         measured ? String.format(Locale.ROOT, "%.3f", row.macroF1()) : "-",
                         measured ? String.format(Locale.ROOT, "%.3f", row.weightedF1()) : "-",

@@ -37,7 +37,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         float[][] clip = readClip(file);
-        ProjectData data = ProjectData.read(dir);
+        TrainTestClips data = TrainTestClips.read(dir);
         float[] probabilities;
         try (SequenceClassifier classifier = data.currentModel(dir)) {
             probabilities = classifier.predict(java.util.Collections.singletonList(clip))[0];

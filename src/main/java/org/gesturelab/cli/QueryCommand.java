@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.PoolClip;
-import org.gesturelab.active.ProjectLabelingData;
-import org.gesturelab.active.QueryBatch;
+import org.gesturelab.active.StoredLabelingData;
+import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.QueryStrategy;
 import org.gesturelab.active.RankedClip;
 import org.gesturelab.classify.GestureClassifier;
@@ -58,7 +58,7 @@ public final class QueryCommand implements Callable<Integer> {
         QueryStrategy strategy = query.strategy();
         Project project = ProjectOpener.open(query.dir);
         try {
-            ProjectLabelingData data = new ProjectLabelingData(project, Iteration.INTERACTIVE, LabelSource.USER);
+            StoredLabelingData data = new StoredLabelingData(project, Iteration.INTERACTIVE, LabelSource.USER);
             LabeledClips labeled = data.labeled();
             if (labeled.size() == 0) {
                 throw new GestureLabException("The project has no labeled training clips yet: label a few clips of "
@@ -75,7 +75,7 @@ public final class QueryCommand implements Callable<Integer> {
             }
             print(project, batch);
             if (save) {
-                data.recordBatch(new QueryBatch(0, strategy.name(), labeled.size(), batch));
+                data.recordBatch(new RankedBatch(0, strategy.name(), labeled.size(), batch));
                 spec.commandLine().getOut().println("Saved the batch in the project.");
             }
             return 0;

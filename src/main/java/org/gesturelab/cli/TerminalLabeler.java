@@ -12,7 +12,7 @@ import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import org.gesturelab.active.Labeler;
-import org.gesturelab.active.QueryBatch;
+import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.RankedClip;
 
 /**
@@ -61,7 +61,7 @@ final class TerminalLabeler implements Labeler {
     }
 
     @Override
-    public Result label(QueryBatch batch) {
+    public Result label(RankedBatch batch) {
         List<Answer> answers = new ArrayList<>();
         List<RankedClip> clips = batch.clips();
         out.printf(Locale.ROOT, "%nRound %d: %d clips chosen by %s with the current model (%d labels so far).%n",

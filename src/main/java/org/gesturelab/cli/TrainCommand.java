@@ -2,22 +2,18 @@ package org.gesturelab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.gesturelab.classify.Architecture;
-import org.gesturelab.classify.ClassifierTrainer;
-import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.FeatureSubset;
-import org.gesturelab.classify.Json;
 import org.gesturelab.classify.ModelCard;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.TrainingConfig;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.dataset.TrainingRun;
+import org.gesturelab.workflow.Retrain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,68 +52,49 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ProjectData data = ProjectData.read(dir);
-        data.requireTrainingData(dir);
-        TrainingConfig config = configure(TrainingConfig.defaults(), data);
-        Instant started = Instant.now();
-        SequenceClassifier warmStart = null;
-        if (warm) {
-            Optional<Path> current = ModelStore.current(dir);
-            if (current.isPresent()) {
-                warmStart = ModelStore.loadChecked(current.get(), ModelCard.read(current.get()).classes(),
-                        data.sequenceLength(), data.features());
-            } else {
-                out.println("No current model to warm-start from; training from scratch.");
+        try (Project project = Project.open(dir)) {
+            SequenceClassifier warmStart = null;
+            if (warm) {
+                Optional<Path> current = ModelStore.current(dir);
+                if (current.isPresent()) {
+                    warmStart = ModelStore.loadChecked(current.get(), ModelCard.read(current.get()).classes(),
+                            project.sequenceLength(), project.settings().features());
+                } else {
+                    out.println("No current model to warm-start from; training from scratch.");
+                }
             }
-        }
-        try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-                SequenceClassifier classifier = ClassifierTrainer.train(data.train(), config, warmStart, progress)) {
-            ModelCard.TrainingSummary summary = classifier.card().training();
-            out.printf(Locale.ROOT, "Trained %s on %s features: %d clips (+%d for validation), best epoch %d of %d, "
-                    + "%.1f s.%n", config.architecture().id(), config.subset().name().toLowerCase(Locale.ROOT),
-                    summary.trainClips(), summary.validationClips(), summary.bestEpoch(), summary.epochsRun(),
-                    summary.seconds());
-            if (summary.warmStartParameters() > 0) {
-                out.printf("Warm start: %d parameter arrays copied from the previous model.%n",
-                        summary.warmStartParameters());
-            }
-            Evaluation evaluation = null;
-            if (data.test().size() > 0) {
-                evaluation = Evaluation.ofProbabilities(data.classes(), data.test().labels(),
-                        classifier.predict(data.test().clips()));
-                classifier.recordEvaluation(evaluation);
-                out.println("Test clips:");
-                out.print(evaluation.toTable());
-            } else {
-                out.println("No test clips: import some with --as test to measure accuracy.");
-            }
-            Path folder = ModelStore.saveAsCurrent(dir, classifier);
-            try (Project project = Project.open(dir)) {
-                project.saveTrainingRun(new TrainingRun(0, started, Instant.now(),
-                        dir.relativize(folder).toString(), summary.trainClips() + summary.validationClips(),
-                        data.test().size(), evaluation == null ? null : evaluation.accuracy(),
-                        Json.MAPPER.writeValueAsString(classifier.card())));
-            }
-            out.println("Saved " + folder + " as the current model.");
-        } finally {
-            if (warmStart != null) {
-                warmStart.close();
+            Retrain.Request request = new Retrain.Request(architecture, subset, epochs, seed, warmStart, null, null);
+            try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
+                Retrain.Result result = Retrain.run(project, request, progress);
+                try (SequenceClassifier classifier = result.model()) {
+                    report(out, result);
+                }
+            } finally {
+                if (warmStart != null) {
+                    warmStart.close();
+                }
             }
         }
         return 0;
     }
 
-    private TrainingConfig configure(TrainingConfig defaults, ProjectData data) {
-        TrainingConfig config = defaults.withArchitecture(architecture)
-                .withSubset(subset != null ? subset : FeatureSubset.detect(data.train().clips()));
-        if (epochs != null) {
-            config = config.withMaxEpochs(epochs);
+    private static void report(PrintWriter out, Retrain.Result result) {
+        TrainingConfig config = result.config();
+        ModelCard.TrainingSummary summary = result.model().card().training();
+        out.printf(Locale.ROOT, "Trained %s on %s features: %d clips (+%d for validation), best epoch %d of %d, "
+                + "%.1f s.%n", config.architecture().id(), config.subset().name().toLowerCase(Locale.ROOT),
+                summary.trainClips(), summary.validationClips(), summary.bestEpoch(), summary.epochsRun(),
+                summary.seconds());
+        if (summary.warmStartParameters() > 0) {
+            out.printf("Warm start: %d parameter arrays copied from the previous model.%n",
+                    summary.warmStartParameters());
         }
-        if (seed != null) {
-            config = config.withSeed(seed);
+        if (result.evaluation() != null) {
+            out.println("Test clips:");
+            out.print(result.evaluation().toTable());
+        } else {
+            out.println("No test clips: import some with --as test to measure accuracy.");
         }
-        return new TrainingConfig(config.architecture(), config.subset(), data.sequenceLength(), config.maxEpochs(),
-                config.batchSize(), config.learningRate(), config.validationFraction(), config.patience(),
-                config.classWeights(), config.augmentation(), config.seed());
+        out.println("Saved " + result.folder() + " as the current model.");
     }
 }

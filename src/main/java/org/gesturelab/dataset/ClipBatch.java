@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.gesturelab.core.GestureLabException;
 
@@ -31,7 +32,9 @@ import org.gesturelab.core.GestureLabException;
  */
 public final class ClipBatch implements AutoCloseable {
 
-    private final Project project;
+    private final ProjectDb store;
+    private final ProjectClasses classes;
+    private final ProjectFiles files;
     private final Connection db;
     private final ProjectSettings settingsBefore;
     private final Path staging;
@@ -41,10 +44,13 @@ public final class ClipBatch implements AutoCloseable {
     private long nextId;
     private boolean finished;
 
-    ClipBatch(Project project, String kind, String source) throws SQLException {
-        this.project = project;
-        this.db = project.connection();
-        this.settingsBefore = project.settings();
+    ClipBatch(ProjectDb store, ProjectClasses classes, ProjectFiles files, String kind, String source)
+            throws SQLException {
+        this.store = store;
+        this.classes = classes;
+        this.files = files;
+        this.db = store.connection();
+        this.settingsBefore = classes.settings();
         db.setAutoCommit(false);
         try {
             this.nextId = nextClipId();
@@ -56,14 +62,12 @@ public final class ClipBatch implements AutoCloseable {
                     insert.setString(2, source == null ? "" : source);
                     insert.setLong(3, System.currentTimeMillis());
                     insert.executeUpdate();
-                    this.importId = Project.generatedKey(insert);
+                    this.importId = ProjectDb.generatedKey(insert);
                 }
             } else {
                 this.importId = null;
             }
-            this.staging = project.directory().resolve(Project.CLIPS_DIR)
-                    .resolve(Project.STAGING_PREFIX + UUID.randomUUID());
-            Files.createDirectories(staging);
+            this.staging = files.newStagingFolder();
         } catch (SQLException | RuntimeException e) {
             db.rollback();
             db.setAutoCommit(true);
@@ -71,7 +75,7 @@ public final class ClipBatch implements AutoCloseable {
         } catch (IOException e) {
             db.rollback();
             db.setAutoCommit(true);
-            throw new UncheckedIOException(e);
+            throw DiskTrouble.cannotWrite(files.clipsDir(), e);
         }
     }
 
@@ -93,13 +97,20 @@ public final class ClipBatch implements AutoCloseable {
      */
     public int classIndex(String name) {
         checkActive();
-        int index = project.classIndex(name);
+        int index = classes.indexOf(name);
         if (index >= 0) {
             return index;
         }
         // project.json is written before the rows that use the class commit: a crash in between leaves an unused
-        // class, never a label without a class.
-        return project.addClass(name);
+        // class, never a label without a class. The staging folder remembers it, so that the next open can drop
+        // the unused class again if this batch never commits.
+        try {
+            Files.writeString(staging.resolve(ProjectFiles.ADDED_CLASSES), name + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw DiskTrouble.cannotWrite(staging, e);
+        }
+        return classes.add(name);
     }
 
     /**
@@ -117,9 +128,9 @@ public final class ClipBatch implements AutoCloseable {
             insert.setInt(2, frames);
             insert.setLong(3, System.currentTimeMillis());
             insert.executeUpdate();
-            return Project.generatedKey(insert);
+            return ProjectDb.generatedKey(insert);
         } catch (SQLException e) {
-            throw project.storeError(e);
+            throw store.storeError(e);
         }
     }
 
@@ -135,8 +146,8 @@ public final class ClipBatch implements AutoCloseable {
         checkActive();
         validate(clip);
         long id = nextId++;
-        String base = String.format(Locale.ROOT, "c%08d", id);
-        String keypoints = Project.CLIPS_DIR + "/" + base + ".npy";
+        String base = ProjectFiles.baseName(id);
+        String keypoints = ProjectFiles.clipFileName(id, ".npy");
         String video = null;
         try {
             Path file = staging.resolve(base + ".npy");
@@ -149,10 +160,10 @@ public final class ClipBatch implements AutoCloseable {
                 Path copy = staging.resolve(base + extension);
                 Files.copy(clip.replayVideo(), copy);
                 staged.add(copy);
-                video = Project.CLIPS_DIR + "/" + base + extension;
+                video = ProjectFiles.clipFileName(id, extension);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write clip files under " + staging, e);
+            throw DiskTrouble.cannotWrite(staging, e);
         }
         long now = System.currentTimeMillis();
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO clips (id, state, label, hidden_label, "
@@ -160,22 +171,22 @@ public final class ClipBatch implements AutoCloseable {
                 + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, clip.state().name());
-            Project.setNullable(insert, 3, clip.label());
-            Project.setNullable(insert, 4, clip.hiddenLabel());
+            ProjectDb.setNullable(insert, 3, clip.label());
+            ProjectDb.setNullable(insert, 4, clip.hiddenLabel());
             insert.setString(5, clip.source());
-            Project.setNullable(insert, 6, clip.recordingId());
-            Project.setNullable(insert, 7, clip.startFrame());
+            ProjectDb.setNullable(insert, 6, clip.recordingId());
+            ProjectDb.setNullable(insert, 7, clip.startFrame());
             insert.setInt(8, clip.keypoints().length);
             insert.setString(9, keypoints);
             insert.setString(10, video);
-            Project.setNullable(insert, 11, importId);
+            ProjectDb.setNullable(insert, 11, importId);
             insert.setLong(12, now);
             insert.setLong(13, now);
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw project.storeError(e);
+            throw store.storeError(e);
         }
-        Path dir = project.directory();
+        Path dir = files.directory();
         Clip stored = new Clip(id, clip.state(), clip.label(), clip.hiddenLabel(), clip.source(), clip.recordingId(),
                 clip.startFrame(), clip.keypoints().length, Instant.ofEpochMilli(now), dir.resolve(keypoints),
                 video == null ? null : dir.resolve(video));
@@ -184,15 +195,15 @@ public final class ClipBatch implements AutoCloseable {
     }
 
     private void validate(NewClip clip) {
-        int classes = project.classes().size();
+        int classCount = classes.classes().size();
         String what = "Clip from " + clip.source();
         if (clip.state().isLabeled() != (clip.label() != null)) {
             throw new GestureLabException(what + ": a " + clip.state() + " clip "
                     + (clip.state().isLabeled() ? "needs a label." : "cannot have a label."));
         }
         for (Integer label : new Integer[] {clip.label(), clip.hiddenLabel()}) {
-            if (label != null && (label < 0 || label >= classes)) {
-                throw new GestureLabException(what + ": class " + label + " does not exist (" + classes
+            if (label != null && (label < 0 || label >= classCount)) {
+                throw new GestureLabException(what + ": class " + label + " does not exist (" + classCount
                         + " classes).");
             }
         }
@@ -200,7 +211,7 @@ public final class ClipBatch implements AutoCloseable {
         if (frames.length == 0) {
             throw new GestureLabException(what + " has no frames.");
         }
-        int features = project.settings().features();
+        int features = classes.settings().features();
         for (int f = 0; f < frames.length; f++) {
             if (frames[f].length != features) {
                 throw new GestureLabException(what + ": frame " + f + " has " + frames[f].length + " values, not "
@@ -237,10 +248,10 @@ public final class ClipBatch implements AutoCloseable {
             db.commit();
         } catch (IOException e) {
             close();
-            throw new UncheckedIOException("Cannot flush clip files under " + staging, e);
+            throw DiskTrouble.cannotWrite(staging, e);
         } catch (SQLException e) {
             close();
-            throw project.storeError(e);
+            throw store.storeError(e);
         }
         finished = true;
         try {
@@ -249,15 +260,16 @@ public final class ClipBatch implements AutoCloseable {
             for (Path file : staged) {
                 Files.move(file, clipsDir.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             }
+            Files.deleteIfExists(staging.resolve(ProjectFiles.ADDED_CLASSES));
             Files.delete(staging);
             FileSync.directory(clipsDir);
         } catch (IOException e) {
             // Committed; the next open finishes the move.
             throw new UncheckedIOException("Clips committed but not yet moved into place; reopen the project", e);
         } catch (SQLException e) {
-            throw project.storeError(e);
+            throw store.storeError(e);
         } finally {
-            project.guard().unlock();
+            store.guard().unlock();
         }
         return List.copyOf(added);
     }
@@ -273,15 +285,15 @@ public final class ClipBatch implements AutoCloseable {
             db.rollback();
             db.setAutoCommit(true);
         } catch (SQLException e) {
-            throw project.storeError(e);
+            throw store.storeError(e);
         } finally {
             try {
                 deleteStaging();
-                if (project.settings() != settingsBefore) {
-                    project.writeSettings(settingsBefore);
+                if (classes.settings() != settingsBefore) {
+                    classes.write(settingsBefore);
                 }
             } finally {
-                project.guard().unlock();
+                store.guard().unlock();
             }
         }
     }

@@ -3,18 +3,21 @@ package org.gesturelab.dataset;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.gesturelab.core.GestureLabException;
 
 /**
  * A gesture class as the user sees it: its name, the colour that marks it, and the key that assigns it.
  * A class is identified by its position in {@link Project#classes()}; positions never change (classes are only
- * added, renamed or recoloured), so the class index stored with every label stays valid.
+ * added, renamed or recoloured), so the class index stored with every label stays valid. Fields of a class in
+ * {@code project.json} that this version does not know are accepted, and kept when the file is rewritten.
  *
  * @param name the display name, kept exactly as given (spaces and apostrophes included); it is also the folder
  *     name in MP_Data exports, so it may not contain slashes or control characters
  * @param color the colour as {@code #RRGGBB}
  * @param shortcut the single key that assigns this class, or null for none
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record GestureClass(String name, String color, String shortcut) {
 
     private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");

@@ -74,6 +74,64 @@ public final class MpDataFormat {
         }
     }
 
+    /**
+     * An MP_Data folder's clips read without a project, for simulations and benchmarks.
+     *
+     * @param classes the class names, in label order
+     * @param clips the clips, (frames, 1662) each
+     * @param labels each clip's class
+     * @param names each clip's {@code CLASS/SEQUENCE}
+     */
+    public record Folder(List<String> classes, List<float[][]> clips, int[] labels, List<String> names) {
+    }
+
+    /**
+     * Reads a folder with the same rules as {@link #importInto}, except that a sequence without frames is an error.
+     *
+     * @param root the {@code MP_Data} folder
+     * @param classes the classes in label order (for a test folder that must match a pool), or null for the
+     *     folder's own in exact (code point) name order, the numbering simulations have always used; folders of
+     *     classes not listed are left out
+     * @return the clips
+     * @throws GestureLabException naming the bad file or folder
+     */
+    public static Folder read(Path root, List<String> classes) {
+        try {
+            List<Sequence> sequences = scan(root, TaskMonitor.SILENT);
+            List<String> names = classes != null ? List.copyOf(classes)
+                    : sequences.stream().map(Sequence::className).distinct().sorted().toList();
+            List<float[][]> clips = new ArrayList<>();
+            List<Integer> labels = new ArrayList<>();
+            List<String> clipNames = new ArrayList<>();
+            // Clips in label order, as a reader expects clip i of class c to follow those of class c - 1.
+            List<Sequence> ordered = new ArrayList<>(sequences);
+            ordered.removeIf(sequence -> !names.contains(sequence.className()));
+            ordered.sort(Comparator.comparingInt(sequence -> names.indexOf(sequence.className())));
+            for (Sequence sequence : ordered) {
+                int label = names.indexOf(sequence.className());
+                String name = sequence.className() + "/" + sequence.name();
+                if (sequence.frames().isEmpty()) {
+                    throw new GestureLabException("No .npy frames in " + root.resolve(name) + ".");
+                }
+                float[][] frames = new float[sequence.frames().size()][];
+                for (int f = 0; f < frames.length; f++) {
+                    frames[f] = readFrame(sequence.frames().get(f));
+                }
+                clips.add(frames);
+                labels.add(label);
+                clipNames.add(name);
+            }
+            for (int c = 0; c < names.size(); c++) {
+                if (!labels.contains(c)) {
+                    throw new GestureLabException("Gesture '" + names.get(c) + "' has no folder in " + root + ".");
+                }
+            }
+            return new Folder(names, clips, labels.stream().mapToInt(Integer::intValue).toArray(), clipNames);
+        } catch (IOException e) {
+            throw new GestureLabException("Cannot read " + root + ": " + e.getMessage(), e);
+        }
+    }
+
     private static float[] readFrame(Path file) throws IOException {
         Npy.Array array = Npy.read(file);
         if (array.rows() > 1 && array.shape().length > 1) {
@@ -85,8 +143,8 @@ public final class MpDataFormat {
 
     private static List<Sequence> scan(Path root, TaskMonitor monitor) throws IOException {
         if (!Files.isDirectory(root)) {
-            throw new GestureLabException(root + " is not a folder; --mp-data expects the folder holding one "
-                    + "sub-folder per class.");
+            throw new GestureLabException("No MP_Data folder at " + root + "; --mp-data expects the folder holding "
+                    + "one sub-folder per class.");
         }
         List<Sequence> sequences = new ArrayList<>();
         for (Path classDir : subfolders(root)) {

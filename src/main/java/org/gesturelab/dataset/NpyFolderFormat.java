@@ -183,7 +183,8 @@ public final class NpyFolderFormat {
                 for (Clip clip : clips) {
                     monitor.checkCancelled();
                     String name = clip.keypoints().getFileName().toString();
-                    Files.copy(clip.keypoints(), clipsDir.resolve(name));
+                    Files.copy(project.clipFile(clip.keypoints(), "The keypoints file of clip " + clip.id()),
+                            clipsDir.resolve(name));
                     if (clip.recordingId() != null) {
                         used.put(clip.recordingId(), recordings.get(clip.recordingId()));
                     }

@@ -16,14 +16,17 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.KeypointLayout;
 
 /**
  * The contents of {@code project.json}: what a person may want to read or edit by hand. Clips and labels live in
- * the database, never here.
+ * the database, never here. Fields this version does not know are kept when the file is rewritten.
  *
  * @param formatVersion the file format's version, {@value #FORMAT_VERSION} today
  * @param name the project's name
@@ -161,6 +164,43 @@ public record ProjectSettings(int formatVersion, String name, List<GestureClass>
     }
 
     /**
+     * Copies the fields this version does not know (written by a newer GestureLab, another tool or a person) from the
+     * file being replaced into the new text: top-level fields, and fields inside each class by position.
+     */
+    private static void keepUnknownFields(Path file, ObjectNode tree) {
+        JsonNode old;
+        try {
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            old = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            return;
+        }
+        if (!(old instanceof ObjectNode oldObject)) {
+            return;
+        }
+        oldObject.fields().forEachRemaining(field -> {
+            if (!tree.has(field.getKey())) {
+                tree.set(field.getKey(), field.getValue());
+            }
+        });
+        JsonNode oldClasses = old.get("classes");
+        JsonNode newClasses = tree.get("classes");
+        if (oldClasses instanceof ArrayNode oldList && newClasses instanceof ArrayNode newList) {
+            for (int i = 0; i < Math.min(oldList.size(), newList.size()); i++) {
+                if (oldList.get(i) instanceof ObjectNode oldClass && newList.get(i) instanceof ObjectNode newClass) {
+                    oldClass.fields().forEachRemaining(field -> {
+                        if (!newClass.has(field.getKey())) {
+                            newClass.set(field.getKey(), field.getValue());
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /**
      * Writes {@code project.json} so that a crash leaves either the old or the new file, never half of one:
      * the text goes to a temporary file that is flushed to disk and then renamed over the old one.
      *
@@ -168,11 +208,13 @@ public record ProjectSettings(int formatVersion, String name, List<GestureClass>
      * @throws IOException if it cannot be written
      */
     void write(Path file) throws IOException {
+        ObjectNode tree = JSON.valueToTree(this);
+        keepUnknownFields(file, tree);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = Channels.newOutputStream(channel);
-            out.write(JSON.writeValueAsBytes(this));
+            out.write(JSON.writeValueAsBytes(tree));
             out.write('\n');
             out.flush();
             channel.force(true);

@@ -76,6 +76,27 @@ public final class RecordingImport {
     }
 
     /**
+     * Where a recording's windows start: every {@code stride} frames from the first, as many whole windows as fit;
+     * the frames after the last whole window are left out. One rule for imported recordings and the Record screen's
+     * footage.
+     *
+     * @param frames the recording's length
+     * @param window the window length
+     * @param stride frames between window starts
+     * @return the first frame of each window, in order; empty when not one window fits
+     */
+    public static int[] windowStarts(int frames, int window, int stride) {
+        if (frames < window) {
+            return new int[0];
+        }
+        int[] starts = new int[(frames - window) / stride + 1];
+        for (int w = 0; w < starts.length; w++) {
+            starts[w] = w * stride;
+        }
+        return starts;
+    }
+
+    /**
      * Imports a video recording through the keypoint engine.
      *
      * @param project the project
@@ -98,12 +119,13 @@ public final class RecordingImport {
             throw new GestureLabException(file + " has " + frames.length + " frames, fewer than one window of "
                     + options.window() + ".");
         }
-        int windows = (frames.length - options.window()) / options.stride() + 1;
+        int[] starts = windowStarts(frames.length, options.window(), options.stride());
+        int windows = starts.length;
         try (ImportSession session = new ImportSession(project, kind, file, monitor)) {
             Integer classIndex = options.label() == null ? null : session.batch.classIndex(options.label());
             long recording = session.batch.addRecording(file.toAbsolutePath().toString(), frames.length);
             for (int w = 0; w < windows; w++) {
-                int start = w * options.stride();
+                int start = starts[w];
                 float[][] window = new float[options.window()][];
                 System.arraycopy(frames, start, window, 0, options.window());
                 NewClip clip = classIndex == null
@@ -112,7 +134,7 @@ public final class RecordingImport {
                         : NewClip.ofClass(window, options.state(), classIndex, file.getFileName() + "@" + start);
                 session.add(clip.withRecording(recording, start), "Importing " + file.getFileName(), w + 1, windows);
             }
-            int left = frames.length - ((windows - 1) * options.stride() + options.window());
+            int left = frames.length - (starts[windows - 1] + options.window());
             if (left > 0) {
                 session.warnings.add("The last " + left + " frames of " + file.getFileName()
                         + " do not fill a window and were left out.");

@@ -18,6 +18,8 @@ final class Schema {
     /**
      * Migration {@code i} turns version {@code i} into {@code i + 1}.
      *
+     * <p>Version 2 adds {@code classes}, the class names by position.
+     *
      * <p>A clip's label and state are columns of its row rather than separate tables, so they can never
      * disagree; the CHECK makes the database itself refuse a labeled pool clip or an unlabeled training clip.
      * {@code label_events} is the history of both. Ids use AUTOINCREMENT so that a deleted clip's id, and the
@@ -112,6 +114,13 @@ final class Schema {
               test_accuracy REAL,
               details TEXT,
               UNIQUE (session, number)
+            )"""),
+            // The class list as the labels were written against it, so that opening a project can tell a class
+            // removed or moved in project.json (which would silently relabel clips) from a renamed one.
+            List.of("""
+            CREATE TABLE classes (
+              position INTEGER PRIMARY KEY CHECK (position >= 0),
+              name TEXT NOT NULL
             )"""));
 
     /** The schema version this code writes. */

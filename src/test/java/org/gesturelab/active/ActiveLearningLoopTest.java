@@ -101,7 +101,7 @@ class ActiveLearningLoopTest {
         assertEquals(outcome.iterations(), data.iterations());
         assertEquals(outcome.batches(), data.batches());
         // A real model on real data: far above chance (1/13) and better than where it started.
-        Iteration first = outcome.iterations().get(0);
+        CurvePoint first = outcome.iterations().get(0);
         assertTrue(outcome.last().macroF1() > 0.5, "final macro F1 " + outcome.last().macroF1());
         assertTrue(outcome.last().macroF1() > first.macroF1(), first.macroF1() + " -> " + outcome.last().macroF1());
         outcome.model().close();
@@ -113,7 +113,7 @@ class ActiveLearningLoopTest {
         InMemoryLabelingData data = data(4, truth);
         OracleLabeler oracle = new OracleLabeler(truth);
         Set<Long> skippedInRound1 = new HashSet<>();
-        List<QueryBatch> seen = new ArrayList<>();
+        List<RankedBatch> seen = new ArrayList<>();
         Labeler skipsFirstThree = batch -> {
             seen.add(batch);
             List<Labeler.Answer> answers = new ArrayList<>(oracle.label(batch).answers());

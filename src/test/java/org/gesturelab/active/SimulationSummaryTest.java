@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulationSummaryTest {
 
     private static Simulation.Run run(String strategy, long seed, double target, double... f1ByRound) {
-        List<Iteration> iterations = new ArrayList<>();
+        List<CurvePoint> iterations = new ArrayList<>();
         for (int r = 0; r < f1ByRound.length; r++) {
-            iterations.add(new Iteration(r, 10 + 10 * r, f1ByRound[r], f1ByRound[r], f1ByRound[r],
+            iterations.add(new CurvePoint(r, 10 + 10 * r, f1ByRound[r], f1ByRound[r], f1ByRound[r],
                     r == 0 ? "initial" : strategy, 0.1));
         }
         return new Simulation.Run(strategy, seed, target, iterations, ActiveLearningLoop.StopReason.TARGET_REACHED);

@@ -14,7 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.gesturelab.SharedData;
-import org.gesturelab.active.ProjectLabelingDataTest;
+import org.gesturelab.active.StoredLabelingDataTest;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.Project;
@@ -99,7 +99,7 @@ class ActiveLearningCommandsTest {
 
     @Test
     void queryPrintsTheRankedBatchAndCanSaveIt(@TempDir Path dir) throws Exception {
-        ProjectLabelingDataTest.smallKsl13Project(dir).close();
+        StoredLabelingDataTest.smallKsl13Project(dir).close();
         Run run = run(null, with(new String[] {"query", dir.toString(), "--strategy", "margin", "-k", "4", "--save"},
                 FAST));
         assertEquals(0, run.exit(), run.err());
@@ -118,7 +118,7 @@ class ActiveLearningCommandsTest {
 
     @Test
     void labelRunsTheTerminalLoopFromTypedAnswers(@TempDir Path dir) throws Exception {
-        ProjectLabelingDataTest.smallKsl13Project(dir).close();
+        StoredLabelingDataTest.smallKsl13Project(dir).close();
         // Batch 1: label, skip, undo the skip, label, label. Batch 2: label twice, then stop.
         String typed = "1\nq\nu\n2\n3\n2\n1\nx\n";
         Run run = run(typed, with(new String[] {"label", dir.toString(), "--strategy", "entropy", "-k", "3",

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gesturelab.active.Labeler;
-import org.gesturelab.active.QueryBatch;
+import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.RankedClip;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +20,20 @@ class TerminalLabelerTest {
 
     private static final List<String> CLASSES = List.of("Like", "Fire works", "Heart");
 
-    private static QueryBatch batch(int n) {
+    private static RankedBatch batch(int n) {
         List<RankedClip> clips = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             clips.add(new RankedClip(10 + i, i + 1, 1.0 - i * 0.1, new RankedClip.Why("entropy", 1.0 - i * 0.1, 2,
                     -1, 0)));
         }
-        return new QueryBatch(1, "entropy", 6, clips);
+        return new RankedBatch(1, "entropy", 6, clips);
     }
 
     /**
      * Runs the labeler against a store that starts with one answer from a previous batch (clip 3) and records
      * what is saved and undone, in order.
      */
-    private static Labeler.Result run(String typed, StringWriter out, List<Labeler.Answer> saved, QueryBatch batch) {
+    private static Labeler.Result run(String typed, StringWriter out, List<Labeler.Answer> saved, RankedBatch batch) {
         saved.add(new Labeler.Answer(3, 0));
         TerminalLabeler labeler = new TerminalLabeler(new BufferedReader(new StringReader(typed)),
                 new PrintWriter(out, true), CLASSES, id -> "source " + id, saved::add, () -> {

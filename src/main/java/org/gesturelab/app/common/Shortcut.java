@@ -31,6 +31,10 @@ public enum Shortcut {
     SHOW_DATASET("Dataset", "Shortcut+5"),
     /** Starts or stops recording. */
     RECORD("Start / stop recording", "R"),
+    /** Stops a countdown or a take. */
+    STOP_RECORDING("Stop recording", "Esc"),
+    /** Queries the next batch to label. */
+    NEXT_BATCH("Next batch", "N"),
     /** Skips the current clip. */
     SKIP("Skip clip", "Q"),
     /** Skips the current clip (alternative key). */
@@ -45,10 +49,6 @@ public enum Shortcut {
     NEXT_CLIP("Next clip", "Right"),
     /** Retrains the model now. */
     RETRAIN("Retrain now", "Enter"),
-    /** Fetches the next batch on the Label screen when no clip is shown. */
-    NEXT_BATCH("Next batch (when no clip is shown)", "N"),
-    /** Stops recording or the countdown on the Record screen. */
-    STOP_RECORDING("Stop recording", "Esc"),
     /** Lists every shortcut; "?" does the same. */
     SHORTCUTS("Keyboard shortcuts (or ?)", "F1");
 

@@ -42,6 +42,9 @@ import org.gesturelab.app.common.Counts;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.dataset.DatasetViewModel.ClipRow;
 import org.gesturelab.dataset.ClipState;
+import org.gesturelab.workflow.ExportFormat;
+import org.gesturelab.workflow.ImportData;
+import org.gesturelab.workflow.ImportFormat;
 
 /** The Dataset screen's layout and the Import and Export dialogs, bound to a {@link DatasetViewModel}. */
 public final class DatasetView {
@@ -244,9 +247,9 @@ public final class DatasetView {
 
     /** Shows the Import dialog and starts the import. */
     public void showImportDialog() {
-        ComboBox<DataTransfer.ImportFormat> format = new ComboBox<>(FXCollections.observableArrayList(
-                DataTransfer.ImportFormat.values()));
-        format.setValue(DataTransfer.ImportFormat.MP_DATA);
+        ComboBox<ImportFormat> format = new ComboBox<>(FXCollections.observableArrayList(
+                ImportFormat.values()));
+        format.setValue(ImportFormat.MP_DATA);
         ComboBox<String> as = new ComboBox<>(FXCollections.observableArrayList("train", "test", "pool"));
         as.setValue("train");
         TextField path = new TextField();
@@ -258,9 +261,9 @@ public final class DatasetView {
         label.setEditable(true);
         label.setPromptText("for train/test recordings");
         // Only a recording's windows take one gesture for all; the other formats carry their own labels.
-        label.disableProperty().bind(format.valueProperty().isNotEqualTo(DataTransfer.ImportFormat.RECORDING));
+        label.disableProperty().bind(format.valueProperty().isNotEqualTo(ImportFormat.RECORDING));
         // Joints split by person: the subjects' field replaces "Add as".
-        BooleanBinding joints = format.valueProperty().isEqualTo(DataTransfer.ImportFormat.JOINTS);
+        BooleanBinding joints = format.valueProperty().isEqualTo(ImportFormat.JOINTS);
         as.disableProperty().bind(joints);
         TextField testSubjects = new TextField();
         testSubjects.setPromptText("e.g. S7,S8 (none: all for training)");
@@ -284,15 +287,19 @@ public final class DatasetView {
         grid.add(hint, 1, 6);
         Dialog<ButtonType> dialog = dialog("Import clips", grid);
         dialog.showAndWait().filter(ButtonType.OK::equals).filter(ok -> !path.getText().isBlank()).ifPresent(ok ->
-                viewModel.importData(format.getValue(), java.nio.file.Path.of(path.getText().strip()),
-                        format.getValue() == DataTransfer.ImportFormat.JOINTS
-                                ? DataTransfer.ImportChoices.joints(testSubjects.getText(), distances.getText())
-                                : DataTransfer.ImportChoices.as(ClipState.valueOf(as.getValue()
-                                        .toUpperCase(Locale.ROOT)), label.getValue() == null
-                                        || label.getValue().isBlank() ? null : label.getValue().strip())));
+                importChosen(format.getValue(), java.nio.file.Path.of(path.getText().strip()), as.getValue(),
+                        label.getValue(), testSubjects.getText(), distances.getText()));
     }
 
-    private static String hint(DataTransfer.ImportFormat format) {
+    private void importChosen(ImportFormat format, java.nio.file.Path source, String as, String label,
+            String testSubjects, String distances) {
+        viewModel.importData(format == ImportFormat.JOINTS
+                ? ImportData.Request.joints(source, testSubjects, distances)
+                : ImportData.Request.of(format, source, ClipState.valueOf(as.toUpperCase(Locale.ROOT)),
+                        label == null || label.isBlank() ? null : label.strip()));
+    }
+
+    private static String hint(ImportFormat format) {
         return switch (format) {
             case MP_DATA -> "One folder per gesture, one per sequence, one .npy file per frame.";
             case CSV -> "The gesture in the first column, one frame or one clip per row.";
@@ -309,13 +316,13 @@ public final class DatasetView {
 
     /** Shows the Export dialog and starts the export. */
     public void showExportDialog() {
-        ComboBox<DataTransfer.ExportFormat> format = new ComboBox<>(FXCollections.observableArrayList(
-                DataTransfer.ExportFormat.values()));
-        format.setValue(DataTransfer.ExportFormat.NPY);
+        ComboBox<ExportFormat> format = new ComboBox<>(FXCollections.observableArrayList(
+                ExportFormat.values()));
+        format.setValue(ExportFormat.NPY);
         TextField path = new TextField();
         path.setPrefColumnCount(28);
         Button browse = new Button("Choose…");
-        browse.setOnAction(event -> choose(format.getValue() != DataTransfer.ExportFormat.CSV, true)
+        browse.setOnAction(event -> choose(format.getValue() != ExportFormat.CSV, true)
                 .ifPresent(f -> path.setText(f.toString())));
         List<CheckBox> states = new ArrayList<>();
         HBox stateRow = new HBox(10);

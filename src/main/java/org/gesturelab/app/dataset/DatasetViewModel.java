@@ -6,10 +6,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,7 +25,7 @@ import javafx.collections.transformation.FilteredList;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.ClipReplay;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
@@ -32,6 +34,11 @@ import org.gesturelab.dataset.ClipQuery;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.ExportData;
+import org.gesturelab.workflow.ExportFormat;
+import org.gesturelab.workflow.ImportData;
+import org.gesturelab.workflow.ImportFormat;
+import org.gesturelab.workflow.KeypointEngine;
 import org.gesturelab.core.KeypointLayout;
 
 /**
@@ -58,17 +65,17 @@ public final class DatasetViewModel {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final BackgroundExecutor executor;
     private final ClipReplay replay;
-    private final DataTransfer.KeypointEngine keypoints;
+    private final KeypointEngine keypoints;
     private final ObservableList<ClipRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ClipRow> filtered = new FilteredList<>(rows);
     private final ObjectProperty<ClipState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
     private final StringProperty labelFilter = new SimpleStringProperty(this, "labelFilter");
     private final StringProperty textFilter = new SimpleStringProperty(this, "textFilter", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
+    private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private int loadGeneration;
 
     /**
@@ -78,8 +85,8 @@ public final class DatasetViewModel {
      * @param executor loads clips and predictions, imports and exports in the background
      * @param keypoints loads MediaPipe Holistic when videos are imported
      */
-    public DatasetViewModel(ProjectModel projects, BackgroundExecutor executor,
-            DataTransfer.KeypointEngine keypoints) {
+    public DatasetViewModel(OpenProject projects, BackgroundExecutor executor,
+            KeypointEngine keypoints) {
         this.projects = projects;
         this.executor = executor;
         this.keypoints = keypoints;
@@ -216,24 +223,22 @@ public final class DatasetViewModel {
      * @param as the state for the clips
      * @param label the class for a recording's windows, or null
      */
-    public void importData(DataTransfer.ImportFormat format, Path source, ClipState as, String label) {
-        importData(format, source, DataTransfer.ImportChoices.as(as, label));
+    public void importData(ImportFormat format, Path source, ClipState as, String label) {
+        importData(ImportData.Request.of(format, source, as, label));
     }
 
     /**
      * Imports in the background; failures and Cancel end in {@link #messageProperty()}.
      *
-     * @param format the format
-     * @param source the file or folder
-     * @param choices the state, a recording's class, the joints' split
+     * @param request the format, the source, the state, a recording's class, the joints' split
      */
-    public void importData(DataTransfer.ImportFormat format, Path source, DataTransfer.ImportChoices choices) {
+    public void importData(ImportData.Request request) {
         Project project = projects.get();
         if (project == null) {
             return;
         }
-        task.set(executor.submit("Importing " + source.getFileName(), monitor -> DataTransfer.importInto(project,
-                format, source, choices, keypoints, monitor), result -> {
+        task.set(executor.submit("Importing " + request.source().getFileName(), monitor -> ImportData.run(project,
+                request, keypoints, monitor), result -> {
                     message.set(String.format(Locale.ROOT, "Imported %d clips%s%s.", result.clips().size(),
                             result.classesAdded().isEmpty() ? "" : "; new gestures: "
                                     + String.join(", ", result.classesAdded()),
@@ -251,13 +256,16 @@ public final class DatasetViewModel {
      * @param out the file or folder
      * @param states the states to export, empty for all
      */
-    public void exportData(DataTransfer.ExportFormat format, Path out, Set<ClipState> states) {
+    public void exportData(ExportFormat format, Path out, Set<ClipState> states) {
         Project project = projects.get();
         if (project == null) {
             return;
         }
-        task.set(executor.submit("Exporting to " + out.getFileName(), monitor -> DataTransfer.export(project, format,
-                out, states, monitor), count -> message.set("Exported " + count + " clips to " + out + "."),
+        // The dialog's "no box ticked" means every clip, whatever the format's default.
+        Set<ClipState> chosen = states.isEmpty() ? EnumSet.allOf(ClipState.class) : states;
+        task.set(executor.submit("Exporting to " + out.getFileName(), monitor -> ExportData.run(project,
+                new ExportData.Request(format, out, chosen), monitor),
+                result -> message.set("Exported " + result.clips() + " clips to " + out + "."),
                 error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Export cancelled."
                         : "Export failed: " + error.getMessage())));
     }
@@ -298,8 +306,8 @@ public final class DatasetViewModel {
     }
 
     /** Returns the running import or export, or null. */
-    public ObjectProperty<TaskHandle> taskProperty() {
-        return task;
+    public ReadOnlyObjectProperty<TaskHandle> taskProperty() {
+        return task.getReadOnlyProperty();
     }
 
     /** Returns the open project's class names. */

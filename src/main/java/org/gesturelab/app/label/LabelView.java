@@ -80,7 +80,7 @@ public final class LabelView {
         message.managedProperty().bind(message.visibleProperty());
         message.getStyleClass().add(Styles.BANNER);
 
-        Label idle = new Label("Press Next batch (or N) to get the clips the model is least sure of.");
+        Label idle = new Label("Press Next batch (or " + Shortcut.NEXT_BATCH.displayText() + ") to get the clips the model is least sure of.");
         idle.getStyleClass().add(Styles.MUTED);
         idle.visibleProperty().bind(viewModel.currentProperty().isNull());
         replay = new ReplayPane("label-video", idle);
@@ -158,7 +158,7 @@ public final class LabelView {
         batch.setEditable(true);
         batch.setFocusTraversable(false);
         batch.valueProperty().addListener((obs, old, now) -> viewModel.batchSizeProperty().set(now));
-        Button next = new Button("Next batch  (" + Shortcut.NEXT_BATCH.displayText() + ")");
+        Button next = new Button(Shortcut.NEXT_BATCH.description() + "  (" + Shortcut.NEXT_BATCH.displayText() + ")");
         next.setId("label-next-batch");
         next.getStyleClass().add(Styles.ACCENT);
         next.setFocusTraversable(false);

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,33 +17,23 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import org.gesturelab.active.PoolClip;
-import org.gesturelab.active.ProjectLabelingData;
-import org.gesturelab.active.QueryBatch;
 import org.gesturelab.active.QueryStrategies;
-import org.gesturelab.active.RandomStrategy;
-import org.gesturelab.active.RankedClip;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ClipPictures;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.app.common.SettingsStore;
-import org.gesturelab.app.train.ModelTraining;
-import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
-import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.GestureClass;
-import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.LabelEvent;
-import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.workflow.LabelingRound;
+import org.gesturelab.workflow.Retrain;
 
 /**
  * The Label screen's state. "Next batch" asks the query strategy (in the background) for the clips the current model
@@ -55,7 +45,7 @@ public final class LabelViewModel {
     /** The answer shown for a skipped clip. */
     public static final String SKIPPED = "skipped";
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final SettingsStore settings;
     private final BackgroundExecutor executor;
     private final StringProperty strategy = new SimpleStringProperty(this, "strategy");
@@ -66,12 +56,12 @@ public final class LabelViewModel {
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", -1);
     private final ReadOnlyObjectWrapper<LabelItem> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
+    private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ObservableList<GestureClass> classes = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper poolSize = new ReadOnlyIntegerWrapper(this, "poolSize");
     private final Map<Long, Integer> labelOf = new HashMap<>();
     private SequenceClassifier model;
-    private int round;
+    private LabelingRound rounds;
     private long lastSwitchNanos;
     private volatile double lastKeyMillis;
 
@@ -82,7 +72,7 @@ public final class LabelViewModel {
      * @param settings strategy, batch size and auto-retrain are remembered here
      * @param executor runs queries and training in the background
      */
-    public LabelViewModel(ProjectModel projects, SettingsStore settings, BackgroundExecutor executor) {
+    public LabelViewModel(OpenProject projects, SettingsStore settings, BackgroundExecutor executor) {
         this.projects = projects;
         this.settings = settings;
         this.executor = executor;
@@ -130,41 +120,21 @@ public final class LabelViewModel {
         if (project == null || isBusy()) {
             return;
         }
-        String strategyName = strategy.get();
-        int k = batchSize.get();
+        LabelingRound rounds = rounds(project);
+        LabelingRound.Request request = new LabelingRound.Request(strategy.get(), batchSize.get(), null);
         message.set("");
         task.set(executor.submit("Choosing the clips to label", monitor -> {
-            if (model == null && ModelStore.current(project.directory()).isPresent()) {
-                try {
-                    model = ModelStore.loadCurrent(project.directory(), project.classNames(),
-                            project.sequenceLength(), KeypointLayout.FEATURES);
-                } catch (RuntimeException e) {
-                    // A model from before a class was added does not fit: query at random until retrained.
-                    model = null;
-                }
+            if (model == null) {
+                model = LabelingRound.currentModel(project).orElse(null);
             }
-            ProjectLabelingData data = new ProjectLabelingData(project, Iteration.INTERACTIVE, LabelSource.USER);
-            List<PoolClip> pool = data.pool();
-            if (pool.isEmpty()) {
-                return List.<LabelItem>of();
-            }
-            List<RankedClip> picked = model == null
-                    ? new RandomStrategy().select(null, pool, k, System.nanoTime(), monitor)
-                    : QueryStrategies.forName(strategyName).select(model, pool, k, round + 1L, monitor);
-            int labelsBefore = data.labeled().size();
-            data.recordBatch(new QueryBatch(++round, model == null ? "random" : strategyName, labelsBefore, picked));
-            Map<Long, PoolClip> byId = new HashMap<>();
-            pool.forEach(p -> byId.put(p.id(), p));
-            List<float[][]> frames = picked.stream().map(r -> byId.get(r.clipId()).frames()).toList();
-            float[][] probabilities = model == null || frames.isEmpty() ? null : model.predict(frames);
+            LabelingRound.Batch batch = rounds.query(model, request, monitor);
             List<LabelItem> items = new ArrayList<>();
-            for (int i = 0; i < picked.size(); i++) {
-                monitor.update("Preparing the replays", i, picked.size());
+            for (int i = 0; i < batch.items().size(); i++) {
+                monitor.update("Preparing the replays", i, batch.items().size());
                 monitor.checkCancelled();
-                RankedClip ranked = picked.get(i);
-                Clip clip = project.requireClip(ranked.clipId());
-                items.add(new LabelItem(ranked, clip, probabilities == null ? null : probabilities[i],
-                        ClipPictures.render(clip, frames.get(i))));
+                LabelingRound.Item item = batch.items().get(i);
+                items.add(new LabelItem(item.ranked(), item.clip(), item.probabilities(),
+                        ClipPictures.render(item.clip(), item.frames())));
             }
             return items;
         }, items -> {
@@ -177,6 +147,14 @@ public final class LabelViewModel {
                     : "");
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Cancelled."
                 : "Could not choose clips: " + error.getMessage())));
+    }
+
+    /** Returns the labeling rounds of the open project, started when it was opened. */
+    private LabelingRound rounds(Project project) {
+        if (rounds == null || rounds.data().project() != project) {
+            rounds = new LabelingRound(project);
+        }
+        return rounds;
     }
 
     // ------------------------------------------------------------------ keys
@@ -195,7 +173,7 @@ public final class LabelViewModel {
             return false;
         }
         try {
-            project.label(item.clip().id(), classIndex, LabelSource.USER);
+            rounds(project).label(item.clip().id(), classIndex);
         } catch (RuntimeException e) {
             message.set(e.getMessage());
             return false;
@@ -233,7 +211,7 @@ public final class LabelViewModel {
         if (item == null || project == null) {
             return false;
         }
-        project.skip(item.clip().id(), LabelSource.USER);
+        rounds(project).skip(item.clip().id());
         labelOf.remove(item.clip().id());
         answers.put(item.clip().id(), SKIPPED);
         advance();
@@ -250,12 +228,12 @@ public final class LabelViewModel {
         if (project == null) {
             return false;
         }
-        List<LabelEvent> undone = project.undo(1);
+        Optional<LabelEvent> undone = rounds(project).undo();
         if (undone.isEmpty()) {
             message.set("Nothing to undo.");
             return false;
         }
-        long clipId = undone.get(0).clipId();
+        long clipId = undone.get().clipId();
         answers.remove(clipId);
         labelOf.remove(clipId);
         for (int i = 0; i < queue.size(); i++) {
@@ -317,8 +295,8 @@ public final class LabelViewModel {
         }
         String strategyName = model == null ? "random" : strategy.get();
         SequenceClassifier previous = model;
-        task.set(executor.submit("Training the model", monitor -> ModelTraining.retrain(project, previous,
-                strategyName, monitor), result -> {
+        task.set(executor.submit("Training the model", monitor -> Retrain.run(project,
+                Retrain.Request.interactive(previous, strategyName), monitor), result -> {
                     closeModel();
                     model = result.model();
                     message.set(result.evaluation() == null
@@ -392,8 +370,8 @@ public final class LabelViewModel {
     }
 
     /** Returns the background job shown with its progress, or null. */
-    public ObjectProperty<TaskHandle> taskProperty() {
-        return task;
+    public ReadOnlyObjectProperty<TaskHandle> taskProperty() {
+        return task.getReadOnlyProperty();
     }
 
     /** Returns the project's classes. */

@@ -15,7 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ProbabilityBars.ClassColor;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.ModelStore;
@@ -61,7 +61,7 @@ public final class LiveViewModel {
     private final ObservableList<String> recent = FXCollections.observableArrayList();
     private final StringProperty recognitionStatus = new SimpleStringProperty(this, "recognitionStatus", "");
     private final LiveFeed.Listener listener = this::onFrame;
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final BackgroundExecutor executor;
     private final ArrayDeque<float[]> window = new ArrayDeque<>();
     private volatile PictureSink sink = (w, h, bgr) -> { };
@@ -79,7 +79,7 @@ public final class LiveViewModel {
      * @param projects the open project, whose current model recognizes
      * @param executor loads the model in the background
      */
-    public LiveViewModel(SourcePicker picker, SettingsStore settings, ProjectModel projects,
+    public LiveViewModel(SourcePicker picker, SettingsStore settings, OpenProject projects,
             BackgroundExecutor executor) {
         this.picker = picker;
         this.settings = settings;

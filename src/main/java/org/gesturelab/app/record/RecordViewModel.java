@@ -20,7 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.app.common.BackgroundExecutor;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.live.LiveFeed;
 import org.gesturelab.app.live.LiveFrame;
 import org.gesturelab.app.common.SettingsStore;
@@ -30,6 +30,7 @@ import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.GestureClass;
 import org.gesturelab.dataset.NewClip;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.dataset.RecordingImport;
 import org.gesturelab.dataset.ProjectStats;
 
 /**
@@ -72,7 +73,7 @@ public final class RecordViewModel {
     /** The pause between the clips of one take, so the user can return to the starting pose. */
     private static final double GAP_SECONDS = 1.0;
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final LiveFeed feed;
     private final SettingsStore settings;
     private final BackgroundExecutor executor;
@@ -127,7 +128,7 @@ public final class RecordViewModel {
      * @param executor saves clips in the background
      * @param uiThread runs state changes on the JavaFX thread
      */
-    public RecordViewModel(ProjectModel projects, LiveFeed feed, SettingsStore settings, BackgroundExecutor executor,
+    public RecordViewModel(OpenProject projects, LiveFeed feed, SettingsStore settings, BackgroundExecutor executor,
             Executor uiThread) {
         this.projects = projects;
         this.feed = feed;
@@ -419,12 +420,13 @@ public final class RecordViewModel {
         Project project = projects.get();
         int length = done.sequenceLength;
         executor.submit("Saving footage for the pool", monitor -> {
-            int windows = frames.size() / length;
+            // Footage goes into the pool as back-to-back windows of the project's clip length.
+            int[] starts = RecordingImport.windowStarts(frames.size(), length, length);
             try (ClipBatch batch = project.beginBatch()) {
                 long recording = batch.addRecording("recorded footage", frames.size());
-                for (int w = 0; w < windows; w++) {
-                    monitor.update("Saving window " + (w + 1), w, windows);
-                    int start = w * length;
+                for (int w = 0; w < starts.length; w++) {
+                    monitor.update("Saving window " + (w + 1), w, starts.length);
+                    int start = starts[w];
                     Path replay = Files.createTempFile("gesturelab-replay-", ".mp4");
                     try {
                         ReplayVideos.write(frames.subList(start, start + length), done.fps, replay);

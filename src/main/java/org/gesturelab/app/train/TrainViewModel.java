@@ -5,22 +5,23 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.ClipReplay;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.Json;
 import org.gesturelab.core.LabeledClips;
+import org.gesturelab.workflow.LabelingRound;
+import org.gesturelab.workflow.Retrain;
+import org.gesturelab.workflow.SimulateProject;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
@@ -60,14 +61,14 @@ public final class TrainViewModel {
     public record Assessment(Evaluation evaluation, List<List<List<Clip>>> cells) {
     }
 
-    private final ProjectModel projects;
+    private final OpenProject projects;
     private final BackgroundExecutor executor;
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
     private final ObservableList<HistoryRow> simulations = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>(this, "assessment");
     private final ObservableList<Clip> cellClips = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
+    private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ClipReplay replay;
 
     /**
@@ -76,7 +77,7 @@ public final class TrainViewModel {
      * @param projects the open project
      * @param executor runs training and evaluation in the background
      */
-    public TrainViewModel(ProjectModel projects, BackgroundExecutor executor) {
+    public TrainViewModel(OpenProject projects, BackgroundExecutor executor) {
         this.projects = projects;
         this.executor = executor;
         this.replay = new ClipReplay(executor);
@@ -139,17 +140,10 @@ public final class TrainViewModel {
             return;
         }
         task.set(executor.submit("Training the model", monitor -> {
-            SequenceClassifier warm = null;
+            SequenceClassifier warm = LabelingRound.currentModel(project).orElse(null);
             try {
-                if (ModelStore.current(project.directory()).isPresent()) {
-                    warm = ModelStore.loadCurrent(project.directory(), project.classNames(),
-                            project.sequenceLength(), KeypointLayout.FEATURES);
-                }
-            } catch (RuntimeException e) {
-                warm = null;
-            }
-            try {
-                ModelTraining.Result result = ModelTraining.retrain(project, warm, "manual", monitor);
+                Retrain.Result result = Retrain.run(project, Retrain.Request.interactive(warm, "manual"),
+                        monitor);
                 result.model().close();
                 return result;
             } finally {
@@ -182,8 +176,7 @@ public final class TrainViewModel {
             return;
         }
         task.set(executor.submit("Simulating labeling (random vs " + strategy + ")", monitor -> {
-            ProjectSimulation.Outcome outcome = ProjectSimulation.run(project, strategy, extraLabels, monitor);
-            return outcome;
+            return SimulateProject.run(project, new SimulateProject.Request(strategy, extraLabels), monitor);
         }, outcome -> {
             message.set(outcome.describe());
             refreshHistory();
@@ -320,8 +313,8 @@ public final class TrainViewModel {
     }
 
     /** Returns the running training, or null. */
-    public ObjectProperty<TaskHandle> taskProperty() {
-        return task;
+    public ReadOnlyObjectProperty<TaskHandle> taskProperty() {
+        return task.getReadOnlyProperty();
     }
 
     /** Returns the open project's class names. */

@@ -18,30 +18,38 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 
-/** Accumulates an ONNX graph: nodes, float32/int64 initializers, inputs and outputs, with unique value names. */
-final class OnnxGraphBuilder {
+/**
+ * Accumulates an ONNX graph: nodes, float32/float64/int64 initializers, inputs and outputs, with unique value names.
+ * Used by the TFLite converter and by the gesture-classifier exporter ({@code org.gesturelab.classify.export}).
+ */
+public final class OnnxGraphBuilder {
 
     /** The default-domain opset the converter writes. */
-    static final int OPSET = 13;
+    public static final int OPSET = 13;
     /** The IR version that goes with opset 13. */
-    static final int IR_VERSION = 7;
+    public static final int IR_VERSION = 7;
 
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private final Set<String> names = new HashSet<>();
     private final Map<String, Integer> operatorCounts = new TreeMap<>();
     private int nodeCount;
 
-    OnnxGraphBuilder(String graphName) {
+    /**
+     * Starts an empty graph.
+     *
+     * @param graphName the graph's name
+     */
+    public OnnxGraphBuilder(String graphName) {
         graph.setName(graphName);
     }
 
     /** Claims a name that must stay exactly as given (a TFLite tensor name); returns false if already taken. */
-    boolean reserve(String name) {
+    public boolean reserve(String name) {
         return names.add(name);
     }
 
     /** Returns a fresh value name starting with {@code base}. */
-    String uniqueName(String base) {
+    public String uniqueName(String base) {
         if (names.add(base)) {
             return base;
         }
@@ -54,7 +62,7 @@ final class OnnxGraphBuilder {
     }
 
     /** Adds a node; {@code outputs} must already be reserved or unique. */
-    void node(String opType, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
+    public void node(String opType, List<String> inputs, List<String> outputs, AttributeProto... attributes) {
         NodeProto.Builder node = NodeProto.newBuilder()
                 .setOpType(opType)
                 .setName(opType + "_" + nodeCount)
@@ -69,14 +77,21 @@ final class OnnxGraphBuilder {
     }
 
     /** Adds a float32 initializer under a fresh name derived from {@code base} and returns that name. */
-    String floatConstant(String base, long[] dims, float[] values) {
+    public String floatConstant(String base, long[] dims, float[] values) {
         ByteBuffer bytes = littleEndian(values.length * 4);
         bytes.asFloatBuffer().put(values);
         return initializer(base, TensorProto.DataType.FLOAT, dims, bytes);
     }
 
+    /** Adds a float64 initializer under a fresh name derived from {@code base} and returns that name. */
+    public String doubleConstant(String base, long[] dims, double[] values) {
+        ByteBuffer bytes = littleEndian(values.length * 8);
+        bytes.asDoubleBuffer().put(values);
+        return initializer(base, TensorProto.DataType.DOUBLE, dims, bytes);
+    }
+
     /** Adds an int64 initializer under a fresh name derived from {@code base} and returns that name. */
-    String longConstant(String base, long[] dims, long[] values) {
+    public String longConstant(String base, long[] dims, long[] values) {
         ByteBuffer bytes = littleEndian(values.length * 8);
         bytes.asLongBuffer().put(values);
         return initializer(base, TensorProto.DataType.INT64, dims, bytes);
@@ -93,28 +108,60 @@ final class OnnxGraphBuilder {
     }
 
     /** Adds a 1-D int64 initializer. */
-    String longVector(String base, long... values) {
+    public String longVector(String base, long... values) {
         return longConstant(base, new long[] {values.length}, values);
     }
 
-    void input(String name, int[] shape) {
+    public void input(String name, int[] shape) {
         graph.addInput(valueInfo(name, shape));
     }
 
-    void output(String name, int[] shape) {
+    public void output(String name, int[] shape) {
         graph.addOutput(valueInfo(name, shape));
     }
 
-    int nodeCount() {
+    /**
+     * Declares a float32 graph input or output whose dimensions may be named: an {@link Integer} is a fixed size, a
+     * {@link String} a symbolic one (such as {@code "batch"}) that the runtime fills in.
+     *
+     * @param name the value's name
+     * @param isInput true for an input, false for an output
+     * @param dims the dimensions, outermost first
+     */
+    public void symbolic(String name, boolean isInput, Object... dims) {
+        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();
+        for (Object dim : dims) {
+            OnnxMl.TensorShapeProto.Dimension.Builder d = OnnxMl.TensorShapeProto.Dimension.newBuilder();
+            if (dim instanceof Integer size) {
+                d.setDimValue(size);
+            } else {
+                d.setDimParam(String.valueOf(dim));
+            }
+            shape.addDim(d);
+        }
+        OnnxMl.ValueInfoProto value = OnnxMl.ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
+                        .setElemType(TensorProto.DataType.FLOAT.getNumber())
+                        .setShape(shape)))
+                .build();
+        if (isInput) {
+            graph.addInput(value);
+        } else {
+            graph.addOutput(value);
+        }
+    }
+
+    public int nodeCount() {
         return nodeCount;
     }
 
-    Map<String, Integer> operatorCounts() {
+    public Map<String, Integer> operatorCounts() {
         return operatorCounts;
     }
 
     /** Wraps the graph in a model with the opset and producer set. */
-    OnnxMl.ModelProto model(String producerVersion, String docString) {
+    public OnnxMl.ModelProto model(String producerVersion, String docString) {
         return OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .setProducerName("gesturelab")
@@ -125,20 +172,20 @@ final class OnnxGraphBuilder {
                 .build();
     }
 
-    static AttributeProto attribute(String name, long value) {
+    public static AttributeProto attribute(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.INT).setI(value).build();
     }
 
-    static AttributeProto attribute(String name, float value) {
+    public static AttributeProto attribute(String name, float value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOAT).setF(value).build();
     }
 
-    static AttributeProto attribute(String name, String value) {
+    public static AttributeProto attribute(String name, String value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.STRING)
                 .setS(ByteString.copyFrom(value, StandardCharsets.UTF_8)).build();
     }
 
-    static AttributeProto attribute(String name, long[] values) {
+    public static AttributeProto attribute(String name, long[] values) {
         AttributeProto.Builder attribute = AttributeProto.newBuilder().setName(name).setType(AttributeType.INTS);
         for (long value : values) {
             attribute.addInts(value);

@@ -13,6 +13,9 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import org.gesturelab.workflow.KeypointEngine;
+import org.gesturelab.workflow.ImportData;
+import org.gesturelab.workflow.ImportFormat;
 import org.gesturelab.SharedData;
 import org.gesturelab.app.TestClips;
 import org.gesturelab.app.common.BackgroundExecutor;
@@ -20,7 +23,7 @@ import org.gesturelab.app.common.BackgroundJob;
 import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.CurrentThreadExecutor;
 import org.gesturelab.app.common.TaskHandle;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipQuery;
@@ -42,18 +45,18 @@ class DatasetViewModelTest {
     private static final String VIDEOS = "bodygesture15/videos_1m_upper/S8/videos/";
 
     /** Loads MediaPipe Holistic from the installed models, only when a test imports videos. */
-    private static final DataTransfer.KeypointEngine HOLISTIC = () -> new HolisticPipeline(
+    private static final KeypointEngine HOLISTIC = () -> new HolisticPipeline(
             HolisticOptions.defaults().withModelDir(InstalledModels.require()));
 
     @TempDir
     Path folder;
 
-    private ProjectModel projects;
+    private OpenProject projects;
     private DatasetViewModel viewModel;
 
     @BeforeEach
     void open() throws Exception {
-        projects = new ProjectModel(new SettingsStore(folder.resolve("settings.json")));
+        projects = new OpenProject(new SettingsStore(folder.resolve("settings.json")));
         projects.create(folder.resolve("p"), "Test");
         Project project = projects.get();
         project.addClass("wave");
@@ -114,7 +117,7 @@ class DatasetViewModelTest {
         SharedData.linkInto(root.resolve("wave"), "S8_shrug.avi", VIDEOS + "shrug_1_1m_upper.avi");
         Project project = projects.get();
 
-        viewModel.importData(DataTransfer.ImportFormat.VIDEOS, root, ClipState.TEST, null);
+        viewModel.importData(ImportFormat.VIDEOS, root, ClipState.TEST, null);
 
         assertEquals("Imported 2 clips; new gestures: yes.", viewModel.messageProperty().get());
         assertFalse(viewModel.taskProperty().get().runningProperty().get());
@@ -139,7 +142,7 @@ class DatasetViewModelTest {
         viewModel = new DatasetViewModel(projects, new CancellingExecutor("Finding keypoints", 3), HOLISTIC);
         int before = projects.get().clips(ClipQuery.all()).size();
 
-        viewModel.importData(DataTransfer.ImportFormat.RECORDING, video, ClipState.POOL, null);
+        viewModel.importData(ImportFormat.RECORDING, video, ClipState.POOL, null);
 
         assertEquals("Import cancelled; nothing was added.", viewModel.messageProperty().get());
         assertEquals(before, projects.get().clips(ClipQuery.all()).size());
@@ -152,13 +155,12 @@ class DatasetViewModelTest {
         Project project = projects.get();
         int before = project.clips(ClipQuery.all()).size();
 
-        viewModel.importData(DataTransfer.ImportFormat.JOINTS, joints,
-                DataTransfer.ImportChoices.joints("S7, S9", ""));
+        viewModel.importData(ImportData.Request.joints(joints, "S7, S9", ""));
         assertEquals("Import failed: No test subject 'S9' in " + joints.resolve("index.csv")
                 + "; it lists S1, S2, S3, S4, S5, S6, S7, S8.", viewModel.messageProperty().get());
         assertEquals(before, project.clips(ClipQuery.all()).size(), "a refused import adds nothing");
 
-        viewModel.importData(DataTransfer.ImportFormat.JOINTS, joints, DataTransfer.ImportChoices.joints("S7,S8", "1m"));
+        viewModel.importData(ImportData.Request.joints(joints, "S7,S8", "1m"));
 
         assertTrue(viewModel.messageProperty().get().startsWith("Imported 120 clips; new gestures: "),
                 viewModel.messageProperty().get());
@@ -181,7 +183,7 @@ class DatasetViewModelTest {
     @Test
     void refusesARecordingThatIsNeitherKeypointsNorVideo() throws Exception {
         Path text = Files.writeString(folder.resolve("notes.txt"), "not a recording");
-        viewModel.importData(DataTransfer.ImportFormat.RECORDING, text, ClipState.POOL, null);
+        viewModel.importData(ImportFormat.RECORDING, text, ClipState.POOL, null);
         assertTrue(viewModel.messageProperty().get().startsWith(
                 "Import failed: notes.txt is neither a keypoint recording (.npy) nor a video"),
                 viewModel.messageProperty().get());

@@ -10,7 +10,7 @@ import java.util.Random;
 
 import org.gesturelab.app.TestClips;
 import org.gesturelab.app.common.CurrentThreadExecutor;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.NewClip;
@@ -25,7 +25,7 @@ class LabelViewModelTest {
     @TempDir
     Path folder;
 
-    private ProjectModel projects;
+    private OpenProject projects;
     private LabelViewModel viewModel;
 
     @BeforeEach
@@ -33,7 +33,7 @@ class LabelViewModelTest {
         SettingsStore settings = new SettingsStore(folder.resolve("settings.json"));
         settings.update(s -> s.withPreferences(s.confidenceThreshold(), s.clipsPerTake(), s.countdownSeconds(),
                 "entropy", 3, false));
-        projects = new ProjectModel(settings);
+        projects = new OpenProject(settings);
         projects.create(folder.resolve("p"), "Test");
         Project project = projects.get();
         project.addClass("wave");

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.gesturelab.app.common.CurrentThreadExecutor;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.live.LiveFeed;
 import org.gesturelab.app.common.SettingsStore;
 import org.junit.jupiter.api.AfterEach;
@@ -21,13 +21,13 @@ class RecordViewModelTest {
     @TempDir
     Path folder;
 
-    private ProjectModel projects;
+    private OpenProject projects;
     private RecordViewModel viewModel;
 
     @BeforeEach
     void open() throws Exception {
         SettingsStore settings = new SettingsStore(folder.resolve("settings.json"));
-        projects = new ProjectModel(settings);
+        projects = new OpenProject(settings);
         projects.create(folder.resolve("p"), "Test");
         viewModel = new RecordViewModel(projects, new LiveFeed(null), settings, new CurrentThreadExecutor(),
                 Runnable::run);

@@ -13,7 +13,7 @@ import java.util.List;
 import org.gesturelab.SharedData;
 import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.CurrentThreadExecutor;
-import org.gesturelab.app.common.ProjectModel;
+import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipQuery;
@@ -35,7 +35,7 @@ class TrainViewModelTest {
     @TempDir
     Path folder;
 
-    private ProjectModel projects;
+    private OpenProject projects;
 
     @AfterEach
     void close() {
@@ -51,7 +51,7 @@ class TrainViewModelTest {
         for (String sign : List.of("hello", "thanks")) {
             Files.createSymbolicLink(subset.resolve(sign), data.resolve(sign));
         }
-        projects = new ProjectModel(new SettingsStore(folder.resolve("settings.json")));
+        projects = new OpenProject(new SettingsStore(folder.resolve("settings.json")));
         projects.create(folder.resolve("p"), "ASL");
         Project project = projects.get();
         MpDataFormat.importInto(project, subset, ClipState.POOL, TaskMonitor.SILENT);

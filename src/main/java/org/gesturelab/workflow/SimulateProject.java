@@ -1,4 +1,4 @@
-package org.gesturelab.app.train;
+package org.gesturelab.workflow;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -9,8 +9,8 @@ import java.util.Locale;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.active.GestureSet;
-import org.gesturelab.active.Iteration;
-import org.gesturelab.active.ProjectLabelingData;
+import org.gesturelab.active.CurvePoint;
+import org.gesturelab.active.StoredLabelingData;
 import org.gesturelab.active.Simulation;
 import org.gesturelab.active.TrainerLearner;
 import org.gesturelab.classify.FeatureSubset;
@@ -24,11 +24,22 @@ import org.gesturelab.core.TaskMonitor;
 /**
  * Runs {@link Simulation} on a project's own clips whose class is known (training clips, and pool clips imported
  * with a hidden label), scored on the project's test clips, and stores each simulated learning curve in the project
- * as a session of its own, so the Train screen can draw random sampling beside the user's curve.
+ * as a session of its own, so the Train screen can draw random sampling beside the user's curve. Random sampling
+ * and the chosen strategy start from the same two labeled clips per gesture, with the true labels standing in for
+ * the user.
  */
-final class ProjectSimulation {
+public final class SimulateProject {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("MMdd-HHmm", Locale.ROOT);
+
+    /**
+     * What to simulate.
+     *
+     * @param strategy the strategy to compare with random sampling
+     * @param extraLabels how many labels each simulated run may add (at least 10)
+     */
+    public record Request(String strategy, int extraLabels) {
+    }
 
     /**
      * What a simulation produced.
@@ -36,10 +47,10 @@ final class ProjectSimulation {
      * @param result the simulation's curves and summaries
      * @param sessions the session names the curves were stored under
      */
-    record Outcome(Simulation.Result result, List<String> sessions) {
+    public record Outcome(Simulation.Result result, List<String> sessions) {
 
         /** Returns a one-line summary for the user. */
-        String describe() {
+        public String describe() {
             StringBuilder text = new StringBuilder("Simulated:");
             for (Simulation.Summary summary : result.summaries()) {
                 text.append(String.format(Locale.ROOT, " %s ends at macro F1 %.2f;", summary.strategy(),
@@ -49,10 +60,21 @@ final class ProjectSimulation {
         }
     }
 
-    private ProjectSimulation() {
+    private SimulateProject() {
     }
 
-    static Outcome run(Project project, String strategy, int extraLabels, TaskMonitor monitor) {
+    /**
+     * Simulates and stores the curves.
+     *
+     * @param project the open, writable project
+     * @param request the strategy and the label budget
+     * @param monitor progress and cancellation
+     * @return the curves and where they were stored
+     * @throws GestureLabException without known clips of two gestures or without test clips
+     */
+    public static Outcome run(Project project, Request request, TaskMonitor monitor) {
+        String strategy = request.strategy();
+        int extraLabels = request.extraLabels();
         List<Clip> known = new ArrayList<>(project.clips(ClipState.TRAIN));
         project.clips(ClipState.POOL).stream().filter(c -> c.hiddenLabel() != null).forEach(known::add);
         List<Clip> test = project.clips(ClipState.TEST);
@@ -71,17 +93,17 @@ final class ProjectSimulation {
         FeatureSubset subset = FeatureSubset.detect(pool.clips());
         Simulation simulation = new Simulation(seed -> {
             TrainingConfig base = TrainingConfig.defaults().withSeed(seed).withSubset(subset);
-            return new TrainerLearner(base.withMaxEpochs(ModelTraining.EPOCHS),
-                    base.withMaxEpochs(ModelTraining.WARM_EPOCHS));
+            return new TrainerLearner(base.withMaxEpochs(Retrain.INTERACTIVE_EPOCHS),
+                    base.withMaxEpochs(Retrain.INTERACTIVE_WARM_EPOCHS));
         });
         Simulation.Result result = simulation.run(pool, testSet, settings, monitor);
         String stamp = LocalDateTime.now().format(STAMP);
         List<String> sessions = new ArrayList<>();
         for (Simulation.Run run : result.runs()) {
             String session = "sim " + stamp + " " + run.strategy();
-            ProjectLabelingData store = new ProjectLabelingData(project, session, LabelSource.SIMULATION);
-            for (Iteration iteration : run.iterations()) {
-                store.recordIteration(iteration);
+            StoredLabelingData store = new StoredLabelingData(project, session, LabelSource.SIMULATION);
+            for (CurvePoint point : run.iterations()) {
+                store.recordIteration(point);
             }
             sessions.add(session);
         }

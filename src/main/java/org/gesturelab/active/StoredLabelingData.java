@@ -18,7 +18,7 @@ import org.gesturelab.dataset.Project;
  * {@code TEST} clips, the pool its {@code POOL} and {@code SKIPPED} clips. Labels are written as label events (so
  * they can be undone), and every query batch and iteration is stored in the project.
  */
-public final class ProjectLabelingData implements LabelingData {
+public final class StoredLabelingData implements LabelingData {
 
     private final Project project;
     private final String session;
@@ -35,12 +35,11 @@ public final class ProjectLabelingData implements LabelingData {
      * @param session the iteration series to record into, e.g. {@link org.gesturelab.dataset.Iteration#INTERACTIVE}
      * @param source who gives the labels
      */
-    public ProjectLabelingData(Project project, String session, LabelSource source) {
+    public StoredLabelingData(Project project, String session, LabelSource source) {
         this.project = project;
         this.session = session;
         this.source = source;
-        this.nextIterationNumber = project.iterations(session).stream()
-                .mapToInt(org.gesturelab.dataset.Iteration::number).max().orElse(0) + 1;
+        this.nextIterationNumber = nextIterationNumber(project, session);
     }
 
     /** Returns the project. */
@@ -106,7 +105,7 @@ public final class ProjectLabelingData implements LabelingData {
     }
 
     @Override
-    public void recordBatch(QueryBatch batch) {
+    public void recordBatch(RankedBatch batch) {
         List<org.gesturelab.dataset.QueryBatch.Item> items = new ArrayList<>();
         for (RankedClip clip : batch.clips()) {
             items.add(new org.gesturelab.dataset.QueryBatch.Item(clip.clipId(), clip.score(),
@@ -118,15 +117,40 @@ public final class ProjectLabelingData implements LabelingData {
     }
 
     @Override
-    public void recordIteration(Iteration iteration) {
-        boolean measured = !Double.isNaN(iteration.macroF1());
+    public void recordIteration(CurvePoint point) {
+        project.saveIteration(stored(point, session, nextIterationNumber++, batchIds.get(point.round())));
+    }
+
+    /**
+     * The stored form of a learning-curve point: the project's iteration row, its scores kept in the details.
+     *
+     * @param point the point
+     * @param session the iteration series, e.g. {@link org.gesturelab.dataset.Iteration#INTERACTIVE}
+     * @param number its number in the series
+     * @param queryBatchId the stored query batch that chose its labels, or null
+     * @return the row to store (id 0, no training run)
+     */
+    public static org.gesturelab.dataset.Iteration stored(CurvePoint point, String session, int number,
+            Long queryBatchId) {
+        boolean measured = !Double.isNaN(point.macroF1());
         String details = String.format(Locale.ROOT,
                 "{\"round\": %d, \"macro_f1\": %s, \"weighted_f1\": %s, \"accuracy\": %s, \"seconds\": %.3f}",
-                iteration.round(), number(iteration.macroF1()), number(iteration.weightedF1()),
-                number(iteration.accuracy()), iteration.seconds());
-        project.saveIteration(new org.gesturelab.dataset.Iteration(0, session, nextIterationNumber++, Instant.now(),
-                iteration.strategy(), batchIds.get(iteration.round()), null, iteration.labels(),
-                measured ? iteration.accuracy() : null, details));
+                point.round(), number(point.macroF1()), number(point.weightedF1()), number(point.accuracy()),
+                point.seconds());
+        return new org.gesturelab.dataset.Iteration(0, session, number, Instant.now(), point.strategy(),
+                queryBatchId, null, point.labels(), measured ? point.accuracy() : null, details);
+    }
+
+    /**
+     * The next free iteration number of a series in a project.
+     *
+     * @param project the project
+     * @param session the series
+     * @return one more than the highest stored number, 1 for a new series
+     */
+    public static int nextIterationNumber(Project project, String session) {
+        return project.iterations(session).stream().mapToInt(org.gesturelab.dataset.Iteration::number).max()
+                .orElse(0) + 1;
     }
 
     private static String number(double value) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The loop against a real project on disk: labels become label events, batches and iterations are stored. */
-public class ProjectLabelingDataTest {
+public class StoredLabelingDataTest {
 
     /**
      * Creates a project of three ksl13 gestures: 2 training clips each, 12 pool clips each (true label hidden),
@@ -63,7 +63,7 @@ public class ProjectLabelingDataTest {
             for (Clip clip : project.clips(ClipState.POOL)) {
                 truth.put(clip.id(), clip.hiddenLabel());
             }
-            ProjectLabelingData data = new ProjectLabelingData(project, "test-session", LabelSource.SIMULATION);
+            StoredLabelingData data = new StoredLabelingData(project, "test-session", LabelSource.SIMULATION);
             assertEquals(6, data.labeled().size());
             assertEquals(30, data.test().size());
             assertEquals(36, data.pool().size());

@@ -10,10 +10,10 @@ import java.util.List;
  * @param labelsBefore how many clips were labeled when the batch was chosen
  * @param clips the picked clips, best first
  */
-public record QueryBatch(int round, String strategy, int labelsBefore, List<RankedClip> clips) {
+public record RankedBatch(int round, String strategy, int labelsBefore, List<RankedClip> clips) {
 
     /** Copies the clips. */
-    public QueryBatch {
+    public RankedBatch {
         clips = List.copyOf(clips);
     }
 }

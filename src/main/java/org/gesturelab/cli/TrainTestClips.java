@@ -10,6 +10,7 @@ import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.Retrain;
 
 /**
  * What the classifier commands read from a project: its labelled training and test clips, and its current model
@@ -22,7 +23,7 @@ import org.gesturelab.dataset.Project;
  * @param train the training clips
  * @param test the held-out test clips (possibly none)
  */
-record ProjectData(String name, List<String> classes, int sequenceLength, int features, LabeledClips train,
+record TrainTestClips(String name, List<String> classes, int sequenceLength, int features, LabeledClips train,
         LabeledClips test) {
 
     /**
@@ -32,28 +33,21 @@ record ProjectData(String name, List<String> classes, int sequenceLength, int fe
      * @return the data
      * @throws IOException if the project cannot be opened
      */
-    static ProjectData read(Path dir) throws IOException {
-        try (Project project = Project.open(dir)) {
-            return new ProjectData(project.name(), project.classNames(), project.sequenceLength(),
+    static TrainTestClips read(Path dir) throws IOException {
+        try (Project project = Project.openForReading(dir)) {
+            return new TrainTestClips(project.name(), project.classNames(), project.sequenceLength(),
                     project.settings().features(), project.labeledClips(ClipState.TRAIN),
                     project.labeledClips(ClipState.TEST));
         }
     }
 
     /**
-     * Fails unless there is something to train on.
+     * Fails unless there is something to train on, with the same rule and message as every retraining.
      *
      * @param dir the project folder, for the message
      */
     void requireTrainingData(Path dir) {
-        if (classes.size() < 2) {
-            throw new GestureLabException("The project " + dir + " has " + classes.size() + " class(es); a classifier "
-                    + "needs at least 2. Add classes with 'gesturelab project init --classes' or import labelled data.");
-        }
-        if (train.size() == 0) {
-            throw new GestureLabException("The project " + dir + " has no training clips. Import labelled clips with "
-                    + "'gesturelab import " + dir + " --mp-data PATH'.");
-        }
+        Retrain.requireTrainingData(dir, train);
     }
 
     /**

@@ -11,6 +11,6 @@ package org.gesturelab.active;
  * @param strategy the strategy that chose this round's clips ({@code initial} for round 0)
  * @param seconds the round's wall time: query, labeling, training and evaluation
  */
-public record Iteration(int round, int labels, double macroF1, double weightedF1, double accuracy, String strategy,
+public record CurvePoint(int round, int labels, double macroF1, double weightedF1, double accuracy, String strategy,
         double seconds) {
 }

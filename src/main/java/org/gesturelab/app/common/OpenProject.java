@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * The open project, shared by every screen: opening, creating and closing it, and a revision counter that screens
  * watch to refresh after any change (a recorded clip, a label, a new class). The last project is remembered.
  */
-public final class ProjectModel {
+public final class OpenProject {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProjectModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OpenProject.class);
 
     private final SettingsStore settings;
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
@@ -32,7 +32,7 @@ public final class ProjectModel {
      *
      * @param settings where the last project is remembered
      */
-    public ProjectModel(SettingsStore settings) {
+    public OpenProject(SettingsStore settings) {
         this.settings = settings;
     }
 

@@ -1,0 +1,99 @@
+package org.gesturelab.workflow;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.TaskMonitor;
+import org.gesturelab.dataset.ClipState;
+import org.gesturelab.dataset.ImportResult;
+import org.gesturelab.dataset.JointsFormat;
+import org.gesturelab.dataset.Project;
+
+/**
+ * Importing clips into a project in any {@link ImportFormat}, all or nothing, as the app's Import dialog and
+ * {@code gesturelab import} do it.
+ */
+public final class ImportData {
+
+    /**
+     * What to import; each format reads the choices it needs.
+     *
+     * @param format the format
+     * @param source the file or folder
+     * @param as the state the clips get, or null for the format's default (joints ignore it: they are split by
+     *     person)
+     * @param label the class of a recording's windows when imported as train or test, else null
+     * @param window a recording's window length in frames, or null for the project's sequence length
+     * @param stride frames between a recording's window starts, or null for the window length
+     * @param split the joints' test subjects and distance filter
+     */
+    public record Request(ImportFormat format, Path source, ClipState as, String label, Integer window,
+            Integer stride, JointsFormat.Options split) {
+
+        /** Fills in an empty split. */
+        public Request {
+            split = split != null ? split : new JointsFormat.Options(Set.of(), Set.of());
+        }
+
+        /**
+         * A request with a state and, for a recording, a class, the other choices at their defaults.
+         *
+         * @param format the format
+         * @param source the file or folder
+         * @param as the state, or null for the format's default
+         * @param label a recording's class, or null
+         * @return the request
+         */
+        public static Request of(ImportFormat format, Path source, ClipState as, String label) {
+            return new Request(format, source, as, label, null, null, null);
+        }
+
+        /**
+         * A joints request from comma-separated text, as typed in the app.
+         *
+         * @param source the joints folder
+         * @param testSubjects the subjects whose clips form the test split, e.g. {@code "S7,S8"}; blank for none
+         * @param distances the distances to keep, e.g. {@code "1m"}; blank for all
+         * @return the request
+         */
+        public static Request joints(Path source, String testSubjects, String distances) {
+            return new Request(ImportFormat.JOINTS, source, null, null, null, null,
+                    new JointsFormat.Options(commaSeparated(testSubjects), commaSeparated(distances)));
+        }
+
+        /** Returns the state the clips get: the chosen one, else the format's default (null: the source says). */
+        public ClipState state() {
+            return as != null ? as : format.defaultState();
+        }
+
+        private static Set<String> commaSeparated(String text) {
+            return text == null ? Set.of() : Arrays.stream(text.split(",")).map(String::strip)
+                    .filter(value -> !value.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private ImportData() {
+    }
+
+    /**
+     * Imports.
+     *
+     * @param project the open, writable project
+     * @param request what to import
+     * @param engine loads MediaPipe Holistic, only when videos are imported
+     * @param monitor progress and cancellation
+     * @return what was imported
+     * @throws Exception when the source cannot be read; nothing is imported then
+     */
+    public static ImportResult run(Project project, Request request, KeypointEngine engine, TaskMonitor monitor)
+            throws Exception {
+        if (request.as() == ClipState.SKIPPED) {
+            throw new GestureLabException("Import as train, test or pool.");
+        }
+        return request.format().reader().read(project, request, engine, monitor);
+    }
+}

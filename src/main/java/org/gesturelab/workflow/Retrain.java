@@ -1,0 +1,175 @@
+package org.gesturelab.workflow;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.gesturelab.active.CurvePoint;
+import org.gesturelab.active.StoredLabelingData;
+import org.gesturelab.classify.Architecture;
+import org.gesturelab.classify.ClassifierTrainer;
+import org.gesturelab.classify.Evaluation;
+import org.gesturelab.classify.FeatureSubset;
+import org.gesturelab.classify.Json;
+import org.gesturelab.classify.ModelStore;
+import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainingConfig;
+import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.LabeledClips;
+import org.gesturelab.core.TaskMonitor;
+import org.gesturelab.dataset.ClipState;
+import org.gesturelab.dataset.Iteration;
+import org.gesturelab.dataset.Project;
+import org.gesturelab.dataset.TrainingRun;
+
+/**
+ * Retraining, as {@code gesturelab train}, the Train screen and the Label screen do it: train on the project's
+ * training clips (warm-started from a model when one fits), evaluate on the held-out test clips, save the model as
+ * the project's current one, and record the training run (and, for a labeling session, the iteration) in one
+ * transaction. Blocking: callers run it off the UI thread.
+ */
+public final class Retrain {
+
+    /** Epochs of an interactive retraining from scratch: early stopping usually ends sooner. */
+    public static final int INTERACTIVE_EPOCHS = 40;
+    /** Epochs of an interactive retraining that continues from the previous model. */
+    public static final int INTERACTIVE_WARM_EPOCHS = 15;
+
+    /**
+     * What to train.
+     *
+     * @param architecture the network
+     * @param subset the body parts, or null for whatever the clips contain
+     * @param maxEpochs the most epochs, or null for the trainer's default (and {@link #INTERACTIVE_EPOCHS} /
+     *     {@link #INTERACTIVE_WARM_EPOCHS} for {@link #interactive})
+     * @param seed the random seed, or null for the default
+     * @param warmStart a model to continue from, owned by the caller; used only when its classes are the project's
+     * @param session the iteration series to record the retraining in (with {@code strategy}), or null to record
+     *     only the training run
+     * @param strategy the query strategy that chose the latest labels, for the iteration
+     */
+    public record Request(Architecture architecture, FeatureSubset subset, Integer maxEpochs, Long seed,
+            SequenceClassifier warmStart, String session, String strategy) {
+
+        /**
+         * The app's retraining after a labeled batch or on request: default network, fewer epochs, an iteration of
+         * the user's series.
+         *
+         * @param warmStart the current model, or null
+         * @param strategy the strategy that chose the latest labels
+         * @return the request
+         */
+        public static Request interactive(SequenceClassifier warmStart, String strategy) {
+            return new Request(Architecture.DEFAULT, null, null, null, warmStart, Iteration.INTERACTIVE, strategy);
+        }
+    }
+
+    /**
+     * What a retraining produced.
+     *
+     * @param model the new current model, owned by the caller
+     * @param config how it was trained
+     * @param evaluation its scores on the test clips, or null without test clips
+     * @param labels how many training clips it learned from
+     * @param testClips how many test clips it was scored on
+     * @param warmStarted whether it continued from the request's model
+     * @param seconds how long it took
+     * @param folder where it was saved
+     * @param run the stored training run
+     */
+    public record Result(SequenceClassifier model, TrainingConfig config, Evaluation evaluation, int labels, int testClips,
+            boolean warmStarted, double seconds, Path folder, TrainingRun run) {
+    }
+
+    private Retrain() {
+    }
+
+    /**
+     * Fails with one plain message unless the project has training clips of at least two gestures.
+     *
+     * @param dir the project folder, for the message
+     * @param train its training clips
+     */
+    public static void requireTrainingData(Path dir, LabeledClips train) {
+        long classesWithClips = Arrays.stream(train.labels()).distinct().count();
+        if (train.classes().size() < 2 || classesWithClips < 2) {
+            throw new GestureLabException("Training needs labeled clips of at least two gestures; the project "
+                    + dir + " has " + classesWithClips + " gesture(s) with training clips and "
+                    + train.classes().size() + " gesture(s) in all. Record or label clips of more gestures, or "
+                    + "import labeled data with 'gesturelab import " + dir + " --mp-data PATH'.");
+        }
+    }
+
+    /**
+     * Retrains.
+     *
+     * @param project the open, writable project
+     * @param request what to train
+     * @param monitor progress and cancellation
+     * @return the result
+     * @throws GestureLabException when there is not enough to train on
+     * @throws IOException if the model cannot be saved
+     */
+    public static Result run(Project project, Request request, TaskMonitor monitor) throws IOException {
+        long start = System.nanoTime();
+        Instant started = Instant.now();
+        LabeledClips train = project.labeledClips(ClipState.TRAIN);
+        requireTrainingData(project.directory(), train);
+        SequenceClassifier warm = request.warmStart() != null
+                && request.warmStart().classes().equals(train.classes()) ? request.warmStart() : null;
+        TrainingConfig config = config(project, request, train, warm != null);
+        SequenceClassifier model = ClassifierTrainer.train(train, config, warm, monitor);
+        try {
+            monitor.update("Evaluating on the test clips", 0, -1);
+            LabeledClips test = project.labeledClips(ClipState.TEST);
+            Evaluation evaluation = test.size() == 0 ? null
+                    : Evaluation.ofProbabilities(test.classes(), test.labels(), model.predict(test.clips()));
+            if (evaluation != null) {
+                model.recordEvaluation(evaluation);
+            }
+            monitor.checkCancelled();
+            Path folder = ModelStore.saveAsCurrent(project.directory(), model);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            TrainingRun run = new TrainingRun(0, started, Instant.now(),
+                    project.directory().relativize(folder).toString(), train.size(), test.size(),
+                    evaluation == null ? null : evaluation.accuracy(), Json.MAPPER.writeValueAsString(model.card()));
+            TrainingRun stored;
+            if (request.session() == null) {
+                stored = project.saveTrainingRun(run);
+            } else {
+                int round = project.iterations(request.session()).size();
+                CurvePoint point = new CurvePoint(round, train.size(),
+                        evaluation == null ? Double.NaN : evaluation.macroF1(),
+                        evaluation == null ? Double.NaN : evaluation.weightedF1(),
+                        evaluation == null ? Double.NaN : evaluation.accuracy(), request.strategy(), seconds);
+                Iteration iteration = project.saveTrainingRunAndIteration(run, StoredLabelingData.stored(point,
+                        request.session(), StoredLabelingData.nextIterationNumber(project, request.session()),
+                        null));
+                stored = new TrainingRun(iteration.trainingRunId(), run.startedAt(), run.finishedAt(),
+                        run.modelPath(), run.trainClips(), run.testClips(), run.testAccuracy(), run.details());
+            }
+            return new Result(model, config, evaluation, train.size(), test.size(), warm != null, seconds, folder, stored);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static TrainingConfig config(Project project, Request request, LabeledClips train, boolean warm) {
+        TrainingConfig config = TrainingConfig.defaults().withArchitecture(request.architecture())
+                .withSubset(request.subset() != null ? request.subset() : FeatureSubset.detect(train.clips()));
+        if (request.maxEpochs() != null) {
+            config = config.withMaxEpochs(request.maxEpochs());
+        } else if (Iteration.INTERACTIVE.equals(request.session())) {
+            config = config.withMaxEpochs(warm ? INTERACTIVE_WARM_EPOCHS : INTERACTIVE_EPOCHS);
+        }
+        if (request.seed() != null) {
+            config = config.withSeed(request.seed());
+        }
+        // The model must fit the project's clips, whatever the default length.
+        return new TrainingConfig(config.architecture(), config.subset(), project.sequenceLength(),
+                config.maxEpochs(), config.batchSize(), config.learningRate(), config.validationFraction(),
+                config.patience(), config.classWeights(), config.augmentation(), config.seed());
+    }
+}
