@@ -105,6 +105,11 @@ class SmallScreenTest {
             robot.interact(() -> stage.getScene().getRoot().applyCss());
             robot.interact(() -> stage.getScene().getRoot().layout());
             collectCut(stage.getScene().getRoot(), screen.title(), cut);
+            // The whole screen is shown without scrolling, and the status bar below it.
+            var scroll = robot.lookup("#screen-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+            double needed = screen.view().minHeight(scroll.getViewportBounds().getWidth());
+            assertTrue(needed <= scroll.getViewportBounds().getHeight() + 1, screen.title() + " needs " + needed
+                    + " px, has " + scroll.getViewportBounds().getHeight());
         }
         assertEquals(List.of(), cut, "text cut off");
     }

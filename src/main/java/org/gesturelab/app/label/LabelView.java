@@ -36,11 +36,11 @@ import org.gesturelab.dataset.GestureClass;
 public final class LabelView {
 
     /** The height of the probability bars; more classes scroll. */
-    private static final double BARS_HEIGHT = 124;
+    private static final double BARS_HEIGHT = 190;
     /** The bars never shrink below four rows. */
     private static final double BARS_MIN_HEIGHT = 100;
     /** The batch list never shrinks below this, whatever the number of classes. */
-    private static final double QUEUE_MIN_HEIGHT = 150;
+    private static final double QUEUE_MIN_HEIGHT = 130;
 
     private final LabelViewModel viewModel;
     private final VBox root;
@@ -214,7 +214,6 @@ public final class LabelView {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMaxHeight(BARS_HEIGHT);
-        scroll.setPrefViewportHeight(BARS_HEIGHT);
         scroll.setMinHeight(BARS_MIN_HEIGHT);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: white; -fx-padding: 0;");
         VBox card = new VBox(8, caption, scroll, why, source);

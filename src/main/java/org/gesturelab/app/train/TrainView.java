@@ -38,6 +38,7 @@ public final class TrainView {
     private final LineChart<Number, Number> curve;
     private final GridPane matrix = new GridPane();
     private final ReplayPane replay;
+    private VBox cellPane;
 
     /**
      * Builds the view.
@@ -46,7 +47,8 @@ public final class TrainView {
      */
     public TrainView(TrainViewModel viewModel) {
         this.viewModel = viewModel;
-        Label idle = new Label("Pick a clip to replay it");
+        Label idle = new Label("Pick a clip\nto replay it");
+        idle.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         idle.getStyleClass().add(Styles.MUTED);
         idle.visibleProperty().bind(viewModel.replayProperty().isNull());
         replay = new ReplayPane("train-replay", idle);
@@ -109,7 +111,7 @@ public final class TrainView {
         curve.getStyleClass().add("learning-curve");
         curve.setAnimated(false);
         curve.setCreateSymbols(true);
-        curve.setMinHeight(180);
+        curve.setMinHeight(150);
         viewModel.history().addListener((ListChangeListener<HistoryRow>) c -> redrawCurve());
         viewModel.simulations().addListener((ListChangeListener<HistoryRow>) c -> redrawCurve());
         redrawCurve();
@@ -121,12 +123,18 @@ public final class TrainView {
         matrixCard.setPrefWidth(470);
         matrixCard.setMinWidth(470);
         HBox top = new HBox(14, curveCard, matrixCard);
+        // A cell's clips, their replay and relabeling sit beside the history, so the matrix keeps its room.
+        VBox cellCard = card("CLIPS OF THE CELL", cellPane);
+        cellCard.setPrefWidth(470);
+        cellCard.setMinWidth(470);
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox historyCard = card("HISTORY", historyTable());
         historyCard.setPrefHeight(230);
-        historyCard.setMinHeight(150);
+        historyCard.setMinHeight(130);
+        HBox.setHgrow(historyCard, Priority.ALWAYS);
+        HBox bottom = new HBox(14, historyCard, cellCard);
 
-        root = new VBox(header, bar, progress, top, historyCard);
+        root = new VBox(header, bar, progress, top, bottom);
         root.getStyleClass().add(Styles.SCREEN);
         root.setId("train-screen");
         viewModel.assessmentProperty().addListener((obs, old, now) -> redrawMatrix(now));
@@ -208,14 +216,15 @@ public final class TrainView {
     private Node matrixPane() {
         matrix.setId("train-matrix");
         matrix.setHgap(2);
-        matrix.setVgap(2);
+        matrix.setVgap(1);
         ListView<Clip> clips = new ListView<>(viewModel.cellClips());
         clips.setId("train-cell-clips");
-        clips.setPrefHeight(150);
+        clips.setPrefHeight(105);
+        clips.setMinHeight(90);
         clips.setPlaceholder(new Label("Click a cell to list its clips"));
-        replay.setPrefSize(200, 150);
-        replay.setMinSize(200, 150);
-        replay.setMaxSize(200, 150);
+        replay.setPrefSize(140, 105);
+        replay.setMinSize(140, 105);
+        replay.setMaxSize(140, 105);
         HBox.setHgrow(clips, Priority.ALWAYS);
         FlowPane relabel = new FlowPane(6, 6);
         relabel.setId("train-relabel");
@@ -246,7 +255,8 @@ public final class TrainView {
         empty.getStyleClass().add(Styles.MUTED);
         empty.visibleProperty().bind(viewModel.assessmentProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
-        return new VBox(8, empty, matrix, new HBox(8, clips, replay), relabel);
+        cellPane = new VBox(8, new HBox(8, clips, replay), relabel);
+        return new VBox(8, empty, matrix);
     }
 
     private void redrawMatrix(Assessment assessment) {
@@ -257,7 +267,7 @@ public final class TrainView {
         int[][] counts = assessment.evaluation().confusionMatrix();
         List<String> names = assessment.evaluation().classes();
         // Columns are headed by the class's number so that 13 classes still fit; the rows carry the names.
-        int cellSize = (int) Math.max(22, Math.min(40, 300.0 / Math.max(1, names.size())));
+        int cellSize = (int) Math.max(20, Math.min(40, 270.0 / Math.max(1, names.size())));
         for (int j = 0; j < names.size(); j++) {
             Label header = new Label(Integer.toString(j + 1));
             header.setId("train-matrix-column-" + j);
@@ -278,7 +288,7 @@ public final class TrainView {
                 double share = rowTotal == 0 ? 0 : (double) counts[i][j] / rowTotal;
                 Label cell = new Label(Integer.toString(counts[i][j]));
                 cell.setId("train-cell-" + i + "-" + j);
-                cell.setMinSize(cellSize, Math.min(30, cellSize));
+                cell.setMinSize(cellSize, cellSize < 30 ? cellSize - 2 : 30);
                 cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
                 cell.setAlignment(Pos.CENTER);
                 // Correct cells in indigo, errors in red; the stronger the share of the row, the darker.

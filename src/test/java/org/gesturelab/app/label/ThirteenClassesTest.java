@@ -106,7 +106,7 @@ class ThirteenClassesTest {
         assertEquals("3 of 5", progress.getText(), "the position follows ←");
 
         ListView<?> queue = robot.lookup("#label-queue").queryAs(ListView.class);
-        assertTrue(queue.getHeight() >= 150, "the batch list keeps its height: " + queue.getHeight());
+        assertTrue(queue.getHeight() >= 130, "the batch list keeps its height: " + queue.getHeight());
         String shown = robot.lookup("#label-screen").queryAll().stream()
                 .flatMap(n -> robot.from(n).lookup(".label").queryAllAs(Label.class).stream())
                 .map(Label::getText).filter(t -> t != null && t.contains("MP_Data1")).findFirst().orElse("");
