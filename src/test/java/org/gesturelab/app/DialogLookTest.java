@@ -104,6 +104,18 @@ class DialogLookTest {
                         what + ": the default button has the accent colour");
             }
         }
+        String shots = System.getenv("GESTURELAB_DIALOG_SCREENSHOTS");
+        if (shots != null && !shots.isBlank()) {
+            // Writes the dialog as the docs show it: docs/screenshots/dialog-*.png.
+            robot.interact(() -> {
+                try {
+                    ScreenshotRenderer.write(pane.getScene(), Path.of(shots).resolve("dialog-"
+                            + what.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
         closeDialog(robot, pane);
         return pane;
     }

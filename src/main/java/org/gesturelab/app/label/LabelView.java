@@ -196,6 +196,7 @@ public final class LabelView {
         Label why = new Label();
         why.setId("label-why");
         why.setWrapText(true);
+        why.setMinHeight(Region.USE_PREF_SIZE);
         why.getStyleClass().add(Styles.MUTED);
         Label source = new Label();
         source.getStyleClass().add(Styles.MUTED);
@@ -229,6 +230,8 @@ public final class LabelView {
         list.setFocusTraversable(false);
         list.setPlaceholder(new Label("No batch yet"));
         list.setMinHeight(QUEUE_MIN_HEIGHT);
+        // Its preferred height is its minimum: the bars above take what they need first, the list the rest.
+        list.setPrefHeight(QUEUE_MIN_HEIGHT);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(LabelItem item, boolean empty) {
