@@ -82,6 +82,8 @@ public final class TrainViewModel {
         this.executor = executor;
         this.replay = new ClipReplay(executor);
         projects.projectProperty().addListener((obs, old, now) -> {
+            // Another project starts clean: no message, matrix or replay of the last one.
+            message.set("");
             assessment.set(null);
             cellClips.clear();
             replay.clear();
