@@ -77,6 +77,19 @@ class DialogLookTest {
         closeDialog(robot, pane);
     }
 
+    @Test
+    void aQuestionMarkOpensTheShortcutsToo(FxRobot robot) {
+        // Later, not in interact: the dialog waits for its answer, and interact would wait for the dialog.
+        Platform.runLater(() -> stage.getScene().getRoot().fireEvent(new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_TYPED, "?", "", javafx.scene.input.KeyCode.UNDEFINED, true, false,
+                false, false)));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = dialogPane(robot);
+        assertNotNull(pane, "? opened a dialog");
+        assertEquals("Keyboard shortcuts", pane.getHeaderText());
+        closeDialog(robot, pane);
+    }
+
     private DialogPane checkDialog(FxRobot robot, Runnable open, String what) {
         Platform.runLater(open);
         WaitForAsyncUtils.waitForFxEvents();

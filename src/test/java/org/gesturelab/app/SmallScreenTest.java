@@ -65,10 +65,14 @@ class SmallScreenTest {
         }
         SettingsStore settings = new SettingsStore(folder.resolve("settings.json"));
         // The settings a new user has: the default window size, not the harness's smaller one.
-        settings.update(s -> s.withLastProject(projectDir.toString()));
+        settings.update(s -> s.withLastProject(projectDir.toString()).withWindow(
+                org.gesturelab.app.common.AppSettings.DEFAULT_WIDTH, org.gesturelab.app.common.AppSettings.DEFAULT_HEIGHT,
+                false));
         AppContext context = new AppContext(settings, new CurrentThreadExecutor(), folder.resolve("GestureLab"),
                 folder.resolve("models"));
         main = AppHarness.show(primary, context, null);
+        // TestFX reuses its stage: a size set by another test must not carry over.
+        primary.sizeToScene();
     }
 
     @AfterEach
@@ -112,6 +116,25 @@ class SmallScreenTest {
                     + " px, has " + scroll.getViewportBounds().getHeight());
         }
         assertEquals(List.of(), cut, "text cut off");
+    }
+
+    @Test
+    void atTheSmallestWindowScreensScrollAndTheStatusBarStaysVisible(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(stage.getMinWidth());
+            stage.setHeight(stage.getMinHeight());
+        });
+        for (Screen screen : List.copyOf(main.screens())) {
+            robot.interact(() -> main.selectedProperty().set(screen));
+            WaitForAsyncUtils.waitForFxEvents();
+            Node status = robot.lookup("#status-text").query();
+            Bounds bounds = status.localToScene(status.getBoundsInLocal());
+            assertTrue(bounds.getMaxY() <= stage.getScene().getHeight(), screen.title() + ": " + bounds);
+            var scroll = robot.lookup("#screen-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+            Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+            assertTrue(viewport.getMaxY() <= bounds.getMinY() + 1, screen.title()
+                    + ": the screen ends above the status bar, " + viewport);
+        }
     }
 
     /** Adds every shown control whose text is drawn shortened (with an ellipsis) to {@code cut}. */

@@ -114,4 +114,19 @@ class ThirteenClassesTest {
         String why = robot.lookup("#label-why").queryAs(Label.class).getText();
         assertFalse(why.matches(".*\\d\\.\\d{3}.*"), "the reason is in words, not a score: " + why);
     }
+
+    @Test
+    void aGestureWithoutAKeyIsStillListedAndLabeledByAClick(FxRobot robot) {
+        robot.interact(() -> {
+            project.setShortcut(12, null);
+            main.projects().changed();
+        });
+        LabelViewModel label = ((LabelScreen) main.screens().get(2)).viewModel();
+        robot.interact(label::nextBatch);
+        WaitForAsyncUtils.waitForFxEvents();
+        long first = label.currentProperty().get().clip().id();
+        robot.clickOn("#label-class-12");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(12, project.requireClip(first).label());
+    }
 }
