@@ -43,6 +43,10 @@ import org.gesturelab.mediapipe.ModelInstaller;
  */
 public final class GestureLabApp extends Application {
 
+    /** Room left for the window's title bar and frame when the window is fitted to the screen. */
+    private static final double TITLE_BAR_HEIGHT = 40;
+    private static final double WINDOW_MARGIN = 16;
+
     private MainViewModel viewModel;
     private FxBackgroundExecutor executor;
 
@@ -118,7 +122,8 @@ public final class GestureLabApp extends Application {
      */
     static Scene createScene(Stage stage, MainViewModel viewModel, List<Screen> screens) {
         AppContext context = viewModel.context();
-        ProjectActions actions = new ProjectActions(viewModel.projects(), context, stage);
+        ProjectActions actions = new ProjectActions(viewModel.projects(), context, stage,
+                viewModel.statusProperty()::set);
         MainView view = new MainView(viewModel, java.util.Arrays.asList(
                 new MainView.MenuAction("New project…", Shortcut.NEW_PROJECT, actions::newProject, null),
                 new MainView.MenuAction("Open project…", Shortcut.OPEN_PROJECT, actions::openProject, null),
@@ -141,7 +146,11 @@ public final class GestureLabApp extends Application {
         }
         viewModel.setScreens(screens);
         var settings = context.settings().get();
-        Scene scene = new Scene(view.root(), settings.windowWidth(), settings.windowHeight());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        // A size remembered on a bigger screen must not push the status bar off a smaller one; the margin leaves
+        // room for the window's title bar and border.
+        Scene scene = new Scene(view.root(), Math.min(settings.windowWidth(), screen.getWidth() - WINDOW_MARGIN),
+                Math.min(settings.windowHeight(), screen.getHeight() - TITLE_BAR_HEIGHT));
         scene.getStylesheets().add(GestureLabApp.class.getResource(Styles.STYLESHEET).toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             Screen shown = viewModel.selectedProperty().get();
@@ -149,9 +158,16 @@ public final class GestureLabApp extends Application {
                 event.consume();
             }
         });
+        // "?" opens the shortcuts too; it is typed with Shift on most layouts, so it is matched as a character.
+        scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if ("?".equals(event.getCharacter()) && !(event.getTarget() instanceof TextInputControl)) {
+                event.consume();
+                ShortcutsDialog.show(stage);
+            }
+        });
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setMaximized(settings.maximized());
         stage.titleProperty().bind(viewModel.windowTitle());
         stage.setOnHidden(event -> {

@@ -49,6 +49,7 @@ public final class MainView {
     private final ToggleGroup navigation = new ToggleGroup();
     private final VBox navButtons = new VBox(4);
     private final StackPane content = new StackPane();
+    private final javafx.scene.control.ScrollPane screenScroll = new javafx.scene.control.ScrollPane();
 
     /**
      * Builds the view.
@@ -65,6 +66,11 @@ public final class MainView {
         root.setTop(menuBar(fileActions, settings, about, quit));
         root.setLeft(sidebar());
         content.getStyleClass().add(Styles.CONTENT);
+        screenScroll.setId("screen-scroll");
+        screenScroll.setFitToWidth(true);
+        screenScroll.setFitToHeight(true);
+        screenScroll.setFocusTraversable(false);
+        screenScroll.getStyleClass().add("screen-scroll");
         root.setCenter(content);
         root.setBottom(statusBar());
 
@@ -108,7 +114,7 @@ public final class MainView {
         });
 
         Menu help = new Menu("_Help");
-        help.getItems().addAll(item("Keyboard shortcuts", null, () -> ShortcutsDialog.show(window())),
+        help.getItems().addAll(item("Keyboard shortcuts", Shortcut.SHORTCUTS, () -> ShortcutsDialog.show(window())),
                 item("About GestureLab", null, about));
         MenuBar bar = new MenuBar(file, view, help);
         bar.setUseSystemMenuBar(true);
@@ -167,7 +173,9 @@ public final class MainView {
     }
 
     private void showScreen(Screen screen) {
-        content.getChildren().setAll(screen == null ? List.of() : List.of(screen.view()));
+        // In a window smaller than a screen's minimum the screen scrolls instead of drawing over the status bar.
+        screenScroll.setContent(screen == null ? null : screen.view());
+        content.getChildren().setAll(screenScroll);
         for (var toggle : navigation.getToggles()) {
             ToggleButton button = (ToggleButton) toggle;
             button.setSelected(screen != null && button.getText().equals(screen.title()));

@@ -23,9 +23,12 @@ final class ProjectActions {
     private final OpenProject projects;
     private final AppContext context;
     private final Window owner;
+    private final java.util.function.Consumer<String> status;
 
-    ProjectActions(OpenProject projects, AppContext context, Window owner) {
+    ProjectActions(OpenProject projects, AppContext context, Window owner,
+            java.util.function.Consumer<String> status) {
         this.projects = projects;
+        this.status = status;
         this.context = context;
         this.owner = owner;
     }
@@ -35,8 +38,9 @@ final class ProjectActions {
         try {
             projects.openAtStart(context.defaultProjectFolder(), AppContext.DEFAULT_PROJECT_NAME);
         } catch (IOException | GestureLabException e) {
-            error("Could not open a project", e.getMessage()
-                    + "\n\nUse File → New project or File → Open project to continue.");
+            error("Could not open your project", e.getMessage()
+                    + "\n\nNo project is open in this window. Close the other GestureLab first, or use File → New "
+                    + "project or File → Open project to continue here.");
         }
     }
 
@@ -67,11 +71,27 @@ final class ProjectActions {
         }
         File folder = chooser.showDialog(owner);
         if (folder != null) {
-            try {
-                projects.open(folder.toPath());
-            } catch (IOException | GestureLabException e) {
-                error("Could not open the project", e.getMessage());
+            open(folder.toPath());
+        }
+    }
+
+    /**
+     * Opens a project folder; when it is the project already open, says so and stays on it.
+     *
+     * @param folder the folder
+     * @return what happened, in words, or null after an error dialog
+     */
+    String open(Path folder) {
+        try {
+            if (projects.open(folder)) {
+                return null;
             }
+            String notice = "“" + projects.get().name() + "” is already open in this window.";
+            status.accept(notice);
+            return notice;
+        } catch (IOException | GestureLabException e) {
+            error("Could not open the project", e.getMessage());
+            return null;
         }
     }
 
@@ -105,7 +125,7 @@ final class ProjectActions {
                 failure -> error("Could not export the project", failure.getMessage()));
     }
 
-    private void error(String header, String message) {
+    void error(String header, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.initOwner(owner);
         alert.setHeaderText(header);

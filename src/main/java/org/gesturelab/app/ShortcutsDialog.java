@@ -25,9 +25,10 @@ final class ShortcutsDialog {
             key.getStyleClass().add(Styles.KEYCAP);
             grid.addRow(row++, key, new Label(shortcut.description()));
         }
-        Label classes = new Label("1 … 9");
+        Label classes = new Label("1 … 0, A …");
         classes.getStyleClass().add(Styles.KEYCAP);
-        grid.addRow(row, classes, new Label("Label the clip with a class (each class's own key)"));
+        grid.addRow(row, classes, new Label("Label the clip with a class (each class's own key, shown in the "
+                + "legend; change it on the Record screen)"));
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(owner);
         alert.setTitle("Keyboard shortcuts");

@@ -96,8 +96,10 @@ public final class FrameSources {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             release(grabber);
-            throw new CaptureException("Cannot open " + file + " as a video: " + e.getMessage()
-                    + ". Is it a video file FFmpeg can read?", e);
+            // The reader's own words (e.g. "avformat_open_input() error -1094995529") stay in the cause, for
+            // whoever asks for the details.
+            throw new CaptureException("This file is not a video GestureLab can read: " + file.getFileName()
+                    + ". Try another file, or convert it to MP4 (H.264).", e);
         }
         if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
             release(grabber);

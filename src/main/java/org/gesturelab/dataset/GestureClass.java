@@ -60,15 +60,21 @@ public record GestureClass(String name, String color, String shortcut,
     }
 
     /**
-     * Returns the class that would be added at a position: the next palette colour and the shortcut
-     * '1'..'9', then '0', then none.
+     * The keys handed out to new classes in turn: the digits 1..9 and 0, then letters. N, Q and R are left out
+     * because they already fetch the next batch, skip a clip and start recording.
+     */
+    public static final String DEFAULT_KEYS = "1234567890abcdefghijklmopstuvwxyz";
+
+    /**
+     * Returns the class that would be added at a position: the next palette colour and the key at that position
+     * of {@link #DEFAULT_KEYS}, or none after the last.
      *
      * @param name the class name
      * @param index the position it will take
      * @return the class
      */
     public static GestureClass withDefaults(String name, int index) {
-        String shortcut = index < 9 ? String.valueOf((char) ('1' + index)) : index == 9 ? "0" : null;
+        String shortcut = index < DEFAULT_KEYS.length() ? String.valueOf(DEFAULT_KEYS.charAt(index)) : null;
         return new GestureClass(name, PALETTE[index % PALETTE.length], shortcut);
     }
 

@@ -164,9 +164,17 @@ public record ProjectSettings(int formatVersion, String name, List<GestureClass>
         int gestures = (int) classes.stream().filter(c -> !c.nothing()).count();
         GestureClass added = GestureClass.withDefaults(className, gestures);
         Set<String> taken = new HashSet<>();
-        classes.forEach(c -> taken.add(c.shortcut()));
+        classes.forEach(c -> taken.add(c.shortcut() == null ? null : c.shortcut().toLowerCase(Locale.ROOT)));
         if (taken.contains(added.shortcut())) {
-            added = added.withShortcut(null);
+            // The user gave this position's key to another class: the first key nobody has.
+            String free = null;
+            for (char key : GestureClass.DEFAULT_KEYS.toCharArray()) {
+                if (!taken.contains(String.valueOf(key))) {
+                    free = String.valueOf(key);
+                    break;
+                }
+            }
+            added = added.withShortcut(free);
         }
         List<GestureClass> list = new ArrayList<>(classes);
         list.add(added);

@@ -78,4 +78,13 @@ class MainWindowTest {
         assertTrue(Files.isDirectory(Path.of(saved.lastProject())));
         assertFalse(saved.maximized());
     }
+
+    @Test
+    void anEmptyProjectsDatasetSaysHowToGetClips(FxRobot robot) {
+        robot.clickOn("#nav-dataset");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label title = robot.lookup("#dataset-empty-title").queryAs(Label.class);
+        assertTrue(title.isVisible());
+        assertEquals("No clips yet", title.getText());
+    }
 }

@@ -40,13 +40,19 @@ public record AppSettings(
         int batchSize,
         Boolean autoRetrain) {
 
+    /** The main window's default width (its content, without the title bar). */
+    public static final double DEFAULT_WIDTH = 1240;
+    /** The main window's default height (its content, without the title bar). */
+    public static final double DEFAULT_HEIGHT = 720;
+
     /** The default recognition threshold. */
     public static final double DEFAULT_THRESHOLD = 0.8;
 
     /** Replaces missing and out-of-range values with the defaults. */
     public AppSettings {
-        windowWidth = windowWidth >= 640 ? windowWidth : 1280;
-        windowHeight = windowHeight >= 480 ? windowHeight : 820;
+        // The default leaves room for a title bar and a panel on a 1280x800 screen.
+        windowWidth = windowWidth >= 640 ? windowWidth : DEFAULT_WIDTH;
+        windowHeight = windowHeight >= 480 ? windowHeight : DEFAULT_HEIGHT;
         confidenceThreshold = confidenceThreshold > 0 && confidenceThreshold < 1 ? confidenceThreshold
                 : DEFAULT_THRESHOLD;
         showPose = showPose == null || showPose;

@@ -46,12 +46,10 @@ public final class OpenProject {
     public void openAtStart(Path defaultFolder, String defaultName) throws IOException {
         String last = settings.get().lastProject();
         if (last != null && Project.isProject(Path.of(last))) {
-            try {
-                open(Path.of(last));
-                return;
-            } catch (GestureLabException e) {
-                LOG.warn("Could not reopen {}: {}", last, e.getMessage());
-            }
+            // When the last project cannot be opened (another GestureLab holds it), the user is told and chooses:
+            // silently opening a different project would put their work where they do not expect it.
+            open(Path.of(last));
+            return;
         }
         if (Project.isProject(defaultFolder)) {
             open(defaultFolder);
@@ -64,10 +62,15 @@ public final class OpenProject {
      * Opens a project, closing the one open.
      *
      * @param folder the project folder
+     * @return false when that project is the one already open (nothing changes), true when it was opened
      * @throws IOException if it cannot be read
      * @throws GestureLabException if it is not a project or is in use
      */
-    public void open(Path folder) throws IOException {
+    public boolean open(Path folder) throws IOException {
+        Project open = project.get();
+        if (open != null && isSameFolder(open.directory(), folder)) {
+            return false;
+        }
         Project opened = Project.open(folder);
         try {
             // The migration of a project made before every project had a Nothing class; no clip is touched.
@@ -77,6 +80,15 @@ public final class OpenProject {
             throw e;
         }
         set(opened);
+        return true;
+    }
+
+    private static boolean isSameFolder(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     /**

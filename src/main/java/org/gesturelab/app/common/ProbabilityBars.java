@@ -27,6 +27,7 @@ public final class ProbabilityBars extends VBox {
     private final List<ProgressBar> bars = new ArrayList<>();
     private final List<Label> values = new ArrayList<>();
     private List<ClassColor> classes = List.of();
+    private java.util.function.IntConsumer onPick;
 
     /** Creates bars for no classes. */
     public ProbabilityBars() {
@@ -64,10 +65,28 @@ public final class ProbabilityBars extends VBox {
             value.setAlignment(Pos.CENTER_RIGHT);
             HBox row = new HBox(8, swatch, name, bar, value);
             row.setAlignment(Pos.CENTER_LEFT);
+            int index = getChildren().size();
+            row.setId("probability-" + index);
+            // A filter: the progress bar inside would otherwise take the click.
+            row.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, event -> {
+                if (onPick != null) {
+                    onPick.accept(index);
+                }
+            });
             bars.add(bar);
             values.add(value);
             getChildren().add(row);
         }
+    }
+
+    /**
+     * Sets what a click on a class's row does (on the Label screen: label the clip with it).
+     *
+     * @param action receives the class index; null for nothing
+     */
+    public void setOnPick(java.util.function.IntConsumer action) {
+        onPick = action;
+        setStyle(action == null ? "" : "-fx-cursor: hand;");
     }
 
     /**

@@ -18,6 +18,8 @@ public final class ProgressPanel extends VBox {
 
     private final ObjectProperty<TaskHandle> task = new SimpleObjectProperty<>(this, "task");
 
+    private static final double MIN_BAR_WIDTH = 120;
+
     /** Creates an empty, hidden panel. */
     public ProgressPanel() {
         getStyleClass().add(Styles.PROGRESS_PANEL);
@@ -30,6 +32,12 @@ public final class ProgressPanel extends VBox {
         HBox.setHgrow(bar, Priority.ALWAYS);
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-task");
+        // In a narrow dialog the bar shrinks, never Cancel or the message, which wraps instead of being cut.
+        Styles.keepWidth(cancel);
+        bar.setMinWidth(MIN_BAR_WIDTH);
+        message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setWrapText(true);
         HBox row = new HBox(8, bar, cancel);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, row, message);

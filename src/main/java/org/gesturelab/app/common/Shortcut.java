@@ -48,7 +48,9 @@ public enum Shortcut {
     /** Goes to the next clip of the batch. */
     NEXT_CLIP("Next clip", "Right"),
     /** Retrains the model now. */
-    RETRAIN("Retrain now", "Enter");
+    RETRAIN("Retrain now", "Enter"),
+    /** Lists every shortcut; "?" does the same. */
+    SHORTCUTS("Keyboard shortcuts (or ?)", "F1");
 
     private final String description;
     private final KeyCombination combination;

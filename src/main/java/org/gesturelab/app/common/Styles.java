@@ -63,4 +63,16 @@ public final class Styles {
 
     private Styles() {
     }
+
+    /**
+     * Keeps controls at least as wide as their text: in a crowded row the row's message or spacer gives way, never
+     * a button's label.
+     *
+     * @param controls the controls
+     */
+    public static void keepWidth(javafx.scene.layout.Region... controls) {
+        for (javafx.scene.layout.Region control : controls) {
+            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+    }
 }

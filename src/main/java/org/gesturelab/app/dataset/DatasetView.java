@@ -38,6 +38,7 @@ import javafx.stage.Window;
 import org.gesturelab.app.common.ProgressPanel;
 import org.gesturelab.app.common.ReplayPane;
 import org.gesturelab.app.common.ScreenHeader;
+import org.gesturelab.app.common.Counts;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.dataset.DatasetViewModel.ClipRow;
 import org.gesturelab.dataset.ClipState;
@@ -69,15 +70,42 @@ public final class DatasetView {
         table = new TableView<>(viewModel.rows());
         table.setId("dataset-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("No clips: record some, or import with File → Import…"));
-        table.getColumns().add(column("Clip", r -> Long.toString(r.clip().id()), 60));
-        table.getColumns().add(column("State", r -> r.clip().state().name().toLowerCase(Locale.ROOT), 80));
-        table.getColumns().add(column("Label", ClipRow::label, 110));
-        table.getColumns().add(column("Source", r -> r.clip().source(), 170));
-        table.getColumns().add(column("Added", ClipRow::added, 130));
-        table.getColumns().add(column("Prediction", ClipRow::prediction, 110));
+        Label emptyTitle = new Label();
+        emptyTitle.setId("dataset-empty-title");
+        emptyTitle.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        Label emptyHint = new Label();
+        emptyHint.getStyleClass().add(Styles.MUTED);
+        emptyHint.setWrapText(true);
+        emptyHint.setMaxWidth(360);
+        emptyHint.setAlignment(Pos.CENTER);
+        emptyHint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        // An empty project and filters that hide everything are different news.
+        emptyTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.allRows().isEmpty()
+                ? "No clips yet" : "No clip matches the filters", viewModel.allRows()));
+        emptyHint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.allRows().isEmpty()
+                ? "Record gestures on the Record screen, or bring clips in with Import… above (MP_Data folders, "
+                        + "videos, CSV)." : "Choose “all” in State and Gesture, or clear the search.",
+                viewModel.allRows()));
+        VBox empty = new VBox(6, emptyTitle, emptyHint);
+        empty.setAlignment(Pos.CENTER);
+        table.setPlaceholder(empty);
+        table.getColumns().add(column("Clip", r -> Long.toString(r.clip().id()), 50));
+        table.getColumns().add(column("State", r -> r.clip().state().name().toLowerCase(Locale.ROOT), 60));
+        table.getColumns().add(column("Label", ClipRow::label, 85));
+        TableColumn<ClipRow, String> source = column("Source", r -> SourceText.shown(r.clip(),
+                viewModel.classNames()), 170);
+        table.getColumns().add(source);
+        TableColumn<ClipRow, String> added = column("Added", ClipRow::added, 130);
+        table.getColumns().add(added);
+        table.getColumns().add(column("Prediction", ClipRow::prediction, 85));
         table.getColumns().add(column("Confidence", r -> Double.isNaN(r.confidence()) ? ""
-                : String.format(Locale.ROOT, "%.0f%%", r.confidence() * 100), 100));
+                : String.format(Locale.ROOT, "%.0f%%", r.confidence() * 100), 90));
+        // Only the source may give way: dates, names and numbers are read whole.
+        for (TableColumn<ClipRow, ?> column : table.getColumns()) {
+            if (column != source) {
+                column.setMinWidth(column.getPrefWidth());
+            }
+        }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         HBox.setHgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.replay(now));
@@ -143,7 +171,7 @@ public final class DatasetView {
         Label count = new Label();
         count.getStyleClass().add(Styles.MUTED);
         count.textProperty().bind(Bindings.createStringBinding(() -> viewModel.rows().size() + " of "
-                + viewModel.allRows().size() + " clips", viewModel.rows(), viewModel.allRows()));
+                + Counts.of(viewModel.allRows().size(), "clip"), viewModel.rows(), viewModel.allRows()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button importButton = new Button("Import…");
@@ -203,7 +231,8 @@ public final class DatasetView {
         });
         VBox card = new VBox(10, caption, replay, relabelRow, moveRow, delete);
         card.getStyleClass().add(Styles.CARD);
-        card.setPrefWidth(350);
+        card.setPrefWidth(300);
+        card.setMaxWidth(300);
         card.setMinWidth(320);
         return card;
     }

@@ -95,7 +95,11 @@ public final class DatasetViewModel {
         labelFilter.addListener((obs, old, now) -> applyFilter());
         textFilter.addListener((obs, old, now) -> applyFilter());
         projects.revisionProperty().addListener((obs, old, now) -> reload());
-        projects.projectProperty().addListener((obs, old, now) -> reload());
+        projects.projectProperty().addListener((obs, old, now) -> {
+            // Another project: the last one's news is not this one's.
+            message.set("");
+            reload();
+        });
     }
 
     private void applyFilter() {

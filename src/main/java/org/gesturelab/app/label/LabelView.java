@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
@@ -22,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.gesturelab.active.QueryStrategies;
+import org.gesturelab.app.common.Counts;
 import org.gesturelab.app.common.ProbabilityBars;
 import org.gesturelab.app.common.ProgressPanel;
 import org.gesturelab.app.common.ReplayPane;
@@ -32,6 +34,13 @@ import org.gesturelab.dataset.GestureClass;
 
 /** The Label screen's layout and keys, bound to a {@link LabelViewModel}. */
 public final class LabelView {
+
+    /** The height of the probability bars; more classes scroll. */
+    private static final double BARS_HEIGHT = 190;
+    /** The bars never shrink below four rows. */
+    private static final double BARS_MIN_HEIGHT = 100;
+    /** The batch list never shrinks below this, whatever the number of classes. */
+    private static final double QUEUE_MIN_HEIGHT = 130;
 
     private final LabelViewModel viewModel;
     private final VBox root;
@@ -49,10 +58,12 @@ public final class LabelView {
         Label progress = new Label();
         progress.setId("label-progress");
         progress.getStyleClass().add(Styles.METRIC);
+        // The position of the clip shown, so that it follows the arrow keys; once all are answered, the count.
         progress.textProperty().bind(Bindings.createStringBinding(() -> viewModel.queue().isEmpty() ? ""
-                : Math.min(viewModel.answers().size() + (viewModel.currentProperty().get() == null ? 0 : 1),
-                        viewModel.queue().size()) + " of " + viewModel.queue().size(),
-                viewModel.queue(), viewModel.answers(), viewModel.currentProperty()));
+                : viewModel.indexProperty().get() >= 0
+                        ? (viewModel.indexProperty().get() + 1) + " of " + viewModel.queue().size()
+                        : viewModel.answers().size() + " of " + viewModel.queue().size() + " answered",
+                viewModel.queue(), viewModel.answers(), viewModel.indexProperty()));
         Region titleSpacer = new Region();
         HBox.setHgrow(titleSpacer, Priority.ALWAYS);
         HBox header = new HBox(heading, titleSpacer, progress);
@@ -164,7 +175,8 @@ public final class LabelView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label pool = new Label();
         pool.getStyleClass().add(Styles.MUTED);
-        pool.textProperty().bind(Bindings.format("%d clips in the pool", viewModel.poolSizeProperty()));
+        pool.textProperty().bind(Bindings.createStringBinding(() -> Counts.of(viewModel.poolSizeProperty().get(),
+                "clip") + " in the pool", viewModel.poolSizeProperty()));
         HBox bar = new HBox(8, new Label("Strategy"), strategy, new Label("Batch"), batch, next, auto, retrain, spacer,
                 pool);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -176,6 +188,7 @@ public final class LabelView {
         caption.getStyleClass().add(Styles.CARD_TITLE);
         ProbabilityBars bars = new ProbabilityBars();
         bars.setId("label-bars");
+        bars.setOnPick(index -> viewModel.label(index));
         Runnable rebuild = () -> bars.setClasses(viewModel.classes().stream()
                 .map(c -> new ProbabilityBars.ClassColor(c.name(), c.color())).toList());
         viewModel.classes().addListener((ListChangeListener<GestureClass>) c -> rebuild.run());
@@ -183,16 +196,28 @@ public final class LabelView {
         Label why = new Label();
         why.setId("label-why");
         why.setWrapText(true);
+        why.setMinHeight(Region.USE_PREF_SIZE);
         why.getStyleClass().add(Styles.MUTED);
         Label source = new Label();
         source.getStyleClass().add(Styles.MUTED);
         viewModel.currentProperty().addListener((obs, old, now) -> {
             bars.setProbabilities(now == null ? null : now.probabilities());
-            why.setText(now == null ? "" : String.format(Locale.ROOT, "Rank %d, score %.3f: %s", now.ranked().rank(),
-                    now.ranked().score(), now.ranked().why().describe()));
-            source.setText(now == null ? "" : "Clip " + now.clip().id() + " · " + now.clip().source());
+            why.setText(now == null ? "" : Reason.of(now.ranked().why(), now.probabilities(),
+                    viewModel.classes().stream().map(GestureClass::name).toList()));
+            why.setTooltip(now == null ? null : new Tooltip(String.format(Locale.ROOT, "Rank %d, score %.3f: %s",
+                    now.ranked().rank(), now.ranked().score(), now.ranked().why().describe())));
+            // A pool clip's source may name its hidden class (an import's folder): only the clip number is shown.
+            source.setText(now == null ? "" : "Clip " + now.clip().id());
         });
-        VBox card = new VBox(8, caption, bars, why, source);
+        // With many classes the bars scroll, so the batch list below keeps its height.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(bars);
+        scroll.setId("label-bars-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMaxHeight(BARS_HEIGHT);
+        scroll.setMinHeight(BARS_MIN_HEIGHT);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: white; -fx-padding: 0;");
+        VBox card = new VBox(8, caption, scroll, why, source);
         card.getStyleClass().add(Styles.CARD);
         return card;
     }
@@ -204,6 +229,9 @@ public final class LabelView {
         list.setId("label-queue");
         list.setFocusTraversable(false);
         list.setPlaceholder(new Label("No batch yet"));
+        list.setMinHeight(QUEUE_MIN_HEIGHT);
+        // Its preferred height is its minimum: the bars above take what they need first, the list the rest.
+        list.setPrefHeight(QUEUE_MIN_HEIGHT);
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(LabelItem item, boolean empty) {
@@ -257,10 +285,18 @@ public final class LabelView {
         legend.setId("label-legend");
         Runnable rebuild = () -> {
             legend.getChildren().clear();
-            for (GestureClass c : viewModel.classes()) {
-                if (c.shortcut() != null) {
-                    legend.getChildren().add(keyed(c.shortcut(), c.name(), c.color()));
-                }
+            List<GestureClass> classes = viewModel.classes();
+            for (int i = 0; i < classes.size(); i++) {
+                GestureClass c = classes.get(i);
+                // Every class is listed and clickable, with or without a key of its own.
+                Node entry = keyed(c.shortcut(), c.name(), c.color());
+                entry.setId("label-class-" + i);
+                int index = i;
+                entry.setOnMouseClicked(event -> viewModel.label(index));
+                entry.setStyle("-fx-cursor: hand;");
+                Tooltip.install(entry, new Tooltip("Label the clip “" + c.name() + "”"
+                        + (c.shortcut() == null ? " (give it a key on the Record screen)" : "")));
+                legend.getChildren().add(entry);
             }
             for (Shortcut s : List.of(Shortcut.SKIP, Shortcut.UNDO_BACKSPACE, Shortcut.PREVIOUS_CLIP,
                     Shortcut.NEXT_CLIP, Shortcut.RETRAIN)) {
@@ -274,16 +310,19 @@ public final class LabelView {
     }
 
     private static Node keyed(String key, String text, String color) {
-        Label cap = new Label(key);
-        cap.getStyleClass().add(Styles.KEYCAP);
         Label name = new Label(text);
-        HBox box = new HBox(5, cap, name);
+        HBox box = new HBox(5, name);
+        if (key != null) {
+            Label cap = new Label(key.toUpperCase(java.util.Locale.ROOT));
+            cap.getStyleClass().add(Styles.KEYCAP);
+            box.getChildren().add(0, cap);
+        }
         if (color != null) {
             name.setStyle("-fx-font-weight: bold;");
             Region swatch = new Region();
             swatch.getStyleClass().add(Styles.SWATCH);
             swatch.setStyle("-fx-background-color: " + color + ";");
-            box.getChildren().add(1, swatch);
+            box.getChildren().add(key == null ? 0 : 1, swatch);
         }
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -127,6 +127,15 @@ public final class LabelViewModel {
             if (model == null) {
                 model = LabelingRound.currentModel(project).orElse(null);
             }
+            double trainedSeconds = Double.NaN;
+            if (model == null && labeledClasses(project) >= 2) {
+                // The user's own examples come first: with labeled clips of two gestures or more, a model is
+                // trained before ranking, so the first batch is not picked at random.
+                monitor.update("Training a first model on your labeled clips", 0, -1);
+                Retrain.Result first = Retrain.run(project, Retrain.Request.interactive(null, "random"), monitor);
+                model = first.model();
+                trainedSeconds = first.seconds();
+            }
             LabelingRound.Batch batch = rounds.query(model, request, monitor);
             List<LabelItem> items = new ArrayList<>();
             for (int i = 0; i < batch.items().size(); i++) {
@@ -136,17 +145,33 @@ public final class LabelViewModel {
                 items.add(new LabelItem(item.ranked(), item.clip(), item.probabilities(),
                         ClipPictures.render(item.clip(), item.frames())));
             }
-            return items;
-        }, items -> {
+            return new Prepared(items, trainedSeconds);
+        }, prepared -> {
+            List<LabelItem> items = prepared.items();
+            if (!Double.isNaN(prepared.trainedSeconds())) {
+                projects.modelChanged();
+            }
             queue.setAll(items);
             answers.clear();
             labelOf.clear();
             select(items.isEmpty() ? -1 : 0);
             message.set(items.isEmpty() ? "The pool is empty: record unlabeled footage or import clips into the pool."
                     : model == null ? "No model yet: these clips were picked at random. Label them to train one."
+                    : !Double.isNaN(prepared.trainedSeconds()) ? String.format(Locale.ROOT, "Trained a first model "
+                            + "on your labeled clips in %.0f s; these are the clips it is least sure of.",
+                            prepared.trainedSeconds())
                     : "");
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Cancelled."
                 : "Could not choose clips: " + error.getMessage())));
+    }
+
+    /** A batch ready to show, and how long a first model took to train for it (NaN when none was trained). */
+    private record Prepared(List<LabelItem> items, double trainedSeconds) {
+    }
+
+    /** Returns how many gestures have labeled training clips. */
+    private static long labeledClasses(Project project) {
+        return project.stats().perClass().stream().filter(c -> c.train() > 0).count();
     }
 
     /** Returns the labeling rounds of the open project, started when it was opened. */

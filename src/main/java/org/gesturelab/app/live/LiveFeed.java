@@ -45,6 +45,16 @@ public final class LiveFeed implements AutoCloseable {
          */
         default void stopped(String error) {
         }
+
+        /**
+         * The feed stopped by itself, with the technical detail behind the error.
+         *
+         * @param error what went wrong, for a person to read, or null after a normal stop
+         * @param detail the underlying cause's message (FFmpeg's own words), or null
+         */
+        default void stopped(String error, String detail) {
+            stopped(error);
+        }
     }
 
     /** Loads the keypoint pipeline; it throws when the models are not installed. */
@@ -178,6 +188,7 @@ public final class LiveFeed implements AutoCloseable {
 
     private void run(Supplier<FrameSource> opener, boolean loop, AtomicBoolean stopRequested) {
         String error = null;
+        String detail = null;
         try {
             do {
                 try (FrameSource source = opener.get()) {
@@ -210,6 +221,7 @@ public final class LiveFeed implements AutoCloseable {
             } while (loop && !stopRequested.get());
         } catch (CaptureException e) {
             error = e.getMessage();
+            detail = e.getCause() == null ? null : e.getCause().getMessage();
         } catch (CancelledException e) {
             error = null;
         } catch (RuntimeException e) {
@@ -220,7 +232,7 @@ public final class LiveFeed implements AutoCloseable {
         // A stop that someone asked for is no news to them; report only ends and failures.
         if (error != null || !stopRequested.get()) {
             for (Listener listener : listeners) {
-                listener.stopped(error);
+                listener.stopped(error, detail);
             }
         }
     }

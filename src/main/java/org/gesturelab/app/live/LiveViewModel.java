@@ -95,7 +95,11 @@ public final class LiveViewModel {
         this.settings = settings;
         this.projects = projects;
         this.executor = executor;
-        projects.projectProperty().addListener((obs, old, now) -> loadModel());
+        projects.projectProperty().addListener((obs, old, now) -> {
+            // The recent gestures were the last project's classes.
+            recent.clear();
+            loadModel();
+        });
         projects.modelRevisionProperty().addListener((obs, old, now) -> loadModel());
         var s = settings.get();
         showPose.set(s.showPose());

@@ -13,6 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
@@ -86,12 +87,12 @@ public final class SourceBar {
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
+        message.setId(idPrefix + "-banner-message");
         message.setWrapText(true);
         message.textProperty().bind(Bindings.createStringBinding(() -> picker.errorProperty().get() != null
                 ? picker.errorProperty().get()
                 : "No camera found. Open a video file to try GestureLab with recorded footage, or use the test "
                         + "pattern.", picker.errorProperty()));
-        HBox.setHgrow(message, Priority.ALWAYS);
         Button bannerOpen = new Button("Open video file…");
         bannerOpen.setId(idPrefix + "-banner-open-video");
         bannerOpen.getStyleClass().add(Styles.ACCENT);
@@ -103,7 +104,27 @@ public final class SourceBar {
         });
         Label icon = new Label("⚠");
         icon.setStyle("-fx-font-size: 18px; -fx-text-fill: #b45309;");
-        banner = new HBox(12, icon, message, bannerOpen, testPattern);
+        Styles.keepWidth(bannerOpen, testPattern);
+        // The technical detail (FFmpeg's own words) is folded away behind a link.
+        Label detail = new Label();
+        detail.setId(idPrefix + "-banner-detail");
+        detail.setWrapText(true);
+        detail.getStyleClass().add(Styles.MUTED);
+        detail.textProperty().bind(picker.errorDetailProperty());
+        detail.setVisible(false);
+        detail.managedProperty().bind(detail.visibleProperty());
+        javafx.scene.control.Hyperlink details = new javafx.scene.control.Hyperlink("Details");
+        details.setId(idPrefix + "-banner-details");
+        details.visibleProperty().bind(picker.errorDetailProperty().isNotNull());
+        details.managedProperty().bind(details.visibleProperty());
+        details.setOnAction(event -> detail.setVisible(!detail.isVisible()));
+        picker.errorDetailProperty().addListener((obs, old, now) -> detail.setVisible(false));
+        // The buttons sit under the message so that neither is squeezed at 1280 pixels.
+        HBox actions = new HBox(8, bannerOpen, testPattern, details);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox text = new VBox(8, message, actions, detail);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        banner = new HBox(12, icon, text);
         banner.setId(idPrefix + "-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().addAll(Styles.BANNER, Styles.BANNER_WARNING);

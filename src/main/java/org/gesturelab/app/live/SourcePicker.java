@@ -36,7 +36,11 @@ public final class SourcePicker {
     private final ReadOnlyBooleanWrapper noCamera = new ReadOnlyBooleanWrapper(this, "noCamera");
     private final ReadOnlyBooleanWrapper camerasListed = new ReadOnlyBooleanWrapper(this, "camerasListed");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper(this, "errorDetail");
     private final DoubleProperty fps = new SimpleDoubleProperty(this, "fps");
+    /** How many recently opened videos the list keeps. */
+    static final int MAX_VIDEOS = 5;
+
     private final List<SourceChoice> videos = new ArrayList<>();
     private List<SourceChoice> cameras = List.of();
     private long lastStatsNanos;
@@ -66,10 +70,11 @@ public final class SourcePicker {
             }
 
             @Override
-            public void stopped(String problem) {
+            public void stopped(String problem, String detail) {
                 uiThread.execute(() -> {
                     playing.set(false);
                     fps.set(0);
+                    errorDetail.set(detail);
                     error.set(problem);
                 });
             }
@@ -109,9 +114,21 @@ public final class SourcePicker {
      * @return its entry
      */
     public SourceChoice addVideo(Path file) {
-        SourceChoice choice = SourceChoice.video(file);
-        if (!videos.contains(choice)) {
-            videos.add(0, choice);
+        SourceChoice plain = SourceChoice.video(file);
+        SourceChoice choice = videos.stream().filter(v -> v.spec().equals(plain.spec())).findFirst().orElse(plain);
+        videos.remove(choice);
+        // Two files of the same name from different folders must not read the same: name the folder too.
+        boolean sameName = videos.stream().anyMatch(v -> !v.spec().equals(plain.spec())
+                && Path.of(v.spec()).getFileName().equals(file.getFileName()));
+        if (sameName && choice == plain) {
+            Path parent = file.toAbsolutePath().getParent();
+            choice = new SourceChoice(plain.kind(), plain.label() + "  (" + (parent == null || parent
+                    .getFileName() == null ? parent : parent.getFileName()) + ")", plain.spec());
+        }
+        videos.add(0, choice);
+        // The latest few videos only: the list is for switching, not a history.
+        while (videos.size() > MAX_VIDEOS) {
+            videos.remove(videos.size() - 1);
         }
         rebuild();
         selected.set(choice);
@@ -125,6 +142,7 @@ public final class SourcePicker {
             return;
         }
         error.set(null);
+        errorDetail.set(null);
         playing.set(true);
         feed.start(() -> FrameSources.open(choice.spec()), choice.kind() == SourceChoice.Kind.VIDEO);
     }
@@ -169,6 +187,11 @@ public final class SourcePicker {
     /** Returns what went wrong with the last source, or null. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Returns the technical detail behind {@link #errorProperty()} (the video reader's own words), or null. */
+    public ReadOnlyStringProperty errorDetailProperty() {
+        return errorDetail.getReadOnlyProperty();
     }
 
     /** Returns the frames per second delivered. */

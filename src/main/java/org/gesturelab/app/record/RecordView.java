@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.gesturelab.app.common.Shortcut;
 import org.gesturelab.app.common.ScreenHeader;
+import org.gesturelab.app.common.Counts;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.common.VideoView;
 import org.gesturelab.app.live.SourceBar;
@@ -132,13 +133,20 @@ public final class RecordView {
         number.getStyleClass().add(Styles.COUNTDOWN);
         number.textProperty().bind(viewModel.countdownProperty().asString());
         Label caption = new Label();
+        caption.setId("record-countdown-caption");
         caption.setStyle("-fx-text-fill: white; -fx-font-size: 18px; -fx-font-weight: bold;");
         caption.textProperty().bind(Bindings.createStringBinding(() -> viewModel.target() == Target.POOL
                 ? "recording footage in" : "clip " + viewModel.clipNumberProperty().get() + " of "
                         + viewModel.takeClips() + " in", viewModel.phaseProperty(), viewModel.clipNumberProperty()));
         VBox box = new VBox(caption, number);
+        box.setId("record-countdown-box");
         box.setAlignment(Pos.CENTER);
         box.setMouseTransparent(true);
+        // Below the face, where the person is not: the bottom of the picture, on a dark band so it reads on video.
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        box.setStyle("-fx-background-color: rgba(11, 16, 32, 0.6); -fx-background-radius: 12; -fx-padding: 6 22;");
+        StackPane.setAlignment(box, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(box, new javafx.geometry.Insets(0, 0, 18, 0));
         box.visibleProperty().bind(viewModel.phaseProperty().isEqualTo(Phase.COUNTDOWN));
         return box;
     }
@@ -154,11 +162,17 @@ public final class RecordView {
                 viewModel.selectedProperty().set(now);
             }
         });
-        viewModel.selectedProperty().addListener((obs, old, now) -> {
-            if (now != null) {
+        // The list shows the gesture the next take records from the start, and again after every refresh (which
+        // replaces the rows and with them the list's own selection).
+        Runnable selectInList = () -> {
+            ClassRow now = viewModel.selectedProperty().get();
+            if (now != null && list.getSelectionModel().getSelectedItem() != now) {
                 list.getSelectionModel().select(now);
             }
-        });
+        };
+        viewModel.selectedProperty().addListener((obs, old, now) -> selectInList.run());
+        viewModel.classes().addListener((javafx.collections.ListChangeListener<ClassRow>) c -> selectInList.run());
+        selectInList.run();
         VBox.setVgrow(list, Priority.ALWAYS);
 
         TextField name = new TextField();
@@ -305,8 +319,9 @@ public final class RecordView {
         saved.getStyleClass().add(Styles.MUTED);
         saved.setWrapText(true);
         saved.setMinHeight(Region.USE_PREF_SIZE);
-        saved.textProperty().bind(Bindings.format("%d clips saved this session\n%d clips in the pool",
-                viewModel.clipsSavedProperty(), viewModel.poolClipsProperty()));
+        saved.textProperty().bind(Bindings.createStringBinding(() -> Counts.of(viewModel.clipsSavedProperty().get(),
+                "clip") + " saved this session\n" + Counts.of(viewModel.poolClipsProperty().get(), "clip")
+                + " in the pool", viewModel.clipsSavedProperty(), viewModel.poolClipsProperty()));
 
         Label caption = new Label("TAKE");
         caption.getStyleClass().add(Styles.CARD_TITLE);
@@ -332,7 +347,7 @@ public final class RecordView {
             swatch.setStyle("-fx-background-color: " + row.gestureClass().color() + ";");
             Label name = new Label(row.gestureClass().name());
             name.setStyle("-fx-font-weight: bold;");
-            Label count = new Label(row.clips() + (row.clips() == 1 ? " clip" : " clips"));
+            Label count = new Label(Counts.of(row.clips(), "clip"));
             count.getStyleClass().add(Styles.MUTED);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -302,12 +302,13 @@ public final class RecordViewModel {
                 ? new Take(target, row.index(), row.gestureClass().name(), clipsPerTake.get(), length, length)
                 : new Take(target, -1, null, 1, (int) Math.max(length, Math.round(poolSeconds.get() * fps)), length);
         next.deadlineNanos = System.nanoTime() + settings.get().countdownSeconds() * NANOS_PER_SECOND;
+        // The take first: the countdown's caption reads its clip count when the phase changes.
+        take = next;
         clipNumber.set(1);
         countdown.set(settings.get().countdownSeconds());
         phase.set(Phase.COUNTDOWN);
         message.set(target == Target.CLASS ? "Get ready to perform “" + next.className + "”…"
                 : "Get ready: recording " + poolSeconds.get() + " s of footage for the pool…");
-        take = next;
         return true;
     }
 
@@ -405,7 +406,7 @@ public final class RecordViewModel {
         }
         int done = current.clipsDone;
         uiThread.execute(() -> {
-            saveClip(current, frames, keypoints);
+            saveClip(current, frames, keypoints, done);
             if (more) {
                 clipNumber.set(done + 1);
                 phase.set(Phase.COUNTDOWN);
@@ -416,7 +417,7 @@ public final class RecordViewModel {
         });
     }
 
-    private void saveClip(Take done, List<Frame> frames, List<float[]> keypoints) {
+    private void saveClip(Take done, List<Frame> frames, List<float[]> keypoints, int number) {
         Project project = projects.get();
         executor.submit("Saving a clip of " + done.className, monitor -> {
             Path replay = Files.createTempFile("gesturelab-replay-", ".mp4");
@@ -429,8 +430,11 @@ public final class RecordViewModel {
             }
         }, clip -> {
             clipsSaved.set(clipsSaved.get() + 1);
-            message.set("Saved clip " + clip.id() + " of “" + done.className + "”.");
             projects.changed();
+            // The take's own count, and the class's total: not the clip's number in the whole project.
+            int total = done.classIndex < classes.size() ? classes.get(done.classIndex).clips() : 0;
+            message.set("Saved clip " + number + " of " + done.clipsWanted + " of this take for “" + done.className
+                    + "” (" + org.gesturelab.app.common.Counts.of(total, "clip") + " of it in the project).");
         }, error -> message.set("Could not save the clip: " + error.getMessage()));
     }
 

@@ -1,9 +1,7 @@
 package org.gesturelab.app.train;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -40,6 +38,7 @@ public final class TrainView {
     private final LineChart<Number, Number> curve;
     private final GridPane matrix = new GridPane();
     private final ReplayPane replay;
+    private VBox cellPane;
 
     /**
      * Builds the view.
@@ -48,7 +47,8 @@ public final class TrainView {
      */
     public TrainView(TrainViewModel viewModel) {
         this.viewModel = viewModel;
-        Label idle = new Label("Pick a clip to replay it");
+        Label idle = new Label("Pick a clip\nto replay it");
+        idle.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         idle.getStyleClass().add(Styles.MUTED);
         idle.visibleProperty().bind(viewModel.replayProperty().isNull());
         replay = new ReplayPane("train-replay", idle);
@@ -77,6 +77,10 @@ public final class TrainView {
         message.setId("train-message");
         message.getStyleClass().add(Styles.MUTED);
         message.textProperty().bind(viewModel.messageProperty());
+        Styles.keepWidth(train, evaluate, strategy, simulate);
+        message.setWrapText(true);
+        message.setMinWidth(0);
+        HBox.setHgrow(message, Priority.ALWAYS);
         HBox bar = new HBox(8, train, evaluate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 strategy, simulate, message);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -85,28 +89,52 @@ public final class TrainView {
 
         NumberAxis x = new NumberAxis();
         x.setLabel("labeled clips");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis(0, 1, 0.1);
-        y.setLabel("macro F1 on the test clips");
+        // Labels count from zero, so a single point is not drawn on an axis from 26.7 to 27.3.
+        x.setForceZeroInRange(true);
+        // F1 runs from 0 to 1 with headroom, so points at 1.0 are drawn whole.
+        NumberAxis y = new NumberAxis(0, 1.08, 0.2);
+        y.setLabel("macro F1 (test clips)");
+        y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return value.doubleValue() > 1.0001 ? "" : String.format(Locale.ROOT, "%.1f", value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text);
+            }
+        });
         curve = new LineChart<>(x, y);
         curve.setId("train-curve");
+        curve.getStyleClass().add("learning-curve");
         curve.setAnimated(false);
         curve.setCreateSymbols(true);
-        curve.setMinHeight(220);
+        curve.setMinHeight(150);
         viewModel.history().addListener((ListChangeListener<HistoryRow>) c -> redrawCurve());
         viewModel.simulations().addListener((ListChangeListener<HistoryRow>) c -> redrawCurve());
         redrawCurve();
 
         VBox curveCard = card("LEARNING CURVE", curve);
         HBox.setHgrow(curveCard, Priority.ALWAYS);
-        VBox matrixCard = card("CONFUSION MATRIX (test clips · click a cell)", matrixPane());
-        matrixCard.setPrefWidth(430);
+        VBox matrixCard = card("CONFUSION MATRIX · ROWS TRUE, COLUMNS PREDICTED",
+                matrixPane());
+        matrixCard.setPrefWidth(470);
+        matrixCard.setMinWidth(470);
         HBox top = new HBox(14, curveCard, matrixCard);
+        // A cell's clips, their replay and relabeling sit beside the history, so the matrix keeps its room.
+        VBox cellCard = card("CLIPS OF THE CELL", cellPane);
+        cellCard.setPrefWidth(470);
+        cellCard.setMinWidth(470);
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox historyCard = card("HISTORY", historyTable());
         historyCard.setPrefHeight(230);
+        historyCard.setMinHeight(130);
+        HBox.setHgrow(historyCard, Priority.ALWAYS);
+        HBox bottom = new HBox(14, historyCard, cellCard);
 
-        root = new VBox(header, bar, progress, top, historyCard);
+        root = new VBox(header, bar, progress, top, bottom);
         root.getStyleClass().add(Styles.SCREEN);
         root.setId("train-screen");
         viewModel.assessmentProperty().addListener((obs, old, now) -> redrawMatrix(now));
@@ -138,26 +166,21 @@ public final class TrainView {
 
     private void redrawCurve() {
         curve.getData().clear();
-        XYChart.Series<Number, Number> yours = new XYChart.Series<>();
-        yours.setName("your labels");
-        for (HistoryRow row : viewModel.history()) {
-            if (!Double.isNaN(row.macroF1())) {
-                yours.getData().add(new XYChart.Data<>(row.labels(), row.macroF1()));
+        List<CurveSeries.Curve> curves = CurveSeries.curves(viewModel.history(), viewModel.simulations());
+        for (CurveSeries.Curve c : curves) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(c.name());
+            c.points().forEach((labels, f1) -> series.getData().add(new XYChart.Data<>(labels, f1)));
+            curve.getData().add(series);
+        }
+        // Simulated curves are dashed and thinner so that the user's own curve stays on top and visible.
+        for (int i = 0; i < curves.size(); i++) {
+            Node line = curve.getData().get(i).getNode();
+            if (line != null) {
+                line.setStyle(curves.get(i).simulated()
+                        ? "-fx-stroke-width: 2px; -fx-stroke-dash-array: 8 5;" : "-fx-stroke-width: 3px;");
             }
         }
-        curve.getData().add(yours);
-        Map<String, XYChart.Series<Number, Number>> simulated = new LinkedHashMap<>();
-        for (HistoryRow row : viewModel.simulations()) {
-            if (Double.isNaN(row.macroF1())) {
-                continue;
-            }
-            simulated.computeIfAbsent(row.session(), name -> {
-                XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                series.setName("simulated: " + name);
-                return series;
-            }).getData().add(new XYChart.Data<>(row.labels(), row.macroF1()));
-        }
-        curve.getData().addAll(simulated.values());
     }
 
     private Node historyTable() {
@@ -193,14 +216,15 @@ public final class TrainView {
     private Node matrixPane() {
         matrix.setId("train-matrix");
         matrix.setHgap(2);
-        matrix.setVgap(2);
+        matrix.setVgap(1);
         ListView<Clip> clips = new ListView<>(viewModel.cellClips());
         clips.setId("train-cell-clips");
-        clips.setPrefHeight(150);
+        clips.setPrefHeight(105);
+        clips.setMinHeight(90);
         clips.setPlaceholder(new Label("Click a cell to list its clips"));
-        replay.setPrefSize(200, 150);
-        replay.setMinSize(200, 150);
-        replay.setMaxSize(200, 150);
+        replay.setPrefSize(140, 105);
+        replay.setMinSize(140, 105);
+        replay.setMaxSize(140, 105);
         HBox.setHgrow(clips, Priority.ALWAYS);
         FlowPane relabel = new FlowPane(6, 6);
         relabel.setId("train-relabel");
@@ -231,7 +255,8 @@ public final class TrainView {
         empty.getStyleClass().add(Styles.MUTED);
         empty.visibleProperty().bind(viewModel.assessmentProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
-        return new VBox(8, empty, matrix, new HBox(8, clips, replay), relabel);
+        cellPane = new VBox(8, new HBox(8, clips, replay), relabel);
+        return new VBox(8, empty, matrix);
     }
 
     private void redrawMatrix(EvaluateModel.Result assessment) {
@@ -241,34 +266,37 @@ public final class TrainView {
         }
         int[][] counts = assessment.evaluation().confusionMatrix();
         List<String> names = assessment.evaluation().classes();
-        Label corner = new Label("true ↓ · predicted →");
-        corner.getStyleClass().add(Styles.MUTED);
-        corner.setStyle("-fx-font-size: 10px;");
-        matrix.add(corner, 0, 0);
+        // Columns are headed by the class's number so that 13 classes still fit; the rows carry the names.
+        int cellSize = (int) Math.max(20, Math.min(40, 270.0 / Math.max(1, names.size())));
         for (int j = 0; j < names.size(); j++) {
-            Label header = new Label(abbreviate(names.get(j)));
+            Label header = new Label(Integer.toString(j + 1));
+            header.setId("train-matrix-column-" + j);
+            header.setTooltip(new javafx.scene.control.Tooltip("predicted " + names.get(j)));
             header.setStyle("-fx-font-size: 11px; -fx-font-weight: bold;");
-            header.setMinWidth(40);
+            header.setMinWidth(cellSize);
             header.setAlignment(Pos.CENTER);
             matrix.add(header, j + 1, 0);
         }
         for (int i = 0; i < names.size(); i++) {
-            Label header = new Label(abbreviate(names.get(i)));
+            Label header = new Label((i + 1) + "  " + names.get(i));
+            header.setId("train-matrix-row-" + i);
             header.setStyle("-fx-font-size: 11px; -fx-font-weight: bold;");
+            header.setMinWidth(Region.USE_PREF_SIZE);
             matrix.add(header, 0, i + 1);
             int rowTotal = java.util.Arrays.stream(counts[i]).sum();
             for (int j = 0; j < names.size(); j++) {
                 double share = rowTotal == 0 ? 0 : (double) counts[i][j] / rowTotal;
                 Label cell = new Label(Integer.toString(counts[i][j]));
                 cell.setId("train-cell-" + i + "-" + j);
-                cell.setMinSize(40, 30);
+                cell.setMinSize(cellSize, cellSize < 30 ? cellSize - 2 : 30);
                 cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
                 cell.setAlignment(Pos.CENTER);
                 // Correct cells in indigo, errors in red; the stronger the share of the row, the darker.
                 String rgb = i == j ? "79, 70, 229" : "220, 38, 38";
                 cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.2f); "
-                        + "-fx-background-radius: 4; -fx-text-fill: %s; -fx-font-weight: bold; -fx-cursor: hand;",
-                        rgb, 0.08 + 0.85 * share, share > 0.5 ? "white" : "#111827"));
+                        + "-fx-background-radius: 4; -fx-text-fill: %s; -fx-font-weight: bold; -fx-cursor: hand;"
+                        + " -fx-padding: 0; -fx-font-size: %dpx;",
+                        rgb, 0.08 + 0.85 * share, share > 0.5 ? "white" : "#111827", cellSize < 30 ? 10 : 12));
                 int truth = i;
                 int predicted = j;
                 cell.setOnMouseClicked(event -> viewModel.showCell(truth, predicted));
@@ -277,9 +305,5 @@ public final class TrainView {
         }
         Region spacer = new Region();
         matrix.add(spacer, 0, names.size() + 1);
-    }
-
-    private static String abbreviate(String name) {
-        return name.length() <= 8 ? name : name.substring(0, 7) + "…";
     }
 }

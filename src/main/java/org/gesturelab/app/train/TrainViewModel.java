@@ -56,6 +56,9 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<EvaluateModel.Result> assessment =
             new ReadOnlyObjectWrapper<>(this, "assessment");
     private final ObservableList<Clip> cellClips = FXCollections.observableArrayList();
+    private static final String NO_TEST_CLIPS =
+            "No test clips: import or move some clips to the test set to measure the model.";
+
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ClipReplay replay;
@@ -71,6 +74,8 @@ public final class TrainViewModel {
         this.executor = executor;
         this.replay = new ClipReplay(executor);
         projects.projectProperty().addListener((obs, old, now) -> {
+            // Another project starts clean: no message, matrix or replay of the last one.
+            message.set("");
             assessment.set(null);
             cellClips.clear();
             replay.clear();
@@ -185,7 +190,10 @@ public final class TrainViewModel {
             cellClips.clear();
             replay.clear();
             if (result == null) {
-                message.set("No test clips: import or move some clips to the test set to measure the model.");
+                message.set(NO_TEST_CLIPS);
+            } else if (NO_TEST_CLIPS.equals(message.get())) {
+                // Test clips exist now: the old news goes, and the matrix says the rest.
+                message.set("");
             }
         }, error -> message.set("Could not evaluate: " + error.getMessage()));
     }

@@ -227,4 +227,13 @@ class DatasetViewModelTest {
             // Nothing runs in the background.
         }
     }
+
+    @Test
+    void switchingProjectClearsTheLastProjectsMessage() throws Exception {
+        viewModel.delete(List.of(viewModel.rows().get(0)));
+        assertTrue(viewModel.messageProperty().get().startsWith("Deleted 1"));
+        projects.create(folder.resolve("other"), "Other");
+        assertEquals("", viewModel.messageProperty().get());
+        assertEquals(0, viewModel.allRows().size());
+    }
 }

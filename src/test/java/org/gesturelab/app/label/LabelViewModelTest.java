@@ -82,4 +82,20 @@ class LabelViewModelTest {
         assertEquals(2, viewModel.poolSizeProperty().get());
         assertFalse(viewModel.labelByKey("9"));
     }
+
+    @Test
+    void withLabeledClipsOfTwoGesturesTheFirstBatchIsRankedByAModelTrainedFirst() {
+        Project project = projects.get();
+        Random random = new Random(11);
+        for (int i = 0; i < 4; i++) {
+            project.addClip(NewClip.labeled(TestClips.random(random), ClipState.TRAIN, i % 2, "recorded " + i));
+        }
+        int modelRevision = projects.modelRevisionProperty().get();
+        viewModel.nextBatch();
+        assertTrue(viewModel.messageProperty().get().startsWith("Trained a first model on your labeled clips"),
+                viewModel.messageProperty().get());
+        assertEquals("entropy", viewModel.currentProperty().get().ranked().why().measure(), "ranked, not random");
+        assertTrue(viewModel.currentProperty().get().probabilities() != null);
+        assertTrue(projects.modelRevisionProperty().get() > modelRevision, "every screen hears of the new model");
+    }
 }

@@ -94,4 +94,24 @@ class LiveScreenTest {
         assertFalse(new SettingsStore(folder.resolve("settings.json")).get().showFace());
         assertNotNull(robot.lookup("#nav-live").query());
     }
+
+    @Test
+    void aFileThatIsNotAVideoIsSaidInPlainWordsWithTheDetailFoldedAway(FxRobot robot) throws Exception {
+        Path notVideo = java.nio.file.Files.writeString(folder.resolve("notes.mp4"), "these are notes, not a video");
+        SourcePicker picker = ((LiveScreen) main.screens().get(0)).viewModel().picker();
+        robot.interact(() -> {
+            picker.addVideo(notVideo);
+            picker.play();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> picker.errorProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        String message = robot.lookup("#live-banner-message").queryAs(Label.class).getText();
+        assertEquals("This file is not a video GestureLab can read: notes.mp4. Try another file, or convert it to "
+                + "MP4 (H.264).", message);
+        Label detail = robot.lookup("#live-banner-detail").queryAs(Label.class);
+        assertFalse(detail.isVisible(), "the detail is folded away");
+        robot.clickOn("#live-banner-details");
+        assertTrue(detail.isVisible());
+        assertFalse(detail.getText().isBlank(), "the reader's own words are there for who asks");
+    }
 }

@@ -78,16 +78,23 @@ class RecordScreenTest {
         robot.clickOn("#record-new-class").write("wave");
         robot.clickOn("#record-add-class");
         assertEquals("wave", viewModel.selectedProperty().get().gestureClass().name());
+        // The list shows the gesture that will be recorded, without a click.
+        assertEquals(viewModel.selectedProperty().get(), robot.lookup("#record-classes")
+                .queryAs(javafx.scene.control.ListView.class).getSelectionModel().getSelectedItem());
 
         robot.interact(() -> picker.addVideo(video));
         robot.clickOn("#record-play");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> picker.fpsProperty().get() > 0);
 
         AtomicBoolean sawIndicator = new AtomicBoolean();
+        List<String> captions = new java.util.ArrayList<>();
         viewModel.phaseProperty().addListener((obs, old, now) -> {
             if (now == RecordViewModel.Phase.RECORDING
                     && robot.lookup("#record-indicator").query().isVisible()) {
                 sawIndicator.set(true);
+            }
+            if (now == RecordViewModel.Phase.COUNTDOWN) {
+                captions.add(robot.lookup("#record-countdown-caption").queryLabeled().getText());
             }
         });
         robot.clickOn("#record-classes");
@@ -105,6 +112,9 @@ class RecordScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(sawIndicator.get(), "the REC indicator was not shown while recording");
         assertTrue(robot.lookup("#record-message").queryLabeled().getText().contains("Saved clip"));
+        assertEquals("Saved clip 2 of 2 of this take for “wave” (2 clips of it in the project).",
+                robot.lookup("#record-message").queryLabeled().getText());
+        assertEquals("clip 1 of 2 in", captions.get(0), "the countdown counts the take's clips");
 
         Project project = main.projects().get();
         List<Clip> clips = project.clips(ClipState.TRAIN);

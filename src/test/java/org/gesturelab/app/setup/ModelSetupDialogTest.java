@@ -2,7 +2,6 @@ package org.gesturelab.app.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +26,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Drives the first-start dialog against the real installer and the real npm tarball (from the local cache, handed
- * over by the fetcher as {@code npm pack} would), with a converter that copies bytes: the converter has its own
+ * Drives the first-start dialog against the real installer and the real npm tarball (fetched with {@code npm pack}
+ * once into the model tests' cache, see {@code InstalledModels}), with a converter that copies bytes: the converter has its own
  * tests, this one checks the dialog.
  */
 @ExtendWith(ApplicationExtension.class)
 class ModelSetupDialogTest {
-
-    private static final Path CACHED_TARBALL = Path.of("/work/cache/mediapipe-holistic-0.5.1675471629.tgz");
 
     @TempDir
     Path folder;
@@ -63,9 +60,10 @@ class ModelSetupDialogTest {
 
     @Test
     void installNowFetchesAndInstallsWithProgress(FxRobot robot) throws Exception {
-        assumeTrue(Files.isRegularFile(CACHED_TARBALL), "no cached @mediapipe/holistic tarball; skipping");
+        // The pinned package as the other model tests get it: npm pack, once, into the shared test cache.
+        Path tarball = org.gesturelab.mediapipe.InstalledModels.packageTarball();
         ModelInstaller installer = new ModelInstaller(ModelPackage.HOLISTIC, (modelPackage, workDir, monitor) ->
-                Files.copy(CACHED_TARBALL, workDir.resolve(CACHED_TARBALL.getFileName())), COPYING);
+                Files.copy(tarball, workDir.resolve(tarball.getFileName())), COPYING);
         Path models = folder.resolve("models");
         ModelSetupViewModel viewModel = new ModelSetupViewModel(installer, models, executor);
         robot.interact(() -> {

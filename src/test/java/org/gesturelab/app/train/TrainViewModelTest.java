@@ -103,4 +103,29 @@ class TrainViewModelTest {
         assertTrue(viewModel.simulations().stream().anyMatch(r -> r.strategy().equals("margin")));
         assertEquals(1, viewModel.history().size(), "simulations stay out of the user's own history");
     }
+
+    @Test
+    void noTestClipsGoesOnceTestClipsExistAndEvaluateRan() throws Exception {
+        projects = new OpenProject(new SettingsStore(folder.resolve("settings.json")));
+        projects.create(folder.resolve("q"), "Q");
+        Project project = projects.get();
+        project.addClass("wave");
+        project.addClass("point");
+        java.util.Random random = new java.util.Random(2);
+        for (int i = 0; i < 4; i++) {
+            project.addClip(org.gesturelab.dataset.NewClip.labeled(org.gesturelab.app.TestClips.random(random),
+                    ClipState.TRAIN, i % 2, "recorded " + i));
+        }
+        TrainViewModel viewModel = new TrainViewModel(projects, new CurrentThreadExecutor());
+        viewModel.train();
+        viewModel.evaluate();
+        assertTrue(viewModel.messageProperty().get().startsWith("No test clips"), viewModel.messageProperty().get());
+        for (int i = 0; i < 2; i++) {
+            project.addClip(org.gesturelab.dataset.NewClip.labeled(org.gesturelab.app.TestClips.random(random),
+                    ClipState.TEST, i, "test " + i));
+        }
+        viewModel.evaluate();
+        assertNotNull(viewModel.assessmentProperty().get());
+        assertEquals("", viewModel.messageProperty().get());
+    }
 }
