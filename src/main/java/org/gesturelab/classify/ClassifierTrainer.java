@@ -335,7 +335,7 @@ public final class ClassifierTrainer {
             Parameter to = entry.getValue();
             if (from != null && from.isInitialized() && to.isInitialized()
                     && from.getArray().getShape().equals(to.getArray().getShape())) {
-                to.getArray().set(FloatBuffer.wrap(from.getArray().toFloatArray()));
+                replaceValues(to, from.getArray().toFloatArray());
                 copied++;
             }
         }
@@ -360,19 +360,24 @@ public final class ClassifierTrainer {
 
     private static void restore(List<Parameter> parameters, float[][] values) {
         for (int i = 0; i < values.length; i++) {
-            Parameter parameter = parameters.get(i);
-            NDArray array = parameter.getArray();
-            // A fresh tensor swapped in, not NDArray.set(Buffer): PyTorch's set path prints a deprecation warning
-            // (AutoNonVariableTypeMode) on the user's console at every training run.
-            // create() wraps a Java buffer without copying and only the wrapper keeps that buffer alive: clone it
-            // into memory PyTorch owns before the handle moves, or the garbage collector frees the weights.
-            try (NDArray wrapped = array.getManager().create(values[i], array.getShape())) {
-                array.intern(wrapped.duplicate());
-            }
-            // Only trainable weights take gradients again; BatchNorm's running statistics must not.
-            if (parameter.requiresGradient()) {
-                array.setRequiresGradient(true);
-            }
+            replaceValues(parameters.get(i), values[i]);
+        }
+    }
+
+    /**
+     * Puts new values into a parameter by swapping in a fresh tensor, not with NDArray.set(Buffer): PyTorch's set
+     * path prints a deprecation warning (AutoNonVariableTypeMode) on the user's console.
+     */
+    private static void replaceValues(Parameter parameter, float[] values) {
+        NDArray array = parameter.getArray();
+        // create() wraps a Java buffer without copying and only the wrapper keeps that buffer alive: clone it into
+        // memory PyTorch owns before the handle moves, or the garbage collector frees the weights.
+        try (NDArray wrapped = array.getManager().create(values, array.getShape())) {
+            array.intern(wrapped.duplicate());
+        }
+        // Only trainable weights take gradients again; BatchNorm's running statistics must not.
+        if (parameter.requiresGradient()) {
+            array.setRequiresGradient(true);
         }
     }
 

@@ -3,6 +3,7 @@ package org.gesturelab.dataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -240,7 +241,13 @@ public final class Project implements AutoCloseable {
 
     /** Renames a class (to a name no other class has); its labels stay with it. */
     public void renameClass(int index, String newName) {
-        classes.update(index, c -> c.withName(newName));
+        String name = ClassNames.normalise(newName);
+        List<String> others = new ArrayList<>(classNames());
+        if (index >= 0 && index < others.size()) {
+            others.remove(index);
+        }
+        ClassNames.requireNew(name, others);
+        classes.update(index, c -> c.withName(name));
     }
 
     /** Changes a class's colour ({@code #RRGGBB}). */

@@ -49,13 +49,20 @@ final class ProjectClasses {
         return index;
     }
 
-    int add(String name) {
+    int add(String given) {
         return db.locked(() -> {
-            int index = indexOf(name);
+            int index = indexOf(given);
             if (index >= 0) {
                 return index;
             }
-            GestureClass.checkName(name);
+            // The same rules as an import's new classes (issue: a BOM or another normalisation made invisible
+            // duplicates): classes added on the Record screen or by the label command pass through here.
+            String name = ClassNames.normalise(given);
+            index = indexOf(name);
+            if (index >= 0) {
+                return index;
+            }
+            ClassNames.requireNew(name, settings.classNames());
             write(settings.withClassAdded(name));
             return settings.classes().size() - 1;
         });

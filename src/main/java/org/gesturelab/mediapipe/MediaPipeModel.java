@@ -17,34 +17,34 @@ public enum MediaPipeModel {
 
     /** Full-body pose detector (224x224), run when the pose is lost. */
     POSE_DETECTION("a63c614bef30d35947f13be361820b1e4e3bec9cfeebf4d11216a18373108e85",
-            "efb7f3ed67515da0da3947f3de755a93ae07901b5d64e2e107b272c81b57b040", false),
+            "949065baab1324f750596c3205f59d51c32c08de72a54ed86d9c7ed1486c780f", false),
     /** Pose landmarks, lite (256x256). */
     POSE_LANDMARK_LITE("f17bfbecadb61c3be1baa8b8d851cc6619c870a87167b32848ad20db306b9d61",
-            "6813b5940714d2ad97c27b7b6d3829c31c9720094475b7b014ea485dc5f2b84f", true),
+            "75a968e01af871254ac95d5764802e5df52f36f29f6ec230291b2f0afc3ffa60", true),
     /** Pose landmarks, full (256x256): the default. */
     POSE_LANDMARK_FULL("e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f",
-            "df96d1ad422c62554120d272435e89fd7551de7bc712153117f9d96378234bd9", true),
+            "d9a8587d84a02443a30155aca3ee4448bd0e47efe686734ad7e71a63311edbce", true),
     /** Pose landmarks, heavy (256x256). */
     POSE_LANDMARK_HEAVY("59e42d71bcd44cbdbabc419f0ff76686595fd265419566bd4009ef703ea8e1fe",
-            "450b62dfb441cbafff6fb87f877f78360cba00e9ad86b2f5ea07a614bcc93379", true),
+            "f7535ddea9a07d6ac335e782b3fe83dc0eae89856efd80f3a56775a11e433c5d", true),
     /** Hand landmarks (224x224): 21 points, presence and handedness. */
     HAND_LANDMARK_FULL("8c026882c9ec059ce0f8e75266bee5a9a23c341a40e0000df755374d3d1b9b68",
-            "5ff455679b9faa34b0ce5533ee318fc0b91516babee6fd620e502a44a269f783", false),
+            "fa9c6715cb938830bea62212ccad474088c3b2e8286dd339ea6305e91d63edb0", false),
     /** Refines a hand region of interest from the pose (256x256). */
     HAND_RECROP("67d996ce96f9d36fe17d2693022c6da93168026ab2f028f9e2365398d8ac7d5d",
-            "1dca1a361746d29cdde06e1650fb9fedcbd9dc2eba9f76a0d7eda75a6a424688", false),
+            "6ba59c5b406bfe784ee0113ff797df81d36271ba638e0d3dd9543d24b20e7429", false),
     /** Face mesh (192x192): 468 points. */
     FACE_LANDMARK("c603fa6149219a3e9487dc9abd7a0c24474c77263273d24868378cdf40aa26d1",
-            "747641f703a12f00a33ada5ed6a9ba6db7a5512746a7da1dbb3751971322faff", false),
+            "4e7a2d4cef1b2d96a66f08aff9c430648c6f2b33cbeb8b08571332aae84490a5", false),
     /** Short-range face detector (128x128). */
     FACE_DETECTION_SHORT_RANGE("3bc182eb9f33925d9e58b5c8d59308a760f4adea8f282370e428c51212c26633",
-            "5e679030f641094250361da0296a902dc7468cee63802a9904afb9496bff4982", false),
+            "d5e52f53c2bb95d6a3b0d366faa88d6910446f447cdf108513472dd461a89003", false),
     /** Palm detector, full (192x192). */
     PALM_DETECTION_FULL("2f25e740121983f68ffc05f99991d524dc0ea812134f6316a26125816941ee85",
-            "421d8a534cc69a19e7f6a11166929dd55d5ad08df2e2d772ec3006c235c4db2c", false),
+            "97b41d2cec1a0f53b6a9309dbfb4c88b335e6d363d380771a750f2cc734e5448", false),
     /** Palm detector, lite (192x192). */
     PALM_DETECTION_LITE("e9a4aaddf90dda56a87235303cf00e4c2d3fb28725f68fd88772997dac905c18",
-            "cc23cadb670f68239a37ca30f9d3fbbe4fd1ba3de23e0c8e7df26185091a93bc", false);
+            "ac96527808711fa8261a6e4b4b803e90a79b0aa3a0b1bb03a3f8a88c05091aaa", false);
 
     private final String tfliteSha256;
     private final String onnxSha256;

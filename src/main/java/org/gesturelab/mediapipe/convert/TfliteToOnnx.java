@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.gesturelab.core.Version;
 import org.tensorflow.lite.schema.ActivationFunctionType;
 import org.tensorflow.lite.schema.AddOptions;
 import org.tensorflow.lite.schema.BuiltinOperator;
@@ -57,6 +56,12 @@ import ai.onnx.proto.OnnxMl.AttributeProto;
  * and TANH are supported; SAME padding becomes explicit (possibly asymmetric) pads.
  */
 public final class TfliteToOnnx {
+
+    /**
+     * The version written as the ONNX producer version. Raise it only with a change to the converter's output, and
+     * re-pin every model's SHA-256 in {@link org.gesturelab.mediapipe.MediaPipeModel} with it.
+     */
+    public static final String CONVERTER_VERSION = "1";
 
     private static final Set<String> SUPPORTED = Set.of("ADD", "CONCATENATION", "CONV_2D", "DENSIFY",
             "DEPTHWISE_CONV_2D", "DEPTH_TO_SPACE", "DEQUANTIZE", "FULLY_CONNECTED", "LOGISTIC", "MAX_POOL_2D",
@@ -194,7 +199,9 @@ public final class TfliteToOnnx {
                 onnx.output(canonical[t], tf.shape(t));
                 outputs.add(new TensorSpec(canonical[t], tf.shape(t)));
             }
-            OnnxMl.ModelProto model = onnx.model(Version.get(), "Converted from " + source + " by GestureLab");
+            // The converter's own version, not the app's: the converted bytes are pinned by SHA-256
+            // (MediaPipeModel), so nothing that changes with a release may go into them.
+            OnnxMl.ModelProto model = onnx.model(CONVERTER_VERSION, "Converted from " + source + " by GestureLab");
             return new Result(model, new ConversionReport(inputs, outputs, tfliteCounts, onnx.operatorCounts(),
                     onnx.nodeCount(), tf.foldedCount()));
         }

@@ -62,8 +62,9 @@ class ModelSetupDialogTest {
     void installNowFetchesAndInstallsWithProgress(FxRobot robot) throws Exception {
         // The pinned package as the other model tests get it: npm pack, once, into the shared test cache.
         Path tarball = org.gesturelab.mediapipe.InstalledModels.packageTarball();
+        // The real converter: the installer checks every converted model against its pinned SHA-256.
         ModelInstaller installer = new ModelInstaller(ModelPackage.HOLISTIC, (modelPackage, workDir, monitor) ->
-                Files.copy(tarball, workDir.resolve(tarball.getFileName())), COPYING);
+                Files.copy(tarball, workDir.resolve(tarball.getFileName())), ModelConverter.tfliteToOnnx());
         Path models = folder.resolve("models");
         ModelSetupViewModel viewModel = new ModelSetupViewModel(installer, models, executor);
         robot.interact(() -> {
