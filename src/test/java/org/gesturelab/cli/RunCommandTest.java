@@ -68,7 +68,7 @@ class RunCommandTest {
         assertEquals(0, runner.run("train", project.toString(), "--epochs", "3", "--seed", "4"), runner.err());
         // "Calibrated" thresholds of 0: the strongest class opens an event as soon as the first window is seen, and
         // (exit level 0) it lasts until the video ends.
-        new SpottingSettings(10, 2, 1, 0.0, 0.7, 1, 0, Map.of(), null, null)
+        new SpottingSettings(30, 2, 1, 0.0, 0.7, 1, 0, Map.of(), null, null)
                 .write(ModelStore.current(project).orElseThrow());
     }
 
@@ -117,8 +117,8 @@ class RunCommandTest {
             assertEquals(gesture.arguments().get(0), osc.get(end).arguments().get(0));
             List<Osc> probabilities = osc.stream().filter(m -> m.address().equals("/gesturelab/probabilities"))
                     .toList();
-            // Window 10, stride 2: a prediction at frames 10, 12, ..., 60.
-            assertEquals((FRAMES - 10) / 2 + 1, probabilities.size(), addresses.toString());
+            // Window 30 (the project's sequence length), stride 2: a prediction at frames 30, 32, ..., 60.
+            assertEquals((FRAMES - 30) / 2 + 1, probabilities.size(), addresses.toString());
             for (Osc p : probabilities) {
                 assertEquals("fff", p.types());
                 float sum = 0;
@@ -160,7 +160,7 @@ class RunCommandTest {
         Path models = InstalledModels.require();
         CliRunner runner = new CliRunner();
         assertEquals(0, runner.run("run", project.toString(), "--source", video.toString(), "--jsonl", "--models",
-                models.toString(), "--max-frames", "30"), runner.err());
+                models.toString(), "--max-frames", "40"), runner.err());
         ObjectMapper json = new ObjectMapper();
         List<String> types = new ArrayList<>();
         String gesture = null;

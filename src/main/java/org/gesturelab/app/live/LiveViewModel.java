@@ -260,7 +260,6 @@ public final class LiveViewModel {
 
     /** Closes the event outputs' sockets: called when the app closes. */
     public void close() {
-        replaceSpotting(null);
         outputs.close();
     }
 
