@@ -41,6 +41,7 @@ import picocli.CommandLine.ScopeType;
             SimulateCommand.class,
             QueryCommand.class,
             LabelCommand.class,
+            RunCommand.class,
         })
 public final class GestureLabCommand implements Runnable {
 

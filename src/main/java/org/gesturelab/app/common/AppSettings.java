@@ -21,6 +21,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param strategy the active-learning query strategy the Label screen uses
  * @param batchSize how many clips one labeling batch asks about
  * @param autoRetrain whether the model retrains when a batch is done
+ * @param eventOutputs where the Live screen sends recognized gestures (OSC, WebSocket)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppSettings(
@@ -38,7 +39,8 @@ public record AppSettings(
         int countdownSeconds,
         String strategy,
         int batchSize,
-        Boolean autoRetrain) {
+        Boolean autoRetrain,
+        EventOutputSettings eventOutputs) {
 
     /** The main window's default width (its content, without the title bar). */
     public static final double DEFAULT_WIDTH = 1240;
@@ -63,11 +65,12 @@ public record AppSettings(
         strategy = strategy == null || strategy.isBlank() ? "entropy" : strategy;
         batchSize = batchSize >= 1 && batchSize <= 200 ? batchSize : 10;
         autoRetrain = autoRetrain == null || autoRetrain;
+        eventOutputs = eventOutputs == null ? EventOutputSettings.defaults() : eventOutputs;
     }
 
     /** Returns the settings of a first start. */
     public static AppSettings defaults() {
-        return new AppSettings(0, 0, false, null, null, null, 0, null, null, null, 0, -1, null, 0, null);
+        return new AppSettings(0, 0, false, null, null, null, 0, null, null, null, 0, -1, null, 0, null, null);
     }
 
     /**
@@ -81,7 +84,7 @@ public record AppSettings(
     public AppSettings withWindow(double width, double height, boolean isMaximized) {
         return new AppSettings(width, height, isMaximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain);
+                batchSize, autoRetrain, eventOutputs);
     }
 
     /**
@@ -93,7 +96,7 @@ public record AppSettings(
     public AppSettings withLastProject(String folder) {
         return new AppSettings(windowWidth, windowHeight, maximized, folder, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain);
+                batchSize, autoRetrain, eventOutputs);
     }
 
     /**
@@ -105,7 +108,7 @@ public record AppSettings(
     public AppSettings withLastScreen(String screen) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, screen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain);
+                batchSize, autoRetrain, eventOutputs);
     }
 
     /**
@@ -117,7 +120,7 @@ public record AppSettings(
     public AppSettings withLastDirectory(String folder) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, folder,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain);
+                batchSize, autoRetrain, eventOutputs);
     }
 
     /**
@@ -131,7 +134,7 @@ public record AppSettings(
     public AppSettings withOverlay(boolean pose, boolean hands, boolean face) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, pose, hands, face, clipsPerTake, countdownSeconds, strategy, batchSize,
-                autoRetrain);
+                autoRetrain, eventOutputs);
     }
 
     /**
@@ -148,6 +151,19 @@ public record AppSettings(
     public AppSettings withPreferences(double threshold, int clips, int countdown, String queryStrategy, int batch,
             boolean retrain) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
-                threshold, showPose, showHands, showFace, clips, countdown, queryStrategy, batch, retrain);
+                threshold, showPose, showHands, showFace, clips, countdown, queryStrategy, batch, retrain,
+                eventOutputs);
+    }
+
+    /**
+     * Returns a copy with other event outputs.
+     *
+     * @param outputs the Live screen's OSC and WebSocket settings
+     * @return the copy
+     */
+    public AppSettings withEventOutputs(EventOutputSettings outputs) {
+        return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
+                confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
+                batchSize, autoRetrain, outputs);
     }
 }

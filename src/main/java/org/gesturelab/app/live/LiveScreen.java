@@ -61,6 +61,7 @@ public final class LiveScreen implements Screen {
     public void dispose() {
         viewModel.picker().stop();
         viewModel.picker().feed().close();
+        viewModel.close();
     }
 
     /** Returns the view model, for tests. */

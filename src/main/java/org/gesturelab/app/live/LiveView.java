@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,7 +48,7 @@ public final class LiveView {
         stage.setMinSize(320, 240);
         HBox.setHgrow(stage, Priority.ALWAYS);
 
-        VBox side = new VBox(12, recognitionCard(), metricsCard(), overlayCard());
+        VBox side = new VBox(12, recognitionCard(), metricsCard(), overlayCard(), outputsCard());
         side.setPrefWidth(330);
         side.setMinWidth(300);
         HBox body = new HBox(14, stage, side);
@@ -159,6 +160,50 @@ public final class LiveView {
         VBox card = new VBox(8, caption("OVERLAY"), toggles);
         card.getStyleClass().add(Styles.CARD);
         return card;
+    }
+
+    /** OSC and WebSocket switches; host and port are edited while their switch is off. */
+    private Node outputsCard() {
+        EventOutputs outputs = viewModel.outputs();
+        CheckBox osc = new CheckBox("OSC to");
+        osc.setId("live-osc");
+        osc.selectedProperty().bindBidirectional(outputs.oscProperty());
+        TextField host = field("live-osc-host", outputs.oscHostProperty(), 110, "host");
+        host.disableProperty().bind(osc.selectedProperty());
+        TextField oscPort = field("live-osc-port", outputs.oscPortProperty(), 64, "port");
+        oscPort.disableProperty().bind(osc.selectedProperty());
+        HBox oscRow = new HBox(6, osc, host, new Label(":"), oscPort);
+        oscRow.setAlignment(Pos.CENTER_LEFT);
+
+        CheckBox webSocket = new CheckBox("WebSocket on port");
+        webSocket.setId("live-websocket");
+        webSocket.selectedProperty().bindBidirectional(outputs.webSocketProperty());
+        TextField webSocketPort = field("live-websocket-port", outputs.webSocketPortProperty(), 64, "port");
+        webSocketPort.disableProperty().bind(webSocket.selectedProperty());
+        HBox webSocketRow = new HBox(6, webSocket, webSocketPort);
+        webSocketRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label status = new Label();
+        status.setId("live-outputs-status");
+        status.setWrapText(true);
+        status.getStyleClass().add(Styles.MUTED);
+        status.textProperty().bind(outputs.statusProperty());
+        status.visibleProperty().bind(outputs.statusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        VBox card = new VBox(8, caption("SEND EVENTS"), oscRow, webSocketRow, status);
+        card.getStyleClass().add(Styles.CARD);
+        return card;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty value, double width,
+            String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(1);
+        field.setPrefWidth(width);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 
     private static Label caption(String text) {

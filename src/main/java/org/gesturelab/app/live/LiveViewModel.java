@@ -18,19 +18,21 @@ import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.SettingsStore;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.spotting.GestureSpotter;
-import org.gesturelab.classify.spotting.SlidingWindow;
 import org.gesturelab.classify.spotting.SpottedEvent;
 import org.gesturelab.classify.spotting.SpottingSettings;
 import org.gesturelab.dataset.GestureClass;
 import org.gesturelab.dataset.NothingClass;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.events.LiveRecognizer;
 import org.gesturelab.workflow.spotting.Spotting;
 
 /**
  * The Live screen's state: the overlay switches (remembered), the picture sink, the processing latency, and the live
  * recognition: class bars, and the gesture events of the shared {@link GestureSpotter} (the current one, a timeline
  * of recent ones, and "Nothing" as the calm state between them), with the thresholds calibration stored beside the
- * model, or the user's confidence threshold for an uncalibrated model.
+ * model, or the user's confidence threshold for an uncalibrated model. The events also go out over OSC and WebSocket
+ * when the user switches them on ({@link EventOutputs}), through the same {@link LiveRecognizer} as
+ * {@code gesturelab run}.
  */
 public final class LiveViewModel {
 
@@ -75,9 +77,8 @@ public final class LiveViewModel {
     private volatile PictureSink sink = (w, h, bgr) -> { };
     private long lastLatencyNanos;
     private Spotting spotting;
-    private SlidingWindow window;
-    private GestureSpotter spotter;
-    private float[] lastProbabilities;
+    private final EventOutputs outputs;
+    private LiveRecognizer recognizer;
     private String lastCurrent = "";
     private int loadGeneration;
 
@@ -95,6 +96,7 @@ public final class LiveViewModel {
         this.settings = settings;
         this.projects = projects;
         this.executor = executor;
+        this.outputs = new EventOutputs(settings);
         projects.projectProperty().addListener((obs, old, now) -> {
             // The recent gestures were the last project's classes.
             recent.clear();
@@ -159,8 +161,11 @@ public final class LiveViewModel {
             spotting.close();
         }
         spotting = next;
-        window = null;
-        spotter = null;
+        if (recognizer != null) {
+            // A gesture in progress ends for the receivers too, before another model takes over.
+            recognizer.finish();
+        }
+        recognizer = null;
         if (next != null) {
             SpottingSettings settings = next.settings();
             if (!next.calibrated()) {
@@ -169,30 +174,29 @@ public final class LiveViewModel {
                         settings.exitRatio(), settings.minFrames(), settings.refractoryFrames(), java.util.Map.of(),
                         settings.nothingClass(), null);
             }
-            window = new SlidingWindow(next.classifier(), settings);
-            spotter = new GestureSpotter(next.classifier().classes(), settings);
+            recognizer = new LiveRecognizer(next.classifier(), settings);
+            recognizer.addSink(outputs);
         }
-        lastProbabilities = null;
         lastCurrent = "";
     }
 
     /** Recognizes over the sliding window and spots events; runs on the feed's thread. */
     private synchronized void recognize(float[] vector) {
-        if (spotter == null || vector == null) {
+        if (recognizer == null || vector == null) {
             return;
         }
-        float[] p = window.accept(vector);
-        if (!window.ready()) {
+        LiveRecognizer.Step step = recognizer.accept(vector);
+        if (step == null) {
             return;
         }
-        SpottedEvent ended = spotter.accept(p).orElse(null);
-        SpottedEvent current = spotter.current().orElse(null);
+        float[] p = step.probabilities();
+        SpottedEvent ended = step.ended();
+        SpottedEvent current = step.current();
         String name = current == null ? "" : current.label();
-        boolean fresh = p != lastProbabilities;
+        boolean fresh = step.fresh();
         if (!fresh && ended == null && name.equals(lastCurrent)) {
             return;
         }
-        lastProbabilities = p;
         lastCurrent = name;
         float confidence = current == null ? 0f : current.peakConfidence();
         float[] shown = fresh ? p.clone() : null;
@@ -251,6 +255,16 @@ public final class LiveViewModel {
             double millis = (now - live.arrivedNanos()) / 1e6;
             picker.uiThread().execute(() -> latencyMillis.set(millis));
         }
+    }
+
+    /** Returns the OSC and WebSocket outputs. */
+    public EventOutputs outputs() {
+        return outputs;
+    }
+
+    /** Closes the event outputs' sockets: called when the app closes. */
+    public void close() {
+        outputs.close();
     }
 
     /** Returns the source picker. */

@@ -1,9 +1,7 @@
 package org.gesturelab.workflow.events;
 
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,12 +12,10 @@ import org.java_websocket.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A WebSocket server (Java-WebSocket) that sends every connected page the same events as OSC, one JSON text message
- * each:
+ * each ({@link EventJson}):
  * <pre>
  * {"type":"gesture","gesture":"wave","confidence":0.93,"start_frame":120}
  * {"type":"end","gesture":"wave","start_frame":120,"end_frame":151,"peak_confidence":0.97}
@@ -30,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class WebSocketEventServer implements GestureEventSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketEventServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int START_SECONDS = 10;
 
     private final Server server;
@@ -81,40 +76,17 @@ public final class WebSocketEventServer implements GestureEventSink {
 
     @Override
     public void gestureStarted(GestureEvent event) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "gesture");
-        message.put("gesture", event.gesture());
-        message.put("confidence", event.peakConfidence());
-        message.put("start_frame", event.startFrame());
-        broadcast(message);
+        server.broadcast(EventJson.started(event));
     }
 
     @Override
     public void gestureEnded(GestureEvent event) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "end");
-        message.put("gesture", event.gesture());
-        message.put("start_frame", event.startFrame());
-        message.put("end_frame", event.endFrame());
-        message.put("peak_confidence", event.peakConfidence());
-        broadcast(message);
+        server.broadcast(EventJson.ended(event));
     }
 
     @Override
     public void probabilities(List<String> classes, float[] probabilities) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "probabilities");
-        message.put("classes", classes);
-        message.put("probabilities", probabilities);
-        broadcast(message);
-    }
-
-    private void broadcast(Map<String, Object> message) {
-        try {
-            server.broadcast(JSON.writeValueAsString(message));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings and numbers always serializes", e);
-        }
+        server.broadcast(EventJson.probabilities(classes, probabilities));
     }
 
     @Override
