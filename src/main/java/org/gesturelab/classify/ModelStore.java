@@ -116,8 +116,32 @@ public final class ModelStore {
      */
     public static SequenceClassifier loadCurrent(Path projectDir, List<String> classes, int sequenceLength,
             int keypointFeatures) {
-        Path folder = current(projectDir).orElseThrow(() -> new GestureLabException("The project " + projectDir
+        return loadChecked(currentOrThrow(projectDir), classes, sequenceLength, keypointFeatures);
+    }
+
+    /**
+     * Loads the project's current model for recognition only: like {@link #loadCurrent}, but a model trained before
+     * classes were added at the end of the project's list (the Nothing class an older project gains when it opens,
+     * a gesture the user just created) still loads and recognizes the classes it knows. Callers that compare its
+     * predictions with project labels by index use {@link #loadCurrent} instead.
+     *
+     * @param projectDir the project folder
+     * @param classes the project's class names, in order
+     * @param sequenceLength the project's sequence length
+     * @param keypointFeatures floats per frame in the project's clips
+     * @return the classifier, whose {@code classes()} may be a prefix of {@code classes}; the caller closes it
+     * @throws GestureLabException if there is no model, or it does not fit otherwise
+     */
+    public static SequenceClassifier loadCurrentForRecognition(Path projectDir, List<String> classes,
+            int sequenceLength, int keypointFeatures) {
+        Path folder = currentOrThrow(projectDir);
+        List<String> known = ModelCard.read(folder).classes();
+        boolean addedSince = known.size() < classes.size() && classes.subList(0, known.size()).equals(known);
+        return loadChecked(folder, addedSince ? known : classes, sequenceLength, keypointFeatures);
+    }
+
+    private static Path currentOrThrow(Path projectDir) {
+        return current(projectDir).orElseThrow(() -> new GestureLabException("The project " + projectDir
                 + " has no trained model yet. Train one with 'gesturelab train " + projectDir + "'."));
-        return loadChecked(folder, classes, sequenceLength, keypointFeatures);
     }
 }

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+
 import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.LabeledClips;
+import org.gesturelab.core.TaskMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,5 +37,27 @@ class ModelStoreTest {
         Files.createDirectories(models.resolve("20240101-000000"));
         Files.writeString(models.resolve(ModelStore.CURRENT), "20240101-000000\n");
         assertEquals(models.resolve("20240101-000000"), ModelStore.current(project).orElseThrow());
+    }
+
+    @Test
+    void aModelFromBeforeClassesWereAddedStillRecognizesButDoesNotEvaluate(@TempDir Path project) throws Exception {
+        LabeledClips clips = TestData.synthetic(2, 6, 3);
+        try (SequenceClassifier trained = ClassifierTrainer.train(clips,
+                TrainingConfig.defaults().withMaxEpochs(1).withValidationFraction(0), null, TaskMonitor.SILENT)) {
+            ModelStore.saveAsCurrent(project, trained);
+        }
+        List<String> known = clips.classes();
+        List<String> withNothing = List.of(known.get(0), known.get(1), "Nothing");
+        GestureLabException strict = assertThrows(GestureLabException.class,
+                () -> ModelStore.loadCurrent(project, withNothing, 30, 1662));
+        assertTrue(strict.getMessage().contains("the model lacks [Nothing]"), strict.getMessage());
+        try (SequenceClassifier loaded = ModelStore.loadCurrentForRecognition(project, withNothing, 30, 1662)) {
+            assertEquals(known, loaded.classes());
+        }
+        // Added in front or reordered, the indices would lie: still refused.
+        assertThrows(GestureLabException.class, () -> ModelStore.loadCurrentForRecognition(project,
+                List.of("Nothing", known.get(0), known.get(1)), 30, 1662));
+        assertThrows(GestureLabException.class, () -> ModelStore.loadCurrentForRecognition(project,
+                List.of(known.get(1), known.get(0), "Nothing"), 30, 1662));
     }
 }

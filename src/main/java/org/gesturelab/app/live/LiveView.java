@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.gesturelab.app.common.ProbabilityBars;
@@ -48,7 +49,8 @@ public final class LiveView {
         stage.setMinSize(320, 240);
         HBox.setHgrow(stage, Priority.ALWAYS);
 
-        VBox side = new VBox(12, recognitionCard(), metricsCard(), overlayCard(), outputsCard());
+        // Three cards that fit beside the video at 1280x800: the send switches must not need scrolling.
+        VBox side = new VBox(12, recognitionCard(), videoCard(), outputsCard());
         side.setPrefWidth(330);
         side.setMinWidth(300);
         HBox body = new HBox(14, stage, side);
@@ -103,6 +105,8 @@ public final class LiveView {
 
         Label status = new Label();
         status.setWrapText(true);
+        // Wrapped, the whole sentence shows: a label in a VBox otherwise shrinks to one line with "...".
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.getStyleClass().add(Styles.MUTED);
         status.textProperty().bind(viewModel.recognitionStatusProperty());
         status.visibleProperty().bind(viewModel.recognitionStatusProperty().isNotEmpty());
@@ -135,19 +139,20 @@ public final class LiveView {
         return card;
     }
 
-    private Node metricsCard() {
-        Label fps = metric("live-metric-fps", Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.0f",
+    /** The overlay switches and the speed of the feed, in one card. */
+    private Node videoCard() {
+        Label fps = figure("live-metric-fps", Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.0f",
                 viewModel.picker().fpsProperty().get()), viewModel.picker().fpsProperty()));
-        Label latency = metric("live-metric-latency", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+        Label latency = figure("live-metric-latency", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                 "%.0f ms", viewModel.latencyMillisProperty().get()), viewModel.latencyMillisProperty()));
-        HBox row = new HBox(28, captioned(fps, "frames per second"), captioned(latency, "latency per frame"));
-        VBox card = new VBox(8, caption("PERFORMANCE"), row);
-        card.getStyleClass().add(Styles.CARD);
-        return card;
-    }
+        Label fpsUnit = new Label("frames per second");
+        fpsUnit.getStyleClass().add(Styles.MUTED);
+        Label latencyUnit = new Label("per frame");
+        latencyUnit.getStyleClass().add(Styles.MUTED);
+        HBox speed = new HBox(5, fps, fpsUnit, spacer(10), latency, latencyUnit);
+        speed.setAlignment(Pos.BASELINE_LEFT);
 
-    private Node overlayCard() {
-        CheckBox pose = new CheckBox("Pose skeleton");
+        CheckBox pose = new CheckBox("Pose");
         pose.setId("live-show-pose");
         pose.selectedProperty().bindBidirectional(viewModel.showPoseProperty());
         CheckBox hands = new CheckBox("Hands");
@@ -157,7 +162,7 @@ public final class LiveView {
         face.setId("live-show-face");
         face.selectedProperty().bindBidirectional(viewModel.showFaceProperty());
         FlowPane toggles = new FlowPane(14, 8, pose, hands, face);
-        VBox card = new VBox(8, caption("OVERLAY"), toggles);
+        VBox card = new VBox(8, caption("VIDEO"), speed, toggles);
         card.getStyleClass().add(Styles.CARD);
         return card;
     }
@@ -212,19 +217,17 @@ public final class LiveView {
         return label;
     }
 
-    private static Label metric(String id, javafx.beans.binding.StringBinding text) {
+    private static Label figure(String id, javafx.beans.binding.StringBinding text) {
         Label label = new Label();
         label.setId(id);
-        label.getStyleClass().add(Styles.METRIC);
+        label.setStyle("-fx-font-weight: bold;");
         label.textProperty().bind(text);
         return label;
     }
 
-    private static Node captioned(Label metric, String text) {
-        Label caption = new Label(text);
-        caption.getStyleClass().add(Styles.METRIC_CAPTION);
-        VBox box = new VBox(0, metric, caption);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+    private static Region spacer(double width) {
+        Region region = new Region();
+        region.setMinWidth(width);
+        return region;
     }
 }

@@ -30,11 +30,16 @@ public record Spotting(SequenceClassifier classifier, SpottingSettings settings,
      * @throws org.gesturelab.core.GestureLabException if there is no model or it does not fit
      */
     public static Spotting load(Project project) {
-        SequenceClassifier classifier = ModelStore.loadCurrent(project.directory(), project.classNames(),
-                project.sequenceLength(), KeypointLayout.FEATURES);
+        SequenceClassifier classifier = ModelStore.loadCurrentForRecognition(project.directory(),
+                project.classNames(), project.sequenceLength(), KeypointLayout.FEATURES);
         Path folder = ModelStore.current(project.directory()).orElseThrow();
         var stored = SpottingSettings.read(folder);
-        return new Spotting(classifier, stored.orElseGet(() -> defaults(project)), folder, stored.isPresent());
+        SpottingSettings settings = stored.orElseGet(() -> defaults(project));
+        if (settings.nothingClass() != null && !classifier.classes().contains(settings.nothingClass())) {
+            // A model trained before the project had its Nothing class: it cannot say "nothing", and Live says so.
+            settings = settings.withNothingClass(null);
+        }
+        return new Spotting(classifier, settings, folder, stored.isPresent());
     }
 
     /**

@@ -38,7 +38,6 @@ import org.gesturelab.mediapipe.InstalledModels;
 import org.gesturelab.mediapipe.ModelDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -52,9 +51,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * clips; its stored thresholds are 0 so that the spotter surely opens an event on the real video.
  */
 @ExtendWith(ApplicationExtension.class)
-@EnabledIfSystemProperty(named = "gesturelab.test.liveEvents", matches = "true", disabledReason = "runs on demand "
-        + "(-Dgesturelab.test.liveEvents=true): in the full suite's one JVM, ClassifierTrainerTest after it trained "
-        + "non-reproducibly (NaN, different models for one seed); not yet understood, see the run helper's report")
 class LiveEventOutputsTest {
 
     private static final List<String> CLASSES = List.of("up", "down", "stop");
@@ -105,7 +101,11 @@ class LiveEventOutputsTest {
             }
         });
         LiveViewModel live = ((LiveScreen) main.screens().get(0)).viewModel();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !live.classes().isEmpty());
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !live.classes().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the model did not load: " + live.recognitionStatusProperty().get(), e);
+        }
 
         try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             udp.setSoTimeout(200);
