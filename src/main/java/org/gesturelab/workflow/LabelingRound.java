@@ -141,14 +141,15 @@ public final class LabelingRound {
     }
 
     /**
-     * Labels a clip: it joins the training clips.
+     * Labels a clip: it joins the training clips, or the test clips when the project's automatic hold-out
+     * ({@link TestHoldOut#stateForNewLabel}) asks for one more test clip of its class.
      *
      * @param clipId the clip
      * @param classIndex its class
      * @return the stored event
      */
     public LabelEvent label(long clipId, int classIndex) {
-        return project.label(clipId, classIndex, LabelSource.USER);
+        return TestHoldOut.label(project, clipId, classIndex, LabelSource.USER);
     }
 
     /**

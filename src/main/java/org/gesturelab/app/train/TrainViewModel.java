@@ -20,6 +20,7 @@ import org.gesturelab.classify.Json;
 import org.gesturelab.workflow.EvaluateModel;
 import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.workflow.Retrain;
+import org.gesturelab.workflow.TestHoldOut;
 import org.gesturelab.workflow.SimulateProject;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
@@ -61,6 +62,7 @@ public final class TrainViewModel {
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
+    private final ReadOnlyStringWrapper testSummary = new ReadOnlyStringWrapper(this, "testSummary", "");
     private final ClipReplay replay;
 
     /**
@@ -85,12 +87,25 @@ public final class TrainViewModel {
             refreshHistory();
             evaluate();
         });
+        // Clips recorded, labeled, moved or held out elsewhere change the test clips this screen measures with.
+        projects.revisionProperty().addListener((obs, old, now) -> refreshTestSummary());
         refreshHistory();
+    }
+
+    private void refreshTestSummary() {
+        Project project = projects.get();
+        testSummary.set(project == null ? "" : TestHoldOut.describe(project));
+    }
+
+    /** Returns the line that shows the held-out test clips, e.g. "Test: 12 clips (20 % held out per class)". */
+    public ReadOnlyStringProperty testSummaryProperty() {
+        return testSummary.getReadOnlyProperty();
     }
 
     /** Re-reads the history from the project. */
     public void refreshHistory() {
         Project project = projects.get();
+        refreshTestSummary();
         if (project == null) {
             history.clear();
             simulations.clear();
