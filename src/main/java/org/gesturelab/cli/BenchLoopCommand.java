@@ -217,7 +217,7 @@ public final class BenchLoopCommand implements Callable<Integer> {
             project.close();
         }
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("max_wait_seconds", waits.stream().mapToDouble(Wait::seconds).max().orElse(0));
+        report.put("max_wait_seconds", round3(waits.stream().mapToDouble(Wait::seconds).max().orElse(0)));
         report.put("goal_seconds", GOAL_SECONDS);
         report.put("rounds", rounds);
         report.put("batch_size", batchSize);
