@@ -60,6 +60,9 @@ public final class TrainViewModel {
     private static final String NO_TEST_CLIPS =
             "No test clips: import or move some clips to the test set to measure the model.";
 
+    /** The end of a training message without test clips; it goes once test clips measure the model. */
+    static final String ADD_TEST_CLIPS = "Add test clips to measure it.";
+
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ReadOnlyStringWrapper testSummary = new ReadOnlyStringWrapper(this, "testSummary", "");
@@ -161,8 +164,12 @@ public final class TrainViewModel {
                 }
             }
         }, result -> {
+            if (projects.get() != project) {
+                // Trained for a project that is no longer open: its news is not this one's.
+                return;
+            }
             message.set(result.evaluation() == null
-                    ? String.format(Locale.ROOT, "Trained on %d clips in %.0f s. Add test clips to measure it.",
+                    ? String.format(Locale.ROOT, "Trained on %d clips in %.0f s. " + ADD_TEST_CLIPS,
                             result.labels(), result.seconds())
                     : String.format(Locale.ROOT, "Trained on %d clips in %.0f s: macro F1 %.2f.", result.labels(),
                             result.seconds(), result.evaluation().macroF1()));
@@ -187,6 +194,9 @@ public final class TrainViewModel {
         task.set(executor.submit("Simulating labeling (random vs " + strategy + ")", monitor -> {
             return SimulateProject.run(project, new SimulateProject.Request(strategy, extraLabels), monitor);
         }, outcome -> {
+            if (projects.get() != project) {
+                return;
+            }
             message.set(outcome.describe());
             refreshHistory();
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Simulation cancelled."
@@ -201,12 +211,15 @@ public final class TrainViewModel {
             return;
         }
         executor.submit("Evaluating the model", monitor -> EvaluateModel.run(project, monitor).orElse(null), result -> {
+            if (projects.get() != project) {
+                return;
+            }
             assessment.set(result);
             cellClips.clear();
             replay.clear();
             if (result == null) {
                 message.set(NO_TEST_CLIPS);
-            } else if (NO_TEST_CLIPS.equals(message.get())) {
+            } else if (NO_TEST_CLIPS.equals(message.get()) || message.get().endsWith(ADD_TEST_CLIPS)) {
                 // Test clips exist now: the old news goes, and the matrix says the rest.
                 message.set("");
             }
