@@ -39,12 +39,31 @@ import ai.djl.util.Pair;
  */
 public final class ClassifierTrainer {
 
+    private static final java.util.concurrent.locks.ReentrantLock TRAINING =
+            new java.util.concurrent.locks.ReentrantLock();
+
     /** Fewer training clips than this, or a class with fewer than 2, and nothing is held out for validation. */
     static final int MIN_CLIPS_FOR_VALIDATION = 20;
     /** The least drop in validation loss, at equal accuracy, that counts as progress. */
     static final double MIN_LOSS_IMPROVEMENT = 1e-3;
 
     private ClassifierTrainer() {
+    }
+
+    /**
+     * Starts the PyTorch engine (loading, and the first time on a machine unpacking, its native libraries) and runs
+     * one small operation, so that a later training finds it ready. It trains nothing: a training here would hold
+     * the process's one gradient collector while the user's first model waits for it.
+     *
+     * @return how long it took, in seconds
+     */
+    public static double warmUp() {
+        long started = System.nanoTime();
+        PyTorchDefaults.apply();
+        try (ai.djl.ndarray.NDManager manager = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager()) {
+            manager.ones(new Shape(4, 30, 64)).matMul(manager.ones(new Shape(64, 8))).sum().getFloat();
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /**
@@ -63,6 +82,18 @@ public final class ClassifierTrainer {
      */
     public static SequenceClassifier train(LabeledClips data, TrainingConfig config, GestureClassifier warmStart,
             TaskMonitor monitor) {
+        // PyTorch (through DJL) allows one gradient collector per process: trainings on several threads (the
+        // engine warm-up, a background retraining, the Train screen) take turns instead of failing.
+        TRAINING.lock();
+        try {
+            return trainAlone(data, config, warmStart, monitor);
+        } finally {
+            TRAINING.unlock();
+        }
+    }
+
+    private static SequenceClassifier trainAlone(LabeledClips data, TrainingConfig config,
+            GestureClassifier warmStart, TaskMonitor monitor) {
         if (data.classes().size() < 2) {
             throw new IllegalArgumentException("training needs at least 2 classes, got " + data.classes().size());
         }

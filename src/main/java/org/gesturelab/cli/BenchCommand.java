@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             AccuracyBenchCommand.class,
             ClassifyBenchCommand.class,
             BenchQueryCommand.class,
+            BenchLoopCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -109,6 +109,12 @@ public final class ImportCommand implements Callable<Integer> {
                     + "Nothing class (idle, other movements) instead of classes of their own.")
     private List<String> asNothing = List.of();
 
+    @Option(names = "--hold-out",
+            description = "After importing labeled training clips, hold out the project's test share of each class "
+                    + "(20 %% unless 'project split --test-fraction' set another) as test clips, as the app does. "
+                    + "Imports with test clips of their own (--as test, --test-subjects) keep theirs.")
+    private boolean holdOut;
+
     @Override
     public Integer call() throws Exception {
         if (as == ClipState.SKIPPED) {
@@ -155,17 +161,17 @@ public final class ImportCommand implements Callable<Integer> {
         JointsFormat.Options split = new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances),
                 new TreeSet<>(asNothing));
         if (source.mpData != null) {
-            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, split, null);
+            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, split, null, holdOut);
         } else if (source.csv != null) {
-            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, split, null);
+            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, split, null, holdOut);
         } else if (source.npy != null) {
-            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, split, null);
+            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, split, null, holdOut);
         } else if (source.joints != null) {
-            return new ImportData.Request(ImportFormat.JOINTS, source.joints, null, null, null, null, split, null);
+            return new ImportData.Request(ImportFormat.JOINTS, source.joints, null, null, null, null, split, null, holdOut);
         } else if (source.videos != null) {
-            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, split, null);
+            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, split, null, holdOut);
         }
         return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window, stride, null,
-                segments);
+                segments, holdOut);
     }
 }

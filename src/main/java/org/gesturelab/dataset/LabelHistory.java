@@ -47,6 +47,14 @@ final class LabelHistory {
                 clip.state() == ClipState.TEST ? ClipState.TEST : ClipState.TRAIN, classIndex));
     }
 
+    LabelEvent label(long clipId, int classIndex, ClipState state, LabelSource source) {
+        classes.checkIndex(classIndex);
+        if (!state.isLabeled()) {
+            throw new GestureLabException("A labeled clip goes to the training or the test clips, not " + state + ".");
+        }
+        return change(clipId, source, clip -> new Change(state, classIndex));
+    }
+
     LabelEvent skip(long clipId, LabelSource source) {
         return change(clipId, source, clip -> new Change(ClipState.SKIPPED, null));
     }

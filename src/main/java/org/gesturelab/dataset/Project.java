@@ -250,6 +250,15 @@ public final class Project implements AutoCloseable {
         classes.update(index, c -> c.withName(name));
     }
 
+    /**
+     * Changes the share of each class's labeled clips that is held out for testing as labels arrive.
+     *
+     * @param share between 0 (no automatic hold-out) and {@value ProjectSettings#MAX_TEST_SHARE}
+     */
+    public void setTestShare(double share) {
+        classes.setTestShare(share);
+    }
+
     /** Changes a class's colour ({@code #RRGGBB}). */
     public void recolorClass(int index, String color) {
         classes.update(index, c -> c.withColor(color));
@@ -344,6 +353,20 @@ public final class Project implements AutoCloseable {
      */
     public LabelEvent label(long clipId, int classIndex, LabelSource source) {
         return labels.label(clipId, classIndex, source);
+    }
+
+    /**
+     * Labels a clip into the training or the test clips in one event (so that one undo takes the whole answer back),
+     * as the automatic test hold-out does with a label as it arrives.
+     *
+     * @param clipId the clip
+     * @param classIndex its class
+     * @param state {@link ClipState#TRAIN} or {@link ClipState#TEST}
+     * @param source who labeled it
+     * @return the recorded event
+     */
+    public LabelEvent label(long clipId, int classIndex, ClipState state, LabelSource source) {
+        return labels.label(clipId, classIndex, state, source);
     }
 
     /** Sets a clip aside without a label, as the user; returns the recorded event. */

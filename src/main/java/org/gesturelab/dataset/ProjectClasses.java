@@ -78,6 +78,13 @@ final class ProjectClasses {
         });
     }
 
+    void setTestShare(double share) {
+        db.locked(() -> {
+            write(settings.withTestShare(share));
+            return null;
+        });
+    }
+
     void update(int index, Function<GestureClass, GestureClass> change) {
         db.locked(() -> {
             checkIndex(index);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,10 +35,12 @@ import org.gesturelab.core.KeypointLayout;
  * @param sequenceLength frames per clip that classifiers expect (30)
  * @param featureLayout the per-frame feature layout, {@value #HOLISTIC_LAYOUT}
  * @param features floats per frame (1662)
+ * @param testShare the share of each class's labeled clips held out as test clips as they arrive, in [0, 0.9];
+ *     null (absent from the file) for the default {@value #DEFAULT_TEST_SHARE}; 0 turns the hold-out off
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProjectSettings(int formatVersion, String name, List<GestureClass> classes, int sequenceLength,
-        String featureLayout, int features) {
+        String featureLayout, int features, @JsonInclude(JsonInclude.Include.NON_NULL) Double testShare) {
 
     /** The format version this code writes. */
     public static final int FORMAT_VERSION = 1;
@@ -45,6 +48,10 @@ public record ProjectSettings(int formatVersion, String name, List<GestureClass>
     public static final String HOLISTIC_LAYOUT = "mediapipe-holistic-1662";
     /** The default clip length in frames. */
     public static final int DEFAULT_SEQUENCE_LENGTH = 30;
+    /** The share of each class's labeled clips held out for testing unless the project says otherwise. */
+    public static final double DEFAULT_TEST_SHARE = 0.2;
+    /** The largest test share: a class must keep clips to train on. */
+    public static final double MAX_TEST_SHARE = 0.9;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -78,6 +85,20 @@ public record ProjectSettings(int formatVersion, String name, List<GestureClass>
             throw new GestureLabException("Unsupported feature layout '" + featureLayout + "' with " + features
                     + " features; GestureLab projects use " + HOLISTIC_LAYOUT + ".");
         }
+        if (testShare != null && !(testShare >= 0 && testShare <= MAX_TEST_SHARE)) {
+            throw new GestureLabException("The test share must be between 0 and " + MAX_TEST_SHARE + ", not "
+                    + testShare + ".");
+        }
+    }
+
+    /** Returns the share of each class's labeled clips held out for testing: the project's, else the default. */
+    public double testShareOrDefault() {
+        return testShare != null ? testShare : DEFAULT_TEST_SHARE;
+    }
+
+    /** Returns these settings with another test share. */
+    ProjectSettings withTestShare(double share) {
+        return new ProjectSettings(formatVersion, name, classes, sequenceLength, featureLayout, features, share);
     }
 
     /**
@@ -93,7 +114,7 @@ public record ProjectSettings(int formatVersion, String name, List<GestureClass>
             classes.add(GestureClass.withDefaults(className.strip(), classes.size()));
         }
         return new ProjectSettings(FORMAT_VERSION, name, classes, DEFAULT_SEQUENCE_LENGTH, HOLISTIC_LAYOUT,
-                KeypointLayout.FEATURES);
+                KeypointLayout.FEATURES, null);
     }
 
     /** Returns the class names in order. */
@@ -183,7 +204,7 @@ public record ProjectSettings(int formatVersion, String name, List<GestureClass>
 
     /** Returns these settings with another class list. */
     ProjectSettings withClasses(List<GestureClass> newClasses) {
-        return new ProjectSettings(formatVersion, name, newClasses, sequenceLength, featureLayout, features);
+        return new ProjectSettings(formatVersion, name, newClasses, sequenceLength, featureLayout, features, testShare);
     }
 
     /**

@@ -34,9 +34,12 @@ public final class ImportData {
      *     source's classes that go into the project's Nothing class ({@code --as-nothing})
      * @param segments a keypoint recording's segments file ({@code start,end,label}): each pool window gets its
      *     majority label as the hidden label; null for none
+     * @param holdOut whether labeled training clips are followed by the project's automatic test hold-out
+     *     ({@link TestHoldOut#apply}); an import that brings its own test clips (as test, or joints with test
+     *     subjects) keeps its split either way
      */
     public record Request(ImportFormat format, Path source, ClipState as, String label, Integer window,
-            Integer stride, JointsFormat.Options split, Path segments) {
+            Integer stride, JointsFormat.Options split, Path segments, boolean holdOut) {
 
         /** Fills in an empty split. */
         public Request {
@@ -53,7 +56,7 @@ public final class ImportData {
          * @return the request
          */
         public static Request of(ImportFormat format, Path source, ClipState as, String label) {
-            return new Request(format, source, as, label, null, null, null, null);
+            return new Request(format, source, as, label, null, null, null, null, false);
         }
 
         /**
@@ -66,7 +69,27 @@ public final class ImportData {
          */
         public static Request joints(Path source, String testSubjects, String distances) {
             return new Request(ImportFormat.JOINTS, source, null, null, null, null,
-                    new JointsFormat.Options(commaSeparated(testSubjects), commaSeparated(distances)), null);
+                    new JointsFormat.Options(commaSeparated(testSubjects), commaSeparated(distances)), null, false);
+        }
+
+        /**
+         * Returns this request with the automatic test hold-out on or off.
+         *
+         * @param on whether to hold out
+         * @return the request
+         */
+        public Request withHoldOut(boolean on) {
+            return new Request(format, source, as, label, window, stride, split, segments, on);
+        }
+
+        /** Returns whether this import brings test clips of its own, which the automatic hold-out leaves alone. */
+        public boolean bringsTestClips() {
+            return as == ClipState.TEST || !split.testSubjects().isEmpty();
+        }
+
+        /** Returns whether this import is followed by the project's automatic test hold-out. */
+        public boolean holdsOut() {
+            return holdOut && !bringsTestClips() && state() != ClipState.POOL;
         }
 
         /** Returns the classes that go into the Nothing class, as the dataset formats take them. */
@@ -103,6 +126,12 @@ public final class ImportData {
         if (request.as() == ClipState.SKIPPED) {
             throw new GestureLabException("Import as train, test or pool.");
         }
-        return request.format().reader().read(project, request, engine, monitor);
+        ImportResult result = request.format().reader().read(project, request, engine, monitor);
+        // Clips that arrive with a test split of their own (an NPY folder's labels.csv can say so) keep theirs.
+        if (request.holdsOut() && result.clips().stream().anyMatch(clip -> clip.state() == ClipState.TRAIN)
+                && result.clips().stream().noneMatch(clip -> clip.state() == ClipState.TEST)) {
+            TestHoldOut.apply(project, monitor);
+        }
+        return result;
     }
 }

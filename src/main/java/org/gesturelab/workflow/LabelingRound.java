@@ -71,6 +71,17 @@ public final class LabelingRound {
         }
     }
 
+    /**
+     * The model that ranks the first batch of a session when the project has none yet.
+     *
+     * @param model the model, owned by the caller
+     * @param quick whether it is a {@link Retrain#quick} model, to be followed by a full training in the background;
+     *     false when it is the full model, saved as the project's current one
+     * @param seconds how long it took
+     */
+    public record FirstModel(SequenceClassifier model, boolean quick, double seconds) {
+    }
+
     private final Project project;
     private final StoredLabelingData data;
     private int round;
@@ -110,6 +121,37 @@ public final class LabelingRound {
     }
 
     /**
+     * Returns whether a model can be trained: whether labeled training clips of two classes or more exist.
+     *
+     * @param project the project
+     * @return whether {@link #firstModel} can train
+     */
+    public static boolean canTrain(Project project) {
+        return project.stats().perClass().stream().filter(c -> c.train() > 0).count() >= 2;
+    }
+
+    /**
+     * Trains the model that ranks the first batch when the project has none: the full model, saved and recorded as
+     * a retraining, when the training clips are few enough ({@value Retrain#QUICK_ABOVE}) to train in a few seconds;
+     * else a {@link Retrain#quick} model, and the caller starts the full training in the background.
+     *
+     * @param project the open, writable project with labeled clips of two classes or more
+     * @param monitor progress and cancellation
+     * @return the model
+     * @throws java.io.IOException if a full model cannot be saved
+     */
+    public static FirstModel firstModel(Project project, TaskMonitor monitor) throws java.io.IOException {
+        long start = System.nanoTime();
+        if (project.count(org.gesturelab.dataset.ClipQuery.inState(org.gesturelab.dataset.ClipState.TRAIN))
+                <= Retrain.QUICK_ABOVE) {
+            Retrain.Result full = Retrain.run(project, Retrain.Request.interactive(null, "random"), monitor);
+            return new FirstModel(full.model(), false, full.seconds());
+        }
+        SequenceClassifier quick = Retrain.quick(project, monitor);
+        return new FirstModel(quick, true, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
      * Queries and records the next batch.
      *
      * @param model the current model, or null to pick at random
@@ -141,14 +183,15 @@ public final class LabelingRound {
     }
 
     /**
-     * Labels a clip: it joins the training clips.
+     * Labels a clip: it joins the training clips, or the test clips when the project's automatic hold-out
+     * ({@link TestHoldOut#stateForNewLabel}) asks for one more test clip of its class.
      *
      * @param clipId the clip
      * @param classIndex its class
      * @return the stored event
      */
     public LabelEvent label(long clipId, int classIndex) {
-        return project.label(clipId, classIndex, LabelSource.USER);
+        return TestHoldOut.label(project, clipId, classIndex, LabelSource.USER);
     }
 
     /**

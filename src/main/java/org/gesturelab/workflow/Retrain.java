@@ -3,7 +3,10 @@ package org.gesturelab.workflow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gesturelab.active.CurvePoint;
 import org.gesturelab.active.StoredLabelingData;
@@ -18,6 +21,8 @@ import org.gesturelab.classify.TrainingConfig;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.LabeledClips;
 import org.gesturelab.core.TaskMonitor;
+import org.gesturelab.dataset.Clip;
+import org.gesturelab.dataset.ClipQuery;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.Project;
@@ -35,6 +40,18 @@ public final class Retrain {
     public static final int INTERACTIVE_EPOCHS = 40;
     /** Epochs of an interactive retraining that continues from the previous model. */
     public static final int INTERACTIVE_WARM_EPOCHS = 15;
+    /**
+     * Above this many training clips, the first model of a labeling session is a {@link #quick} one: a full
+     * training from scratch takes about 0.1 s per clip on one core (650 clips: 50-77 s, measured in decision 1600),
+     * too long to keep the user waiting for the first batch.
+     */
+    public static final int QUICK_ABOVE = 60;
+    /** Training clips per class of a {@link #quick} model. */
+    public static final int QUICK_PER_CLASS = 2;
+    /** Epochs of a {@link #quick} model. */
+    public static final int QUICK_EPOCHS = 6;
+
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
 
     /**
      * What to train.
@@ -154,6 +171,50 @@ public final class Retrain {
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * Trains a quick model to rank the first batch of a session while the full one trains in the background: the
+     * first {@value #QUICK_PER_CLASS} training clips of each class, {@value #QUICK_EPOCHS} epochs, about two seconds.
+     * Neither saved nor recorded: it only ranks.
+     *
+     * @param project the open project
+     * @param monitor progress and cancellation
+     * @return the model, owned by the caller
+     * @throws GestureLabException when there is not enough to train on
+     */
+    public static SequenceClassifier quick(Project project, TaskMonitor monitor) {
+        List<Clip> chosen = new ArrayList<>();
+        for (int c = 0; c < project.classes().size(); c++) {
+            // Only these clips are read from disk: reading all 650 clips of a large project alone takes 2-3 s.
+            chosen.addAll(project.clips(ClipQuery.inState(ClipState.TRAIN).withLabel(c).limit(QUICK_PER_CLASS)));
+        }
+        LabeledClips train = project.labeledClips(chosen, Clip::label);
+        requireTrainingData(project.directory(), train);
+        Request request = new Request(Architecture.DEFAULT, null, QUICK_EPOCHS, null, null, null, null);
+        return ClassifierTrainer.train(train, config(project, request, train, false), null, monitor);
+    }
+
+    /**
+     * Starts the training engine on a background thread, once per process, so that the first training of a session
+     * does not pay for it: loading PyTorch (1.5-2.3 s; 9 s the first time on a machine, when its 432 MB of native
+     * libraries are unpacked into {@code ~/.djl.ai}; decision 1600).
+     * Returns at once; a failure here shows again, in words, at the first real training.
+     */
+    public static void warmUpInBackground() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                ClassifierTrainer.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // The first real training reports the problem to the user.
+            }
+        }, "gesturelab-training-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     private static TrainingConfig config(Project project, Request request, LabeledClips train, boolean warm) {

@@ -18,6 +18,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -42,6 +44,7 @@ import org.gesturelab.app.common.Counts;
 import org.gesturelab.app.common.Styles;
 import org.gesturelab.app.dataset.DatasetViewModel.ClipRow;
 import org.gesturelab.dataset.ClipState;
+import org.gesturelab.dataset.ProjectSettings;
 import org.gesturelab.workflow.ExportFormat;
 import org.gesturelab.workflow.ImportData;
 import org.gesturelab.workflow.ImportFormat;
@@ -229,12 +232,40 @@ public final class DatasetView {
                 viewModel.delete(rows);
             }
         });
-        VBox card = new VBox(10, caption, replay, relabelRow, moveRow, delete);
+        VBox card = new VBox(10, caption, replay, relabelRow, moveRow, delete, testSplit());
         card.getStyleClass().add(Styles.CARD);
         card.setPrefWidth(300);
         card.setMaxWidth(300);
         card.setMinWidth(320);
         return card;
+    }
+
+    /** The automatic test hold-out: how many clips it keeps out, and its share, which the user can change. */
+    private Node testSplit() {
+        Label caption = new Label("TEST CLIPS");
+        caption.getStyleClass().add(Styles.CARD_TITLE);
+        Label summary = new Label();
+        summary.setId("dataset-test-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(viewModel.testSummaryProperty());
+        Spinner<Integer> percent = new Spinner<>(0, (int) Math.round(ProjectSettings.MAX_TEST_SHARE * 100),
+                (int) Math.round(viewModel.testShareProperty().get() * 100), 5);
+        percent.setId("dataset-test-share");
+        percent.setEditable(true);
+        percent.setPrefWidth(80);
+        viewModel.testShareProperty().addListener((obs, old, now) ->
+                percent.getValueFactory().setValue((int) Math.round(now.doubleValue() * 100)));
+        Button split = new Button("Hold out");
+        split.setId("dataset-split");
+        split.setTooltip(new Tooltip("Move training clips to the test clips until every gesture has this share of "
+                + "its labeled clips held out (never pool clips). Clips labeled later follow the same share."));
+        split.setOnAction(event -> {
+            percent.commitValue();
+            viewModel.split(percent.getValue() / 100.0);
+        });
+        HBox row = new HBox(6, percent, new Label("% per gesture"), split);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, caption, summary, row);
     }
 
     private List<ClipRow> selected() {

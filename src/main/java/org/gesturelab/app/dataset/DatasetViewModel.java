@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,9 +36,11 @@ import org.gesturelab.dataset.ClipQuery;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.dataset.ProjectSettings;
 import org.gesturelab.workflow.ExportData;
 import org.gesturelab.workflow.ExportFormat;
 import org.gesturelab.workflow.ImportData;
+import org.gesturelab.workflow.TestHoldOut;
 import org.gesturelab.workflow.ImportFormat;
 import org.gesturelab.workflow.KeypointEngine;
 import org.gesturelab.core.KeypointLayout;
@@ -76,7 +80,13 @@ public final class DatasetViewModel {
     private final StringProperty textFilter = new SimpleStringProperty(this, "textFilter", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
+    private final ReadOnlyStringWrapper testSummary = new ReadOnlyStringWrapper(this, "testSummary", "");
+    private final ReadOnlyDoubleWrapper testShare = new ReadOnlyDoubleWrapper(this, "testShare",
+            ProjectSettings.DEFAULT_TEST_SHARE);
     private int loadGeneration;
+
+    private record Loaded(List<ClipRow> rows, String testSummary) {
+    }
 
     /**
      * Creates the view model.
@@ -118,8 +128,10 @@ public final class DatasetViewModel {
         int generation = ++loadGeneration;
         if (project == null) {
             rows.clear();
+            testSummary.set("");
             return;
         }
+        testShare.set(project.settings().testShareOrDefault());
         executor.submit("Loading the clips", monitor -> {
             List<Clip> clips = project.clips(ClipQuery.all());
             List<String> names = project.classNames();
@@ -153,10 +165,11 @@ public final class DatasetViewModel {
                 loaded.add(new ClipRow(clip, clip.label() == null ? "" : names.get(clip.label()),
                         best < 0 ? "" : names.get(best), best < 0 ? Double.NaN : p[best]));
             }
-            return loaded;
+            return new Loaded(loaded, TestHoldOut.describe(project));
         }, loaded -> {
             if (generation == loadGeneration) {
-                rows.setAll(loaded);
+                rows.setAll(loaded.rows());
+                testSummary.set(loaded.testSummary());
             }
         }, error -> message.set("Could not load the clips: " + error.getMessage()));
     }
@@ -232,11 +245,14 @@ public final class DatasetViewModel {
     }
 
     /**
-     * Imports in the background; failures and Cancel end in {@link #messageProperty()}.
+     * Imports in the background, followed by the project's automatic test hold-out for labeled training clips;
+     * failures and Cancel end in {@link #messageProperty()}.
      *
-     * @param request the format, the source, the state, a recording's class, the joints' split
+     * @param given the format, the source, the state, a recording's class, the joints' split
      */
-    public void importData(ImportData.Request request) {
+    public void importData(ImportData.Request given) {
+        // The app holds out test clips from labeled imports, as it does from recorded and labeled clips.
+        ImportData.Request request = given.withHoldOut(true);
         Project project = projects.get();
         if (project == null) {
             return;
@@ -251,6 +267,26 @@ public final class DatasetViewModel {
                     projects.modelChanged();
                 }, error -> message.set(error instanceof org.gesturelab.core.CancelledException
                         ? "Import cancelled; nothing was added." : "Import failed: " + error.getMessage())));
+    }
+
+    /**
+     * Holds out test clips in the background: tops every class's test clips up to a share of its labeled clips and
+     * makes that share the project's, as {@code gesturelab project split} does.
+     *
+     * @param share the share, e.g. 0.2
+     */
+    public void split(double share) {
+        Project project = projects.get();
+        if (project == null) {
+            return;
+        }
+        task.set(executor.submit("Holding out test clips", monitor -> TestHoldOut.split(project, share,
+                TestHoldOut.DEFAULT_SEED, monitor), split -> {
+                    message.set(String.format(Locale.ROOT, "Moved %d training clips to the test clips; %d of %d "
+                            + "labeled clips are test clips (%s held out per class).", split.moved(),
+                            split.testClips(), split.labeledClips(), TestHoldOut.percent(split.share())));
+                    projects.changed();
+                }, error -> message.set("Could not hold out test clips: " + error.getMessage())));
     }
 
     /**
@@ -312,6 +348,16 @@ public final class DatasetViewModel {
     /** Returns the running import or export, or null. */
     public ReadOnlyObjectProperty<TaskHandle> taskProperty() {
         return task.getReadOnlyProperty();
+    }
+
+    /** Returns the line that shows the held-out test clips, e.g. "Test: 12 clips (20 % held out per class)". */
+    public ReadOnlyStringProperty testSummaryProperty() {
+        return testSummary.getReadOnlyProperty();
+    }
+
+    /** Returns the open project's test share, e.g. 0.2. */
+    public ReadOnlyDoubleProperty testShareProperty() {
+        return testShare.getReadOnlyProperty();
     }
 
     /** Returns the open project's class names. */

@@ -61,6 +61,13 @@ public final class LabelViewModel {
     private final ReadOnlyIntegerWrapper poolSize = new ReadOnlyIntegerWrapper(this, "poolSize");
     private final Map<Long, Integer> labelOf = new HashMap<>();
     private SequenceClassifier model;
+    /** A model trained in the background, waiting to replace {@link #model} when no query uses it. */
+    private SequenceClassifier pending;
+    /** The running background training, or null: it never blocks the next batch. */
+    private TaskHandle training;
+    private boolean retrainAgain;
+    /** The last project's pending model, closed when its training (which may read it) ends. */
+    private SequenceClassifier stale;
     private LabelingRound rounds;
     private long lastSwitchNanos;
     private volatile double lastKeyMillis;
@@ -85,6 +92,17 @@ public final class LabelViewModel {
         autoRetrain.addListener((obs, old, now) -> savePreferences());
         projects.projectProperty().addListener((obs, old, now) -> {
             closeModel();
+            if (isTraining()) {
+                // The last project's training is of no use here: stop it, and let it close what it reads.
+                training.cancel();
+                stale = pending;
+                pending = null;
+                retrainAgain = false;
+            }
+            if (now != null) {
+                // The engine starts while the user looks around, not when the first batch is asked for.
+                Retrain.warmUpInBackground();
+            }
             queue.clear();
             answers.clear();
             select(-1);
@@ -123,18 +141,25 @@ public final class LabelViewModel {
         LabelingRound rounds = rounds(project);
         LabelingRound.Request request = new LabelingRound.Request(strategy.get(), batchSize.get(), null);
         message.set("");
+        if (!isTraining()) {
+            // A model trained in the background since the last batch ranks this one.
+            usePending();
+        }
+        boolean[] quick = new boolean[1];
         task.set(executor.submit("Choosing the clips to label", monitor -> {
             if (model == null) {
                 model = LabelingRound.currentModel(project).orElse(null);
             }
             double trainedSeconds = Double.NaN;
-            if (model == null && labeledClasses(project) >= 2) {
+            if (model == null && !isTraining() && LabelingRound.canTrain(project)) {
                 // The user's own examples come first: with labeled clips of two gestures or more, a model is
-                // trained before ranking, so the first batch is not picked at random.
+                // trained before ranking, so the first batch is not picked at random. With many clips it is a quick
+                // one, and the full one follows in the background.
                 monitor.update("Training a first model on your labeled clips", 0, -1);
-                Retrain.Result first = Retrain.run(project, Retrain.Request.interactive(null, "random"), monitor);
+                LabelingRound.FirstModel first = LabelingRound.firstModel(project, monitor);
                 model = first.model();
                 trainedSeconds = first.seconds();
+                quick[0] = first.quick();
             }
             LabelingRound.Batch batch = rounds.query(model, request, monitor);
             List<LabelItem> items = new ArrayList<>();
@@ -148,7 +173,7 @@ public final class LabelViewModel {
             return new Prepared(items, trainedSeconds);
         }, prepared -> {
             List<LabelItem> items = prepared.items();
-            if (!Double.isNaN(prepared.trainedSeconds())) {
+            if (!Double.isNaN(prepared.trainedSeconds()) && !quick[0]) {
                 projects.modelChanged();
             }
             queue.setAll(items);
@@ -158,20 +183,18 @@ public final class LabelViewModel {
             message.set(items.isEmpty() ? "The pool is empty: record unlabeled footage or import clips into the pool."
                     : model == null ? "No model yet: these clips were picked at random. Label them to train one."
                     : !Double.isNaN(prepared.trainedSeconds()) ? String.format(Locale.ROOT, "Trained a first model "
-                            + "on your labeled clips in %.0f s; these are the clips it is least sure of.",
-                            prepared.trainedSeconds())
+                            + "on your labeled clips in %.0f s; these are the clips it is least sure of.%s",
+                            prepared.trainedSeconds(), quick[0] ? " The full model trains in the background." : "")
                     : "");
+            if (quick[0]) {
+                retrain();
+            }
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Cancelled."
                 : "Could not choose clips: " + error.getMessage())));
     }
 
     /** A batch ready to show, and how long a first model took to train for it (NaN when none was trained). */
     private record Prepared(List<LabelItem> items, double trainedSeconds) {
-    }
-
-    /** Returns how many gestures have labeled training clips. */
-    private static long labeledClasses(Project project) {
-        return project.stats().perClass().stream().filter(c -> c.train() > 0).count();
     }
 
     /** Returns the labeling rounds of the open project, started when it was opened. */
@@ -312,18 +335,37 @@ public final class LabelViewModel {
 
     // ------------------------------------------------------------------ training
 
-    /** Retrains in the background now; the history gains a row and every screen sees the new model. */
+    /**
+     * Retrains in the background now; the history gains a row and every screen sees the new model. The user goes
+     * on labeling meanwhile: the next batch is ranked by the model at hand, and the new one takes over from the
+     * batch after it finishes. A retraining asked for while one runs follows it.
+     */
     public void retrain() {
         Project project = projects.get();
-        if (project == null || isBusy()) {
+        if (project == null) {
+            return;
+        }
+        if (isTraining()) {
+            retrainAgain = true;
             return;
         }
         String strategyName = model == null ? "random" : strategy.get();
-        SequenceClassifier previous = model;
-        task.set(executor.submit("Training the model", monitor -> Retrain.run(project,
+        SequenceClassifier previous = pending != null ? pending : model;
+        training = executor.submit("Training the model", monitor -> Retrain.run(project,
                 Retrain.Request.interactive(previous, strategyName), monitor), result -> {
-                    closeModel();
-                    model = result.model();
+                    training = null;
+                    closeStale();
+                    if (projects.get() != project) {
+                        result.model().close();
+                        return;
+                    }
+                    if (pending != null) {
+                        pending.close();
+                    }
+                    pending = result.model();
+                    if (!isBusy()) {
+                        usePending();
+                    }
                     message.set(result.evaluation() == null
                             ? String.format(Locale.ROOT, "Retrained on %d clips in %.0f s. Add test clips to measure "
                                     + "it.", result.labels(), result.seconds())
@@ -331,19 +373,55 @@ public final class LabelViewModel {
                                     + "%.0f%%.", result.labels(), result.seconds(), result.evaluation().macroF1(),
                                     result.evaluation().accuracy() * 100));
                     projects.modelChanged();
-                }, error -> message.set(error instanceof org.gesturelab.core.CancelledException
-                        ? "Training cancelled; the previous model stays." : error.getMessage())));
+                    if (retrainAgain) {
+                        retrainAgain = false;
+                        retrain();
+                    }
+                }, error -> {
+                    training = null;
+                    closeStale();
+                    retrainAgain = false;
+                    message.set(error instanceof org.gesturelab.core.CancelledException
+                            ? "Training cancelled; the previous model stays." : error.getMessage());
+                });
+        task.set(training);
+    }
+
+    private void closeStale() {
+        if (stale != null) {
+            stale.close();
+            stale = null;
+        }
+    }
+
+    /** Returns whether a background training runs. */
+    public boolean isTraining() {
+        return training != null && training.runningProperty().get();
+    }
+
+    /** Puts the model trained in the background in place; called only while no query uses the old one. */
+    private void usePending() {
+        if (pending != null) {
+            closeModel();
+            model = pending;
+            pending = null;
+        }
     }
 
     private boolean isBusy() {
         TaskHandle running = task.get();
-        return running != null && running.runningProperty().get();
+        // A background training is not busy: labeling and the next batch go on beside it.
+        return running != null && running != training && running.runningProperty().get();
     }
 
     private void closeModel() {
         if (model != null) {
             model.close();
             model = null;
+        }
+        if (pending != null && !isTraining()) {
+            pending.close();
+            pending = null;
         }
     }
 

@@ -41,6 +41,7 @@ public final class LiveView {
         VBox header = ScreenHeader.of("Live", "Watch the keypoints and what the model recognizes, as it happens.");
 
         video.setId("live-video");
+        viewModel.sourceResetsProperty().addListener((obs, old, now) -> video.clear());
         Label hint = new Label("Choose a source and press Start");
         hint.getStyleClass().add(Styles.MUTED);
         hint.visibleProperty().bind(viewModel.picker().playingProperty().not());

@@ -71,6 +71,8 @@ public final class LiveViewModel {
             NothingClass.DEFAULT_NAME);
     private final BooleanProperty calm = new SimpleBooleanProperty(this, "calm");
     private final StringProperty recognitionStatus = new SimpleStringProperty(this, "recognitionStatus", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper sourceResets =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "sourceResets");
     private final LiveFeed.Listener listener = this::onFrame;
     private final OpenProject projects;
     private final BackgroundExecutor executor;
@@ -80,6 +82,7 @@ public final class LiveViewModel {
     private final EventOutputs outputs;
     private LiveRecognizer recognizer;
     private String lastCurrent = "";
+    private volatile int resets;
     private int loadGeneration;
 
     /**
@@ -103,6 +106,13 @@ public final class LiveViewModel {
             loadModel();
         });
         projects.modelRevisionProperty().addListener((obs, old, now) -> loadModel());
+        // Another source, or the source failed: nothing of the last one stays on screen.
+        picker.selectedProperty().addListener((obs, old, now) -> resetSource());
+        picker.errorProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                resetSource();
+            }
+        });
         var s = settings.get();
         showPose.set(s.showPose());
         showHands.set(s.showHands());
@@ -156,6 +166,36 @@ public final class LiveViewModel {
         }, error -> recognitionStatus.set(error.getMessage()));
     }
 
+    /**
+     * Forgets everything the last source showed: its picture, its current gesture and probabilities, the recent
+     * gestures, and the recognizer's window of its frames. Called when the source changes or fails.
+     */
+    public void resetSource() {
+        probabilities.set(null);
+        topGesture.set("");
+        topConfidence.set(0);
+        calm.set(spotting != null);
+        timeline.clear();
+        recent.clear();
+        resets++;
+        restartRecognizer();
+        sourceResets.set(sourceResets.get() + 1);
+    }
+
+    private synchronized void restartRecognizer() {
+        Spotting current = spotting;
+        if (recognizer != null) {
+            recognizer.finish();
+        }
+        recognizer = null;
+        buildRecognizer(current);
+    }
+
+    /** Returns a counter that grows whenever the source changes or fails: the picture is to be cleared. */
+    public javafx.beans.property.ReadOnlyIntegerProperty sourceResetsProperty() {
+        return sourceResets.getReadOnlyProperty();
+    }
+
     private synchronized void replaceSpotting(Spotting next) {
         if (spotting != null) {
             spotting.close();
@@ -166,6 +206,10 @@ public final class LiveViewModel {
             recognizer.finish();
         }
         recognizer = null;
+        buildRecognizer(next);
+    }
+
+    private void buildRecognizer(Spotting next) {
         if (next != null) {
             SpottingSettings settings = next.settings();
             if (!next.calibrated()) {
@@ -200,7 +244,13 @@ public final class LiveViewModel {
         lastCurrent = name;
         float confidence = current == null ? 0f : current.peakConfidence();
         float[] shown = fresh ? p.clone() : null;
-        picker.uiThread().execute(() -> showRecognition(shown, name, confidence, ended));
+        int generation = resets;
+        picker.uiThread().execute(() -> {
+            // A step of the source before a reset is not shown after it.
+            if (generation == resets) {
+                showRecognition(shown, name, confidence, ended);
+            }
+        });
     }
 
     private void showRecognition(float[] p, String name, float confidence, SpottedEvent ended) {

@@ -32,6 +32,7 @@ import org.gesturelab.dataset.NewClip;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.dataset.RecordingImport;
 import org.gesturelab.dataset.ProjectStats;
+import org.gesturelab.workflow.TestHoldOut;
 
 /**
  * The Record screen's state: the project's classes with their clip counts, class editing, and the recording state
@@ -423,7 +424,10 @@ public final class RecordViewModel {
             Path replay = Files.createTempFile("gesturelab-replay-", ".mp4");
             try {
                 ReplayVideos.write(frames, done.fps, replay);
-                return project.addClip(NewClip.labeled(keypoints.toArray(float[][]::new), ClipState.TRAIN,
+                // The automatic hold-out keeps a share of each class's clips for testing, so F1 means something
+                // straight after recording.
+                ClipState state = TestHoldOut.stateForNewLabel(project, done.classIndex);
+                return project.addClip(NewClip.labeled(keypoints.toArray(float[][]::new), state,
                         done.classIndex, "recorded: " + done.className).withReplayVideo(replay));
             } finally {
                 Files.deleteIfExists(replay);
@@ -434,7 +438,8 @@ public final class RecordViewModel {
             // The take's own count, and the class's total: not the clip's number in the whole project.
             int total = done.classIndex < classes.size() ? classes.get(done.classIndex).clips() : 0;
             message.set("Saved clip " + number + " of " + done.clipsWanted + " of this take for “" + done.className
-                    + "” (" + org.gesturelab.app.common.Counts.of(total, "clip") + " of it in the project).");
+                    + "” (" + org.gesturelab.app.common.Counts.of(total, "clip") + " of it in the project)"
+                    + (clip.state() == ClipState.TEST ? "; held out as a test clip." : "."));
         }, error -> message.set("Could not save the clip: " + error.getMessage()));
     }
 

@@ -118,8 +118,14 @@ public final class TrainView {
 
         VBox curveCard = card("LEARNING CURVE", curve);
         HBox.setHgrow(curveCard, Priority.ALWAYS);
+        Label testSummary = new Label();
+        testSummary.setId("train-test-summary");
+        testSummary.getStyleClass().add(Styles.MUTED);
+        testSummary.textProperty().bind(viewModel.testSummaryProperty());
+        Node matrix = matrixPane();
+        VBox.setVgrow(matrix, Priority.ALWAYS);
         VBox matrixCard = card("CONFUSION MATRIX · ROWS TRUE, COLUMNS PREDICTED",
-                matrixPane());
+                new VBox(4, testSummary, matrix));
         matrixCard.setPrefWidth(470);
         matrixCard.setMinWidth(470);
         HBox top = new HBox(14, curveCard, matrixCard);

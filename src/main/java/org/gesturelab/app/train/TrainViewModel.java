@@ -20,6 +20,7 @@ import org.gesturelab.classify.Json;
 import org.gesturelab.workflow.EvaluateModel;
 import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.workflow.Retrain;
+import org.gesturelab.workflow.TestHoldOut;
 import org.gesturelab.workflow.SimulateProject;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
@@ -59,8 +60,12 @@ public final class TrainViewModel {
     private static final String NO_TEST_CLIPS =
             "No test clips: import or move some clips to the test set to measure the model.";
 
+    /** The end of a training message without test clips; it goes once test clips measure the model. */
+    static final String ADD_TEST_CLIPS = "Add test clips to measure it.";
+
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
+    private final ReadOnlyStringWrapper testSummary = new ReadOnlyStringWrapper(this, "testSummary", "");
     private final ClipReplay replay;
 
     /**
@@ -85,12 +90,25 @@ public final class TrainViewModel {
             refreshHistory();
             evaluate();
         });
+        // Clips recorded, labeled, moved or held out elsewhere change the test clips this screen measures with.
+        projects.revisionProperty().addListener((obs, old, now) -> refreshTestSummary());
         refreshHistory();
+    }
+
+    private void refreshTestSummary() {
+        Project project = projects.get();
+        testSummary.set(project == null ? "" : TestHoldOut.describe(project));
+    }
+
+    /** Returns the line that shows the held-out test clips, e.g. "Test: 12 clips (20 % held out per class)". */
+    public ReadOnlyStringProperty testSummaryProperty() {
+        return testSummary.getReadOnlyProperty();
     }
 
     /** Re-reads the history from the project. */
     public void refreshHistory() {
         Project project = projects.get();
+        refreshTestSummary();
         if (project == null) {
             history.clear();
             simulations.clear();
@@ -146,8 +164,12 @@ public final class TrainViewModel {
                 }
             }
         }, result -> {
+            if (projects.get() != project) {
+                // Trained for a project that is no longer open: its news is not this one's.
+                return;
+            }
             message.set(result.evaluation() == null
-                    ? String.format(Locale.ROOT, "Trained on %d clips in %.0f s. Add test clips to measure it.",
+                    ? String.format(Locale.ROOT, "Trained on %d clips in %.0f s. " + ADD_TEST_CLIPS,
                             result.labels(), result.seconds())
                     : String.format(Locale.ROOT, "Trained on %d clips in %.0f s: macro F1 %.2f.", result.labels(),
                             result.seconds(), result.evaluation().macroF1()));
@@ -172,6 +194,9 @@ public final class TrainViewModel {
         task.set(executor.submit("Simulating labeling (random vs " + strategy + ")", monitor -> {
             return SimulateProject.run(project, new SimulateProject.Request(strategy, extraLabels), monitor);
         }, outcome -> {
+            if (projects.get() != project) {
+                return;
+            }
             message.set(outcome.describe());
             refreshHistory();
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Simulation cancelled."
@@ -186,12 +211,15 @@ public final class TrainViewModel {
             return;
         }
         executor.submit("Evaluating the model", monitor -> EvaluateModel.run(project, monitor).orElse(null), result -> {
+            if (projects.get() != project) {
+                return;
+            }
             assessment.set(result);
             cellClips.clear();
             replay.clear();
             if (result == null) {
                 message.set(NO_TEST_CLIPS);
-            } else if (NO_TEST_CLIPS.equals(message.get())) {
+            } else if (NO_TEST_CLIPS.equals(message.get()) || message.get().endsWith(ADD_TEST_CLIPS)) {
                 // Test clips exist now: the old news goes, and the matrix says the rest.
                 message.set("");
             }
