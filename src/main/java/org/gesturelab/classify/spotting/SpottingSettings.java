@@ -110,6 +110,12 @@ public record SpottingSettings(
                 refractoryFrames, thresholds, nothingClass, calibration);
     }
 
+    /** Returns these settings with another Nothing class (null for none). */
+    public SpottingSettings withNothingClass(String newNothingClass) {
+        return new SpottingSettings(window, stride, smoothing, enterThreshold, exitRatio, minFrames,
+                refractoryFrames, thresholds, newNothingClass, calibration);
+    }
+
     /** Returns these settings with another window. */
     public SpottingSettings withWindow(int newWindow) {
         return new SpottingSettings(newWindow, stride, smoothing, enterThreshold, exitRatio, minFrames,
