@@ -13,6 +13,7 @@ import org.gesturelab.dataset.ClipQuery;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.dataset.ProjectMigration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +47,7 @@ public final class ProjectSplitCommand implements Callable<Integer> {
         }
         Project project = ProjectOpener.open(dir);
         try {
+            ProjectMigration.migrate(project).ifPresent(spec.commandLine().getOut()::println);
             List<Long> moved = new ArrayList<>();
             Random random = new Random(seed);
             for (int label = 0; label < project.classes().size(); label++) {
