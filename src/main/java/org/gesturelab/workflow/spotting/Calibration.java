@@ -3,12 +3,14 @@ package org.gesturelab.workflow.spotting;
 import org.gesturelab.dataset.KeypointStream;
 import org.gesturelab.dataset.Segment;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.spotting.GestureSpotter;
 import org.gesturelab.classify.spotting.SlidingWindow;
 import org.gesturelab.classify.spotting.SpottedEvent;
@@ -40,9 +42,17 @@ import org.gesturelab.dataset.Project;
  * @param settings the chosen settings (written beside the model)
  * @param curve the trade-off points visited, first to last
  * @param reached whether the target was met
+ * @param modelFolder the model calibrated, beside which the settings were written
  */
 public record Calibration(StreamReport before, StreamReport after, SpottingSettings settings,
-        List<CurvePoint> curve, boolean reached) {
+        List<CurvePoint> curve, boolean reached, Path modelFolder) {
+
+    /**
+     * Copies the curve.
+     */
+    public Calibration {
+        curve = List.copyOf(curve);
+    }
 
     /** The lowest start threshold tried. */
     public static final double LOWEST = 0.3;
@@ -127,8 +137,66 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
                     targetFaPerHour, outcome.faPerHour(fps), finalScore.recall() == null ? 0 : finalScore.recall(),
                     streams.size(), frames));
             chosen.write(spotting.modelFolder());
-            return new Calibration(before, finalScore.report(fps), chosen, curve, reached);
+            return new Calibration(before, finalScore.report(fps), chosen, curve, reached, spotting.modelFolder());
         }
+    }
+
+    /**
+     * Returns the trade-off as a chart shows it, like a ROC curve: the points of {@link #curve()} that no other point
+     * beats on both counts (as few or fewer false activations with as much or more recall, one of them strictly),
+     * one per place, by rising false activations; the point calibration chose is always among them.
+     *
+     * @return the points
+     */
+    public List<CurvePoint> frontier() {
+        CurvePoint chosen = curve.get(curve.size() - 1);
+        List<CurvePoint> kept = new ArrayList<>();
+        for (CurvePoint p : curve) {
+            boolean beaten = curve.stream().anyMatch(q -> q.faPerHour() <= p.faPerHour() && q.recall() >= p.recall()
+                    && (q.faPerHour() < p.faPerHour() || q.recall() > p.recall()));
+            boolean placeTaken = kept.stream().anyMatch(q -> q.faPerHour() == p.faPerHour()
+                    && q.recall() == p.recall());
+            if (p == chosen || (!beaten && !placeTaken)) {
+                kept.removeIf(q -> p == chosen && q.faPerHour() == p.faPerHour() && q.recall() == p.recall());
+                kept.add(p);
+            }
+        }
+        kept.sort(java.util.Comparator.comparingDouble(CurvePoint::faPerHour));
+        return kept;
+    }
+
+    /**
+     * Returns the settings of one point of the trade-off curve: the chosen window and durations with that point's
+     * thresholds, noted with that point's figures.
+     *
+     * @param point a point of {@link #curve()}
+     * @return the settings
+     */
+    public SpottingSettings settingsAt(CurvePoint point) {
+        SpottingSettings.Calibration note = settings.calibration();
+        return settings.withThresholds(point.thresholds(), new SpottingSettings.Calibration(
+                note.targetFaPerHour(), point.faPerHour(), point.recall(), note.streams(), note.frames()));
+    }
+
+    /**
+     * Stores the thresholds of a point the user picked on the trade-off curve beside the model, where Live and
+     * {@code evaluate-stream} read them.
+     *
+     * @param project the open project
+     * @param point a point of {@link #curve()}
+     * @return the settings written
+     * @throws IOException if they cannot be written
+     * @throws GestureLabException if the project's current model is no longer the one calibrated
+     */
+    public SpottingSettings choose(Project project, CurvePoint point) throws IOException {
+        Path current = ModelStore.current(project.directory()).orElse(null);
+        if (current == null || !current.toAbsolutePath().normalize().equals(modelFolder.toAbsolutePath()
+                .normalize())) {
+            throw new GestureLabException("The model changed since this calibration: calibrate it again.");
+        }
+        SpottingSettings picked = settingsAt(point);
+        picked.write(modelFolder);
+        return picked;
     }
 
     /** What one greedy search reached. */
