@@ -9,16 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.stage.Stage;
-import org.gesturelab.SharedData;
 import org.gesturelab.app.AppContext;
 import org.gesturelab.app.AppHarness;
 import org.gesturelab.app.MainViewModel;
+import org.gesturelab.app.SpottingProjects;
 import org.gesturelab.app.common.FxBackgroundExecutor;
 import org.gesturelab.classify.ClassifierTrainer;
 import org.gesturelab.classify.ModelStore;
@@ -27,7 +26,6 @@ import org.gesturelab.classify.TrainingConfig;
 import org.gesturelab.classify.spotting.SpottingSettings;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.ClipState;
-import org.gesturelab.dataset.JointsFormat;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.workflow.spotting.Calibration;
 import org.junit.jupiter.api.AfterEach;
@@ -94,23 +92,8 @@ class TradeOffChartTest {
 
     @Test
     void theChartAppearsAfterCalibrationAndAClickPicksThresholds(FxRobot robot) throws Exception {
-        Path joints = SharedData.require("bodygesture15/joints");
-        Path dir = folder.resolve("tradeoff");
-        try (Project project = Project.create(dir, "tradeoff", List.of())) {
-            JointsFormat.importInto(project, joints, new JointsFormat.Options(Set.of("S8"), Set.of("1m"),
-                    Set.of("static", "random")), TaskMonitor.SILENT);
-            try (SequenceClassifier classifier = ClassifierTrainer.train(project.labeledClips(ClipState.TRAIN),
-                    TrainingConfig.defaults().withMaxEpochs(10), null, TaskMonitor.SILENT)) {
-                ModelStore.saveAsCurrent(dir, classifier);
-            }
-        }
-        robot.interact(() -> {
-            try {
-                main.projects().open(dir);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Path dir = SpottingProjects.bodygesture(folder.resolve("tradeoff"), 10);
+        SpottingProjects.open(robot, main, dir);
         TrainScreen train = (TrainScreen) main.screens().stream().filter(s -> s.title().equals("Train"))
                 .findFirst().orElseThrow();
         TrainViewModel viewModel = train.viewModel();
