@@ -24,11 +24,13 @@ import org.gesturelab.dataset.NothingClass;
  * @param weightedF1 the support-weighted mean F1
  * @param perClass precision, recall, F1 and support for each class, in class order
  * @param confusionMatrix {@code [true class][predicted class]} counts
+ * @param nothingClass the project's Nothing class (left out of {@link #gestureMacroF1()}), or null when every class
+ *     is a gesture
  */
-@JsonPropertyOrder({"clips", "accuracy", "macro_f1", "gesture_macro_f1", "weighted_f1", "classes", "per_class",
-    "confusion_matrix"})
+@JsonPropertyOrder({"clips", "accuracy", "macro_f1", "gesture_macro_f1", "weighted_f1", "classes", "nothing_class",
+    "per_class", "confusion_matrix"})
 public record Evaluation(List<String> classes, int clips, double accuracy, double macroF1, double weightedF1,
-        List<ClassMetrics> perClass, int[][] confusionMatrix) {
+        List<ClassMetrics> perClass, int[][] confusionMatrix, String nothingClass) {
 
     /**
      * One class's figures.
@@ -44,9 +46,14 @@ public record Evaluation(List<String> classes, int clips, double accuracy, doubl
 
     /**
      * Copies the collections so that the value cannot change.
+     *
+     * @throws IllegalArgumentException if the Nothing class is not one of the classes
      */
     public Evaluation {
         classes = List.copyOf(classes);
+        if (nothingClass != null && !classes.contains(nothingClass)) {
+            throw new IllegalArgumentException("the Nothing class " + nothingClass + " is not among " + classes);
+        }
         perClass = List.copyOf(perClass);
         int[][] copy = new int[confusionMatrix.length][];
         for (int i = 0; i < copy.length; i++) {
@@ -73,12 +80,28 @@ public record Evaluation(List<String> classes, int clips, double accuracy, doubl
             for (int[] row : confusionMatrix) {
                 predictedAs += row[c];
             }
-            if (!NothingClass.isNothing(m.name()) && (m.support() > 0 || predictedAs > 0)) {
+            if (!m.name().equals(nothingClass) && (m.support() > 0 || predictedAs > 0)) {
                 sum += m.f1();
                 counted++;
             }
         }
         return counted == 0 ? 0 : sum / counted;
+    }
+
+    /**
+     * Returns this evaluation with the Nothing class given by its position, as a project knows it (its
+     * {@code "nothing": true} flag), so that a renamed Nothing class is still left out of the gesture macro F1.
+     *
+     * @param index the Nothing class's index, or -1 when every class is a gesture
+     * @return the evaluation
+     * @throws IllegalArgumentException if the index is out of range
+     */
+    public Evaluation withNothing(int index) {
+        if (index < -1 || index >= classes.size()) {
+            throw new IllegalArgumentException("no class " + index + " among " + classes.size());
+        }
+        return new Evaluation(classes, clips, accuracy, macroF1, weightedF1, perClass, confusionMatrix,
+                index < 0 ? null : classes.get(index));
     }
 
     /** Returns a copy of the confusion matrix, {@code [true class][predicted class]}. */
@@ -92,7 +115,8 @@ public record Evaluation(List<String> classes, int clips, double accuracy, doubl
     }
 
     /**
-     * Evaluates predictions against the truth.
+     * Evaluates predictions against the truth. The Nothing class is the one named
+     * {@value NothingClass#DEFAULT_NAME}, where only names are known; {@link #withNothing(int)} names it by position.
      *
      * @param classes the class names
      * @param truth the true class of each clip
@@ -142,7 +166,7 @@ public record Evaluation(List<String> classes, int clips, double accuracy, doubl
             weighted += f1 * support;
         }
         return new Evaluation(classes, truth.length, (double) correct / truth.length, f1Sum / counted,
-                weighted / truth.length, perClass, confusion);
+                weighted / truth.length, perClass, confusion, NothingClass.in(classes).orElse(null));
     }
 
     /**
@@ -187,9 +211,9 @@ public record Evaluation(List<String> classes, int clips, double accuracy, doubl
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "clips %d   accuracy %.4f   macro F1 %.4f   weighted F1 %.4f%n",
                 clips, accuracy, macroF1, weightedF1));
-        if (classes.stream().anyMatch(NothingClass::isNothing)) {
-            out.append(String.format(Locale.ROOT, "macro F1 over the gesture classes (without Nothing) %.4f%n",
-                    gestureMacroF1()));
+        if (nothingClass != null) {
+            out.append(String.format(Locale.ROOT, "macro F1 over the gesture classes (without %s) %.4f%n",
+                    nothingClass, gestureMacroF1()));
         }
         int width = Math.max(5, classes.stream().mapToInt(String::length).max().orElse(5));
         out.append(String.format(Locale.ROOT, "%n%3s  %-" + width + "s  %9s  %6s  %6s  %7s%n", "#", "class",

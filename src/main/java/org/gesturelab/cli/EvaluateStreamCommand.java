@@ -14,6 +14,7 @@ import org.gesturelab.classify.Json;
 import org.gesturelab.classify.spotting.StreamReport;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.workflow.spotting.Spotting;
 import org.gesturelab.workflow.spotting.StreamEvaluation;
 import picocli.CommandLine;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gesturelab evaluate-stream DIR RECORDING.npy... [--fps 15] [--json] [--segments F]}. */
-@Command(name = "evaluate-stream", description = "Run the project's model and spotter over keypoint recordings as "
-        + "Live would, and score the events against each recording's NAME.segments.csv: event precision, recall "
+/** {@code gesturelab evaluate-stream DIR RECORDING.npy|VIDEO... [--fps 15] [--json] [--segments F]}. */
+@Command(name = "evaluate-stream", description = "Run the project's model and spotter over keypoint recordings or "
+        + "videos as Live would, and score the events against each recording's NAME.segments.csv: event precision, recall "
         + "and F1, false activations per hour of Nothing, median latency.")
 public final class EvaluateStreamCommand implements Callable<Integer> {
 
@@ -33,9 +34,13 @@ public final class EvaluateStreamCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The project folder.")
     private Path dir;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "RECORDING.npy",
-            description = "Keypoint recordings (float32, frames x 1662).")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "RECORDING",
+            description = "Keypoint recordings (.npy, float32, frames x 1662) or videos, whose keypoints are found "
+                    + "frame by frame as Live finds them.")
     private List<Path> recordings;
+
+    @CommandLine.Mixin
+    private HolisticModelOptions holistic = new HolisticModelOptions();
 
     @Option(names = "--fps", defaultValue = "15", paramLabel = "FPS",
             description = "Frames per second of the recordings (default: ${DEFAULT-VALUE}).")
@@ -68,7 +73,8 @@ public final class EvaluateStreamCommand implements Callable<Integer> {
         try (Project project = Project.openReadOnly(dir); Spotting spotting = Spotting.load(project);
                 ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
             calibrated = spotting.calibrated();
-            evaluation = StreamEvaluation.run(spotting, inputs, fps, progress);
+            evaluation = StreamEvaluation.run(spotting, inputs, fps,
+                    () -> new HolisticPipeline(holistic.holisticOptions()), progress);
         }
         PrintWriter out = spec.commandLine().getOut();
         StreamReport total = evaluation.total();

@@ -11,6 +11,7 @@ import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.ImportResult;
 import org.gesturelab.dataset.JointsFormat;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.dataset.ProjectMigration;
 import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.keypoints.VideoKeypointExtractor;
 import org.gesturelab.workflow.ImportData;
@@ -140,6 +141,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Project project = Project.open(dir); ConsoleProgress progress =
                 new ConsoleProgress(spec.commandLine().getErr())) {
+            ProjectMigration.migrate(project).ifPresent(out::println);
             ImportResult result = ImportData.run(project, request(), () -> new HolisticPipeline(
                     holistic.holisticOptions()), progress);
             progress.close();

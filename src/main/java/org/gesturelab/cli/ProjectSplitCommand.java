@@ -7,6 +7,7 @@ import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.workflow.TestHoldOut;
+import org.gesturelab.dataset.ProjectMigration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +46,7 @@ public final class ProjectSplitCommand implements Callable<Integer> {
         }
         Project project = ProjectOpener.open(dir);
         try {
+            ProjectMigration.migrate(project).ifPresent(spec.commandLine().getOut()::println);
             double share = testFraction != null ? testFraction : project.settings().testShareOrDefault();
             TestHoldOut.Split split = TestHoldOut.split(project, share, seed, TaskMonitor.SILENT);
             StatsCommand.printSummary(spec.commandLine().getOut(), project.stats());

@@ -52,7 +52,8 @@ public final class EvaluateModel {
             LabeledClips clips = project.labeledClips(test, Clip::label);
             monitor.checkCancelled();
             float[][] probabilities = model.predict(clips.clips());
-            Evaluation evaluation = Evaluation.ofProbabilities(clips.classes(), clips.labels(), probabilities);
+            Evaluation evaluation = Evaluation.ofProbabilities(clips.classes(), clips.labels(), probabilities)
+                    .withNothing(project.settings().nothingIndex());
             int[] predicted = Evaluation.argmax(probabilities);
             int n = clips.classes().size();
             List<List<List<Clip>>> cells = new ArrayList<>();

@@ -141,7 +141,8 @@ public final class Retrain {
             monitor.update("Evaluating on the test clips", 0, -1);
             LabeledClips test = project.labeledClips(ClipState.TEST);
             Evaluation evaluation = test.size() == 0 ? null
-                    : Evaluation.ofProbabilities(test.classes(), test.labels(), model.predict(test.clips()));
+                    : Evaluation.ofProbabilities(test.classes(), test.labels(), model.predict(test.clips()))
+                            .withNothing(project.settings().nothingIndex());
             if (evaluation != null) {
                 model.recordEvaluation(evaluation);
             }

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.dataset.ProjectMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,14 +72,8 @@ public final class OpenProject {
         if (open != null && isSameFolder(open.directory(), folder)) {
             return false;
         }
-        Project opened = Project.open(folder);
-        try {
-            // The migration of a project made before every project had a Nothing class; no clip is touched.
-            opened.ensureNothingClass();
-        } catch (RuntimeException e) {
-            opened.close();
-            throw e;
-        }
+        // The migration the command line shares (a project made before every project had a Nothing class).
+        Project opened = ProjectMigration.open(folder);
         set(opened);
         return true;
     }

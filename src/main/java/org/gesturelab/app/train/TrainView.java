@@ -77,12 +77,23 @@ public final class TrainView {
         message.setId("train-message");
         message.getStyleClass().add(Styles.MUTED);
         message.textProperty().bind(viewModel.messageProperty());
-        Styles.keepWidth(train, evaluate, strategy, simulate);
+        javafx.scene.control.ComboBox<Integer> target = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(2, 10, 30));
+        target.setId("train-calibrate-target");
+        target.setValue(30);
+        target.setTooltip(new javafx.scene.control.Tooltip("False activations per hour of idle time to stay under"));
+        Button calibrate = new Button("Calibrate");
+        calibrate.setId("train-calibrate");
+        calibrate.setTooltip(new javafx.scene.control.Tooltip("Plays the test clips as streams and chooses the "
+                + "thresholds at which Live reports a gesture; the chart shows the trade-off"));
+        calibrate.setOnAction(event -> viewModel.calibrate(target.getValue()));
+        Styles.keepWidth(train, evaluate, strategy, simulate, target, calibrate);
         message.setWrapText(true);
         message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox bar = new HBox(8, train, evaluate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
-                strategy, simulate, message);
+                strategy, simulate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                target, calibrate, message);
         bar.setAlignment(Pos.CENTER_LEFT);
         ProgressPanel progress = new ProgressPanel();
         progress.taskProperty().bind(viewModel.taskProperty());
@@ -138,7 +149,13 @@ public final class TrainView {
         historyCard.setPrefHeight(230);
         historyCard.setMinHeight(130);
         HBox.setHgrow(historyCard, Priority.ALWAYS);
-        HBox bottom = new HBox(14, historyCard, cellCard);
+        // The trade-off shows once the model is calibrated: before, there is nothing to pick from.
+        VBox tradeOffCard = card("FALSE ACTIVATIONS PER HOUR AGAINST RECALL · CLICK A POINT",
+                new TradeOffChart(viewModel).node());
+        tradeOffCard.setPrefWidth(380);
+        tradeOffCard.visibleProperty().bind(viewModel.calibrationProperty().isNotNull());
+        tradeOffCard.managedProperty().bind(tradeOffCard.visibleProperty());
+        HBox bottom = new HBox(14, historyCard, tradeOffCard, cellCard);
 
         root = new VBox(header, bar, progress, top, bottom);
         root.getStyleClass().add(Styles.SCREEN);

@@ -22,6 +22,7 @@ import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.workflow.Retrain;
 import org.gesturelab.workflow.TestHoldOut;
 import org.gesturelab.workflow.SimulateProject;
+import org.gesturelab.workflow.spotting.Calibration;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
@@ -63,6 +64,13 @@ public final class TrainViewModel {
     /** The end of a training message without test clips; it goes once test clips measure the model. */
     static final String ADD_TEST_CLIPS = "Add test clips to measure it.";
 
+    /** Frames per second the calibration streams are played at: the bodygesture15 and webcam rate. */
+    static final double CALIBRATION_FPS = 15;
+    private static final long CALIBRATION_SEED = 42;
+    private final ReadOnlyObjectWrapper<Calibration> calibration = new ReadOnlyObjectWrapper<>(this, "calibration");
+    private final ReadOnlyObjectWrapper<Calibration.CurvePoint> chosenPoint =
+            new ReadOnlyObjectWrapper<>(this, "chosenPoint");
+
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ReadOnlyStringWrapper testSummary = new ReadOnlyStringWrapper(this, "testSummary", "");
@@ -84,9 +92,18 @@ public final class TrainViewModel {
             assessment.set(null);
             cellClips.clear();
             replay.clear();
+            clearCalibration();
             refreshHistory();
         });
         projects.modelRevisionProperty().addListener((obs, old, now) -> {
+            // A curve belongs to one model: a new one needs its own calibration.
+            Calibration shown = calibration.get();
+            Project project = projects.get();
+            if (shown != null && (project == null || !ModelStore.current(project.directory())
+                    .map(folder -> folder.toAbsolutePath().normalize()
+                            .equals(shown.modelFolder().toAbsolutePath().normalize())).orElse(false))) {
+                clearCalibration();
+            }
             refreshHistory();
             evaluate();
         });
@@ -201,6 +218,66 @@ public final class TrainViewModel {
             refreshHistory();
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Simulation cancelled."
                 : error.getMessage())));
+    }
+
+    /**
+     * Calibrates the current model in the background: plays the test clips as streams and chooses per-class
+     * thresholds that meet a false-activation target (stored beside the model, so Live uses them at once), and
+     * keeps the trade-off curve for the chart.
+     *
+     * @param targetFaPerHour false activations per hour of Nothing to stay under
+     */
+    public void calibrate(double targetFaPerHour) {
+        Project project = projects.get();
+        if (project == null || isBusy()) {
+            return;
+        }
+        task.set(executor.submit("Calibrating the spotting thresholds", monitor -> Calibration.calibrate(project,
+                targetFaPerHour, CALIBRATION_FPS, CALIBRATION_SEED, monitor), result -> {
+                    calibration.set(result);
+                    // The search ends at the point it chose: the last one of its path.
+                    chosenPoint.set(result.curve().get(result.curve().size() - 1));
+                    message.set(String.format(Locale.ROOT, "Calibrated%s: %.1f false activations per hour at "
+                            + "recall %.2f. Click another point of the chart to trade one for the other.",
+                            result.reached() ? "" : " (target not met)", result.settings().calibration()
+                                    .faPerHour(), result.settings().calibration().recall()));
+                    projects.modelChanged();
+                }, error -> message.set(error instanceof org.gesturelab.core.CancelledException
+                        ? "Calibration cancelled." : error.getMessage())));
+    }
+
+    /**
+     * Picks a point of the trade-off curve: its thresholds are stored beside the model and Live uses them.
+     *
+     * @param point a point of the calibration's curve
+     */
+    public void choose(Calibration.CurvePoint point) {
+        Calibration shown = calibration.get();
+        Project project = projects.get();
+        if (shown == null || project == null || point.equals(chosenPoint.get())) {
+            return;
+        }
+        executor.submit("Storing the thresholds", monitor -> shown.choose(project, point), written -> {
+            chosenPoint.set(point);
+            message.set(String.format(Locale.ROOT, "Thresholds set for %.1f false activations per hour at recall "
+                    + "%.2f; Live uses them.", point.faPerHour(), point.recall()));
+            projects.modelChanged();
+        }, error -> message.set("Could not store the thresholds: " + error.getMessage()));
+    }
+
+    private void clearCalibration() {
+        calibration.set(null);
+        chosenPoint.set(null);
+    }
+
+    /** Returns the last calibration of the current model, or null. */
+    public ReadOnlyObjectProperty<Calibration> calibrationProperty() {
+        return calibration.getReadOnlyProperty();
+    }
+
+    /** Returns the trade-off point whose thresholds are in use, or null. */
+    public ReadOnlyObjectProperty<Calibration.CurvePoint> chosenPointProperty() {
+        return chosenPoint.getReadOnlyProperty();
     }
 
     /** Evaluates the current model on the test clips in the background. */

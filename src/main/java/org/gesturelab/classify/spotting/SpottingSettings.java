@@ -83,14 +83,17 @@ public record SpottingSettings(
     }
 
     /**
-     * Returns uncalibrated defaults: every class starts an event at 0.6.
+     * Returns uncalibrated defaults: every class starts an event at 0.6, over a 9-frame moving average, lasting while
+     * above half of that, at least 8 frames, with 15 frames between events.
      *
      * @param window frames per recognition window
      * @param nothingClass the "no gesture" class, or null
      * @return the settings
      */
     public static SpottingSettings defaults(int window, String nothingClass) {
-        return new SpottingSettings(window, 2, 5, 0.6, 0.7, 8, 8, Map.of(), nothingClass, null);
+        // Smoothing 9, exit ratio 0.5 and a refractory gap of 15 frames were chosen on streams of the training people
+        // (docs/decisions/1110-spotting-measured.md); the threshold and minimum length stay for calibration to set.
+        return new SpottingSettings(window, 2, 9, 0.6, 0.5, 8, 15, Map.of(), nothingClass, null);
     }
 
     /** Returns the start threshold of a class. */
@@ -114,6 +117,12 @@ public record SpottingSettings(
     public SpottingSettings withNothingClass(String newNothingClass) {
         return new SpottingSettings(window, stride, smoothing, enterThreshold, exitRatio, minFrames,
                 refractoryFrames, thresholds, newNothingClass, calibration);
+    }
+
+    /** Returns these settings with another moving-average length. */
+    public SpottingSettings withSmoothing(int newSmoothing) {
+        return new SpottingSettings(window, stride, newSmoothing, enterThreshold, exitRatio, minFrames,
+                refractoryFrames, thresholds, nothingClass, calibration);
     }
 
     /** Returns these settings with another window. */

@@ -3,12 +3,14 @@ package org.gesturelab.workflow.spotting;
 import org.gesturelab.dataset.KeypointStream;
 import org.gesturelab.dataset.Segment;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.spotting.GestureSpotter;
 import org.gesturelab.classify.spotting.SlidingWindow;
 import org.gesturelab.classify.spotting.SpottedEvent;
@@ -32,7 +34,8 @@ import org.gesturelab.dataset.Project;
  * minimum event length, and keeps the combination that meets the target with the most recall.
  * It starts with every threshold at {@value #LOWEST} (most recall, most false activations) and, while the rate is
  * above the target, raises by one step the threshold of the class whose raise removes the most false activations
- * per match lost. Every step is a point of the trade-off curve (false activations per hour against recall) that the
+ * per match lost; under the target it goes on while such a step raises the event F1. Of all windows, minimum
+ * lengths and smoothings, the one meeting the target with the best event F1 wins. Every step is a point of the trade-off curve (false activations per hour against recall) that the
  * result carries for a chart.
  *
  * @param before the figures with the settings in use before
@@ -40,9 +43,17 @@ import org.gesturelab.dataset.Project;
  * @param settings the chosen settings (written beside the model)
  * @param curve the trade-off points visited, first to last
  * @param reached whether the target was met
+ * @param modelFolder the model calibrated, beside which the settings were written
  */
 public record Calibration(StreamReport before, StreamReport after, SpottingSettings settings,
-        List<CurvePoint> curve, boolean reached) {
+        List<CurvePoint> curve, boolean reached, Path modelFolder) {
+
+    /**
+     * Copies the curve.
+     */
+    public Calibration {
+        curve = List.copyOf(curve);
+    }
 
     /** The lowest start threshold tried. */
     public static final double LOWEST = 0.3;
@@ -52,6 +63,8 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
     /** Minimum event durations tried; the one that keeps most recall under the target wins. */
     private static final int[] MIN_FRAMES = {4, 8, 12, 16};
     private static final double IDLE_FRACTION = 0.7;
+    /** Moving-average lengths tried: the default and a longer one (chosen on train-people streams, decision 1110). */
+    private static final int[] SMOOTHING = {5, 9};
 
     /**
      * One point of the trade-off.
@@ -109,11 +122,13 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
                     before = search.score(spotting.settings()).report(fps);
                 }
                 for (int minFrames : MIN_FRAMES) {
-                    Result result = search(search, classes, windowed.withMinFrames(minFrames), targetFaPerHour, fps,
-                            monitor);
-                    if (best == null || result.better(best, targetFaPerHour, fps)) {
-                        best = result;
-                        bestSearch = search;
+                    for (int smoothing : SMOOTHING) {
+                        Result result = search(search, classes, windowed.withMinFrames(minFrames)
+                                .withSmoothing(smoothing), targetFaPerHour, fps, monitor);
+                        if (best == null || result.better(best, targetFaPerHour, fps)) {
+                            best = result;
+                            bestSearch = search;
+                        }
                     }
                 }
             }
@@ -127,8 +142,66 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
                     targetFaPerHour, outcome.faPerHour(fps), finalScore.recall() == null ? 0 : finalScore.recall(),
                     streams.size(), frames));
             chosen.write(spotting.modelFolder());
-            return new Calibration(before, finalScore.report(fps), chosen, curve, reached);
+            return new Calibration(before, finalScore.report(fps), chosen, curve, reached, spotting.modelFolder());
         }
+    }
+
+    /**
+     * Returns the trade-off as a chart shows it, like a ROC curve: the points of {@link #curve()} that no other point
+     * beats on both counts (as few or fewer false activations with as much or more recall, one of them strictly),
+     * one per place, by rising false activations; the point calibration chose is always among them.
+     *
+     * @return the points
+     */
+    public List<CurvePoint> frontier() {
+        CurvePoint chosen = curve.get(curve.size() - 1);
+        List<CurvePoint> kept = new ArrayList<>();
+        for (CurvePoint p : curve) {
+            boolean beaten = curve.stream().anyMatch(q -> q.faPerHour() <= p.faPerHour() && q.recall() >= p.recall()
+                    && (q.faPerHour() < p.faPerHour() || q.recall() > p.recall()));
+            boolean placeTaken = kept.stream().anyMatch(q -> q.faPerHour() == p.faPerHour()
+                    && q.recall() == p.recall());
+            if (p == chosen || (!beaten && !placeTaken)) {
+                kept.removeIf(q -> p == chosen && q.faPerHour() == p.faPerHour() && q.recall() == p.recall());
+                kept.add(p);
+            }
+        }
+        kept.sort(java.util.Comparator.comparingDouble(CurvePoint::faPerHour));
+        return kept;
+    }
+
+    /**
+     * Returns the settings of one point of the trade-off curve: the chosen window and durations with that point's
+     * thresholds, noted with that point's figures.
+     *
+     * @param point a point of {@link #curve()}
+     * @return the settings
+     */
+    public SpottingSettings settingsAt(CurvePoint point) {
+        SpottingSettings.Calibration note = settings.calibration();
+        return settings.withThresholds(point.thresholds(), new SpottingSettings.Calibration(
+                note.targetFaPerHour(), point.faPerHour(), point.recall(), note.streams(), note.frames()));
+    }
+
+    /**
+     * Stores the thresholds of a point the user picked on the trade-off curve beside the model, where Live and
+     * {@code evaluate-stream} read them.
+     *
+     * @param project the open project
+     * @param point a point of {@link #curve()}
+     * @return the settings written
+     * @throws IOException if they cannot be written
+     * @throws GestureLabException if the project's current model is no longer the one calibrated
+     */
+    public SpottingSettings choose(Project project, CurvePoint point) throws IOException {
+        Path current = ModelStore.current(project.directory()).orElse(null);
+        if (current == null || !current.toAbsolutePath().normalize().equals(modelFolder.toAbsolutePath()
+                .normalize())) {
+            throw new GestureLabException("The model changed since this calibration: calibrate it again.");
+        }
+        SpottingSettings picked = settingsAt(point);
+        picked.write(modelFolder);
+        return picked;
     }
 
     /** What one greedy search reached. */
@@ -144,8 +217,9 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
             if (!meets) {
                 return outcome.falseActivations() < other.outcome.falseActivations();
             }
-            return outcome.matched() > other.outcome.matched() || (outcome.matched() == other.outcome.matched()
-                    && outcome.falseActivations() < other.outcome.falseActivations());
+            double f1 = outcome.f1();
+            double otherF1 = other.outcome.f1();
+            return f1 > otherF1 || (f1 == otherF1 && outcome.falseActivations() < other.outcome.falseActivations());
         }
     }
 
@@ -157,7 +231,8 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
         Outcome outcome = search.outcome(current);
         List<CurvePoint> curve = new ArrayList<>();
         curve.add(outcome.point(current, fps));
-        while (outcome.faPerHour(fps) > targetFaPerHour) {
+        while (true) {
+            boolean meets = outcome.faPerHour(fps) <= targetFaPerHour;
             monitor.checkCancelled();
             int bestClass = -1;
             double bestGain = Double.NEGATIVE_INFINITY;
@@ -172,14 +247,16 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
                 long removed = outcome.falseActivations() - trial.falseActivations();
                 long lost = outcome.matched() - trial.matched();
                 // Raising a class that causes false activations comes first even when it gains nothing at once.
-                double gain = (removed + 0.01 * outcome.falseByClass()[c]) / (Math.max(0, lost) + 0.5);
+                double gain = meets ? trial.f1()
+                        : (removed + 0.01 * outcome.falseByClass()[c]) / (Math.max(0, lost) + 0.5);
                 if (gain > bestGain) {
                     bestGain = gain;
                     bestClass = c;
                     bestOutcome = trial;
                 }
             }
-            if (bestClass < 0) {
+            // Under the target, the step that raises the event F1 most is taken, and none when none raises it.
+            if (bestClass < 0 || (meets && !(bestOutcome.f1() > outcome.f1()))) {
                 break;
             }
             level[bestClass]++;
@@ -211,6 +288,12 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
     /** Counts of one threshold setting over all calibration streams. */
     private record Outcome(long matched, long segments, long falseActivations, long nothingFrames,
             long[] falseByClass) {
+
+        /** The event F1: every event that matches no segment is a false activation. */
+        double f1() {
+            long events = matched + falseActivations;
+            return events + segments == 0 ? 0 : 2.0 * matched / (events + segments);
+        }
 
         double faPerHour(double fps) {
             return nothingFrames == 0 ? 0 : falseActivations / (nothingFrames / fps / 3600.0);

@@ -12,7 +12,8 @@ import org.gesturelab.dataset.Project;
 
 /**
  * A project's current model with the spotting settings it is used with: those stored beside it by calibration, or
- * defaults (start threshold 0.6, a window of the project's sequence length).
+ * defaults (start threshold 0.6, a window of the project's sequence length). The Nothing class is always the
+ * project's flagged one ({@link Project#nothingClass()}), so a renamed Nothing class stays Nothing.
  *
  * @param classifier the classifier; close it through this object
  * @param settings the spotting settings
@@ -33,7 +34,8 @@ public record Spotting(SequenceClassifier classifier, SpottingSettings settings,
         SequenceClassifier classifier = ModelStore.loadCurrentForRecognition(project.directory(),
                 project.classNames(), project.sequenceLength(), KeypointLayout.FEATURES);
         Path folder = ModelStore.current(project.directory()).orElseThrow();
-        var stored = SpottingSettings.read(folder);
+        // The project's flag says which class is Nothing, whatever it is called now or was called when calibrated.
+        var stored = SpottingSettings.read(folder).map(s -> s.withNothingClass(project.nothingClass().orElse(null)));
         SpottingSettings settings = stored.orElseGet(() -> defaults(project));
         if (settings.nothingClass() != null && !classifier.classes().contains(settings.nothingClass())) {
             // A model trained before the project had its Nothing class: it cannot say "nothing", and Live says so.

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,16 +14,9 @@ import org.gesturelab.SharedData;
 import org.gesturelab.app.AppContext;
 import org.gesturelab.app.AppHarness;
 import org.gesturelab.app.MainViewModel;
+import org.gesturelab.app.SpottingProjects;
 import org.gesturelab.app.common.FxBackgroundExecutor;
-import org.gesturelab.classify.ClassifierTrainer;
-import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
-import org.gesturelab.classify.TrainingConfig;
-import org.gesturelab.core.TaskMonitor;
-import org.gesturelab.dataset.ClipState;
-import org.gesturelab.dataset.JointsFormat;
 import org.gesturelab.dataset.NothingClass;
-import org.gesturelab.dataset.Project;
 import org.gesturelab.mediapipe.InstalledModels;
 import org.gesturelab.mediapipe.ModelDirectory;
 import org.junit.jupiter.api.AfterEach;
@@ -69,24 +60,9 @@ class LiveNothingTest {
     @Test
     void aPersonStandingStillReadsAsNothing(FxRobot robot) throws Exception {
         InstalledModels.require();
-        Path joints = SharedData.require("bodygesture15/joints");
         Path video = SharedData.require("bodygesture15/videos_1m_upper/S8/videos/static_1_1m_upper.avi");
-        Path dir = folder.resolve("spotting");
-        try (Project project = Project.create(dir, "spotting", List.of())) {
-            JointsFormat.importInto(project, joints, new JointsFormat.Options(Set.of("S8"), Set.of("1m"),
-                    Set.of("static", "random")), TaskMonitor.SILENT);
-            try (SequenceClassifier classifier = ClassifierTrainer.train(project.labeledClips(ClipState.TRAIN),
-                    TrainingConfig.defaults().withMaxEpochs(40), null, TaskMonitor.SILENT)) {
-                ModelStore.saveAsCurrent(dir, classifier);
-            }
-        }
-        robot.interact(() -> {
-            try {
-                main.projects().open(dir);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Path dir = SpottingProjects.bodygesture(folder.resolve("spotting"), 40);
+        SpottingProjects.open(robot, main, dir);
         LiveViewModel live = ((LiveScreen) main.screens().get(0)).viewModel();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> live.calmProperty().get());
         assertEquals(NothingClass.DEFAULT_NAME, live.nothingNameProperty().get());
