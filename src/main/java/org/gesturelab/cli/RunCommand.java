@@ -15,7 +15,7 @@ import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.keypoints.HolisticPipeline;
-import org.gesturelab.workflow.RecognizeLive;
+import org.gesturelab.workflow.events.RecognizeLive;
 import org.gesturelab.workflow.events.GestureEventSink;
 import org.gesturelab.workflow.events.JsonLinesSink;
 import org.gesturelab.workflow.events.OscEventSender;

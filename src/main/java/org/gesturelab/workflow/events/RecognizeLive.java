@@ -1,4 +1,4 @@
-package org.gesturelab.workflow;
+package org.gesturelab.workflow.events;
 
 import java.util.List;
 
@@ -7,8 +7,7 @@ import org.gesturelab.core.CancelledException;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.keypoints.HolisticPipeline;
-import org.gesturelab.workflow.events.GestureEventSink;
-import org.gesturelab.workflow.events.LiveRecognizer;
+import org.gesturelab.workflow.KeypointEngine;
 import org.gesturelab.workflow.spotting.Spotting;
 
 /**
