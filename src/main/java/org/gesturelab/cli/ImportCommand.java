@@ -109,8 +109,18 @@ public final class ImportCommand implements Callable<Integer> {
                     + "Nothing class (idle, other movements) instead of classes of their own.")
     private List<String> asNothing = List.of();
 
+    @Option(names = "--person", paramLabel = "NAME",
+            description = "Who is in the clips (any format but --joints, which reads the subject column of "
+                    + "index.csv): stored on every clip, for evaluation on people a model never saw. An NPY "
+                    + "folder's own person column wins.")
+    private String person;
+
     @Override
     public Integer call() throws Exception {
+        if (source.joints != null && person != null) {
+            throw new GestureLabException("--joints takes each clip's person from the subject column of index.csv; "
+                    + "leave out --person.");
+        }
         if (as == ClipState.SKIPPED) {
             throw new GestureLabException("--as takes train, test or pool.");
         }
@@ -134,7 +144,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Project project = Project.open(dir); ConsoleProgress progress =
                 new ConsoleProgress(spec.commandLine().getErr())) {
-            ImportResult result = ImportData.run(project, request(), () -> new HolisticPipeline(
+            ImportResult result = ImportData.run(project, request().withPerson(person), () -> new HolisticPipeline(
                     holistic.holisticOptions()), progress);
             progress.close();
             out.printf("Imported %d clips in %.1f s into %s.%n", result.count(),

@@ -12,6 +12,7 @@ import org.gesturelab.dataset.ClassMapping;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.ImportResult;
 import org.gesturelab.dataset.JointsFormat;
+import org.gesturelab.dataset.PersonTags;
 import org.gesturelab.dataset.Project;
 
 /**
@@ -34,13 +35,31 @@ public final class ImportData {
      *     source's classes that go into the project's Nothing class ({@code --as-nothing})
      * @param segments a keypoint recording's segments file ({@code start,end,label}): each pool window gets its
      *     majority label as the hidden label; null for none
+     * @param person the person in every imported clip ({@code --person}), or null for unknown; joints take theirs
+     *     from {@code index.csv}'s subject column instead, and an NPY folder's own {@code person} column wins
      */
     public record Request(ImportFormat format, Path source, ClipState as, String label, Integer window,
-            Integer stride, JointsFormat.Options split, Path segments) {
+            Integer stride, JointsFormat.Options split, Path segments, String person) {
 
-        /** Fills in an empty split. */
+        /** Fills in an empty split and checks the person's name. */
         public Request {
             split = split != null ? split : new JointsFormat.Options(Set.of(), Set.of());
+            person = PersonTags.normalise(person);
+            if (person != null && format == ImportFormat.JOINTS) {
+                throw new GestureLabException("A joints import takes each clip's person from the subject column "
+                        + "of " + JointsFormat.INDEX_FILE + "; leave out the person.");
+            }
+        }
+
+        /** A request whose clips' person is unknown (or, for joints, read from the index). */
+        public Request(ImportFormat format, Path source, ClipState as, String label, Integer window,
+                Integer stride, JointsFormat.Options split, Path segments) {
+            this(format, source, as, label, window, stride, split, segments, null);
+        }
+
+        /** Returns this request with every clip tagged with a person (null or blank: unknown). */
+        public Request withPerson(String who) {
+            return new Request(format, source, as, label, window, stride, split, segments, who);
         }
 
         /**
