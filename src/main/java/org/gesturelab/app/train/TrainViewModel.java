@@ -1,5 +1,15 @@
 package org.gesturelab.app.train;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.gesturelab.classify.Architecture;
+import org.gesturelab.classify.FeatureSubset;
+import org.gesturelab.classify.TrainingConfig;
+import org.gesturelab.core.LabeledClips;
+import org.gesturelab.dataset.ClipState;
+import org.gesturelab.workflow.persons.CrossPersonValidation;
+import org.gesturelab.workflow.persons.PersonScores;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +70,9 @@ public final class TrainViewModel {
             "No test clips: import or move some clips to the test set to measure the model.";
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper severalPeople = new ReadOnlyBooleanWrapper(this, "severalPeople");
+    private final ReadOnlyObjectWrapper<PersonScores> unseenPeople = new ReadOnlyObjectWrapper<>(this,
+            "unseenPeople");
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ClipReplay replay;
 
@@ -77,6 +90,7 @@ public final class TrainViewModel {
             // Another project starts clean: no message, matrix or replay of the last one.
             message.set("");
             assessment.set(null);
+            unseenPeople.set(null);
             cellClips.clear();
             replay.clear();
             refreshHistory();
@@ -85,12 +99,20 @@ public final class TrainViewModel {
             refreshHistory();
             evaluate();
         });
+        projects.revisionProperty().addListener((obs, old, now) -> refreshPeople());
         refreshHistory();
+    }
+
+    /** Re-reads whether labeled clips of two or more people exist. */
+    private void refreshPeople() {
+        Project project = projects.get();
+        severalPeople.set(project != null && CrossPersonValidation.labeledPersons(project).size() >= 2);
     }
 
     /** Re-reads the history from the project. */
     public void refreshHistory() {
         Project project = projects.get();
+        refreshPeople();
         if (project == null) {
             history.clear();
             simulations.clear();
@@ -152,6 +174,10 @@ public final class TrainViewModel {
                     : String.format(Locale.ROOT, "Trained on %d clips in %.0f s: macro F1 %.2f.", result.labels(),
                             result.seconds(), result.evaluation().macroF1()));
             projects.modelChanged();
+            if (severalPeople.get()) {
+                // The usual figure is on people the model saw; the honest one follows at once, still cancellable.
+                checkUnseenPeople();
+            }
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Training cancelled."
                 : error.getMessage())));
     }
@@ -176,6 +202,45 @@ public final class TrainViewModel {
             refreshHistory();
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Simulation cancelled."
                 : error.getMessage())));
+    }
+
+    /**
+     * Measures, in the background, how the project's network does on people it was not trained on: leave one
+     * person out over the labeled clips ({@link CrossPersonValidation}), the default network with the epochs of an
+     * interactive retraining. Saves nothing.
+     */
+    public void checkUnseenPeople() {
+        Project project = projects.get();
+        if (project == null || isBusy() || !severalPeople.get()) {
+            return;
+        }
+        task.set(executor.submit("Checking on people the model was not trained on", monitor -> {
+            LabeledClips train = project.labeledClips(ClipState.TRAIN);
+            TrainingConfig defaults = TrainingConfig.defaults();
+            TrainingConfig config = new TrainingConfig(Architecture.DEFAULT, FeatureSubset.detect(train.clips()),
+                    project.sequenceLength(), Retrain.INTERACTIVE_EPOCHS, defaults.batchSize(),
+                    defaults.learningRate(), defaults.validationFraction(), defaults.patience(),
+                    defaults.classWeights(), defaults.augmentation(), defaults.seed());
+            CrossPersonValidation.Result result = CrossPersonValidation.run(project, new CrossPersonValidation
+                    .Request(List.of(Architecture.DEFAULT), List.of(), config), monitor);
+            return result.models().get(0).scores();
+        }, scores -> {
+            unseenPeople.set(scores);
+            message.set(String.format(Locale.ROOT, "On people it was not trained on: accuracy %.0f%% (±%.0f over %d "
+                    + "people), macro F1 %.2f.", scores.meanAccuracy() * 100, scores.spreadAccuracy() * 100,
+                    scores.persons().size(), scores.meanMacroF1()));
+        }, error -> message.set(error instanceof org.gesturelab.core.CancelledException
+                ? "Check on new people cancelled." : error.getMessage())));
+    }
+
+    /** Returns whether labeled clips of at least two people exist, so that people can be held out. */
+    public ReadOnlyBooleanProperty severalPeopleProperty() {
+        return severalPeople.getReadOnlyProperty();
+    }
+
+    /** Returns the scores on people held out, once {@link #checkUnseenPeople()} has run; else null. */
+    public ReadOnlyObjectProperty<PersonScores> unseenPeopleProperty() {
+        return unseenPeople.getReadOnlyProperty();
     }
 
     /** Evaluates the current model on the test clips in the background. */
