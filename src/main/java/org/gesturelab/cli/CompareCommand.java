@@ -17,7 +17,6 @@ import org.gesturelab.classify.FeatureSubset;
 import org.gesturelab.classify.Json;
 import org.gesturelab.classify.ModelComparison;
 import org.gesturelab.classify.TrainingConfig;
-import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.workflow.persons.CrossPersonValidation;
 import org.gesturelab.workflow.persons.PersonScores;
@@ -134,10 +133,10 @@ public final class CompareCommand implements Callable<Integer> {
         CrossPersonValidation.Result result;
         try (Project project = Project.openForReading(dir); ConsoleProgress progress =
                 new ConsoleProgress(spec.commandLine().getErr())) {
-            FeatureSubset parts = subset != null ? subset
-                    : FeatureSubset.detect(project.labeledClips(ClipState.TRAIN).clips());
+            // Without --subset, the parts the labeled clips contain (read once, by the validation itself).
             result = CrossPersonValidation.run(project, new CrossPersonValidation.Request(architectures, baselines,
-                    config(parts, project.sequenceLength())), progress);
+                    config(subset != null ? subset : FeatureSubset.POSE_HANDS, project.sequenceLength()),
+                    subset == null), progress);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -1,20 +1,12 @@
 package org.gesturelab.app.train;
 
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import org.gesturelab.classify.Architecture;
-import org.gesturelab.classify.FeatureSubset;
-import org.gesturelab.classify.TrainingConfig;
-import org.gesturelab.core.LabeledClips;
-import org.gesturelab.dataset.ClipState;
-import org.gesturelab.workflow.persons.CrossPersonValidation;
-import org.gesturelab.workflow.persons.PersonScores;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,11 +18,15 @@ import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.ClipReplay;
 import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
+import org.gesturelab.classify.Architecture;
 import org.gesturelab.classify.Json;
+import org.gesturelab.classify.TrainingConfig;
 import org.gesturelab.workflow.EvaluateModel;
 import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.workflow.Retrain;
 import org.gesturelab.workflow.SimulateProject;
+import org.gesturelab.workflow.persons.CrossPersonValidation;
+import org.gesturelab.workflow.persons.PersonScores;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
@@ -215,14 +211,13 @@ public final class TrainViewModel {
             return;
         }
         task.set(executor.submit("Checking on people the model was not trained on", monitor -> {
-            LabeledClips train = project.labeledClips(ClipState.TRAIN);
             TrainingConfig defaults = TrainingConfig.defaults();
-            TrainingConfig config = new TrainingConfig(Architecture.DEFAULT, FeatureSubset.detect(train.clips()),
+            TrainingConfig config = new TrainingConfig(Architecture.DEFAULT, defaults.subset(),
                     project.sequenceLength(), Retrain.INTERACTIVE_EPOCHS, defaults.batchSize(),
                     defaults.learningRate(), defaults.validationFraction(), defaults.patience(),
                     defaults.classWeights(), defaults.augmentation(), defaults.seed());
             CrossPersonValidation.Result result = CrossPersonValidation.run(project, new CrossPersonValidation
-                    .Request(List.of(Architecture.DEFAULT), List.of(), config), monitor);
+                    .Request(List.of(Architecture.DEFAULT), List.of(), config, true), monitor);
             return result.models().get(0).scores();
         }, scores -> {
             unseenPeople.set(scores);

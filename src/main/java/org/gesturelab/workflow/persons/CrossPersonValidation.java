@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import org.gesturelab.classify.Architecture;
 import org.gesturelab.classify.Baseline;
+import org.gesturelab.classify.FeatureSubset;
 import org.gesturelab.classify.ModelComparison;
 import org.gesturelab.classify.TrainingConfig;
 import org.gesturelab.core.GestureLabException;
@@ -34,13 +35,20 @@ public final class CrossPersonValidation {
      * @param baselines the classical models
      * @param config the network settings (its architecture is replaced by each network); its subset, sequence
      *     length and seed also serve the baselines
+     * @param detectParts whether to replace the config's body parts by whatever the labeled clips contain
      */
-    public record Request(List<Architecture> architectures, List<Baseline> baselines, TrainingConfig config) {
+    public record Request(List<Architecture> architectures, List<Baseline> baselines, TrainingConfig config,
+            boolean detectParts) {
 
         /** Copies the lists. */
         public Request {
             architectures = List.copyOf(architectures);
             baselines = List.copyOf(baselines);
+        }
+
+        /** A request that uses the config's body parts as they are. */
+        public Request(List<Architecture> architectures, List<Baseline> baselines, TrainingConfig config) {
+            this(architectures, baselines, config, false);
         }
     }
 
@@ -106,6 +114,8 @@ public final class CrossPersonValidation {
         }
         monitor.update("Loading " + tagged.size() + " labeled clips", 0, -1);
         LabeledClips all = project.labeledClips(tagged, Clip::label);
+        TrainingConfig config = request.detectParts()
+                ? request.config().withSubset(FeatureSubset.detect(all.clips())) : request.config();
         int models = request.architectures().size() + request.baselines().size();
         long total = (long) models * persons.size();
         Map<String, List<PersonScores.Person>> rows = new LinkedHashMap<>();
@@ -128,7 +138,7 @@ public final class CrossPersonValidation {
                     return monitor.isCancelled();
                 }
             };
-            for (ModelComparison.Row row : ModelComparison.run(train, test, request.config(),
+            for (ModelComparison.Row row : ModelComparison.run(train, test, config,
                     request.architectures(), request.baselines(), fold)) {
                 rows.computeIfAbsent(row.model(), m -> new ArrayList<>());
                 if (row.failure() != null) {
