@@ -120,12 +120,12 @@ public record PersonScores(List<Person> persons, @JsonProperty("mean_macro_f1") 
      */
     public String toTable() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-20s %6s %9s %9s%n", "person", "clips", "accuracy", "macro F1"));
+        out.append(String.format(Locale.ROOT, "%-20s %6s %12s %12s%n", "person", "clips", "accuracy", "macro F1"));
         for (Person row : persons) {
-            out.append(String.format(Locale.ROOT, "%-20s %6d %9.4f %9.4f%n", row.person(), row.clips(),
+            out.append(String.format(Locale.ROOT, "%-20s %6d %12.4f %12.4f%n", row.person(), row.clips(),
                     row.accuracy(), row.macroF1()));
         }
-        out.append(String.format(Locale.ROOT, "%-20s %6s %9s %9s%n", "mean ± spread (" + persons.size() + ")", "",
+        out.append(String.format(Locale.ROOT, "%-20s %6s %12s %12s%n", "mean ± spread (" + persons.size() + ")", "",
                 format(meanAccuracy, spreadAccuracy), format(meanMacroF1, spreadMacroF1)));
         if (untaggedClips > 0) {
             out.append(untaggedClips).append(" clips name no person and are left out.\n");
