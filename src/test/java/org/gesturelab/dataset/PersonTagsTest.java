@@ -108,4 +108,26 @@ class PersonTagsTest {
             assertTrue(counts.containsKey(null), "an unknown person is NULL, not an empty string");
         }
     }
+
+    @Test
+    void repairKeepsTheTagsItSalvages() throws Exception {
+        Path dir = temp.resolve("p");
+        long id;
+        try (Project project = Project.create(dir, "Repair", List.of("a", "b"))) {
+            id = project.addClip(NewClip.labeled(TestClips.random(5, 1), ClipState.TRAIN, 1, "x").withPerson("Ann")
+                    .withSession("1m")).id();
+        }
+        // A database that lost its schema version is rebuilt from the clip files and the rows still readable.
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Project.DATABASE_FILE));
+                Statement statement = db.createStatement()) {
+            statement.execute("PRAGMA user_version = 0");
+        }
+        assertTrue(Project.repair(dir).repaired());
+        try (Project project = Project.open(dir)) {
+            Clip clip = project.requireClip(id);
+            assertEquals("Ann", clip.person());
+            assertEquals("1m", clip.session());
+            assertEquals(1, clip.label());
+        }
+    }
 }
