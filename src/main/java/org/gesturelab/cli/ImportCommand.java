@@ -116,8 +116,18 @@ public final class ImportCommand implements Callable<Integer> {
                     + "Imports with test clips of their own (--as test, --test-subjects) keep theirs.")
     private boolean holdOut;
 
+    @Option(names = "--person", paramLabel = "NAME",
+            description = "Who is in the clips (any format but --joints, which reads the subject column of "
+                    + "index.csv): stored on every clip, for evaluation on people a model never saw. An NPY "
+                    + "folder's own person column wins.")
+    private String person;
+
     @Override
     public Integer call() throws Exception {
+        if (source.joints != null && person != null) {
+            throw new GestureLabException("--joints takes each clip's person from the subject column of index.csv; "
+                    + "leave out --person.");
+        }
         if (as == ClipState.SKIPPED) {
             throw new GestureLabException("--as takes train, test or pool.");
         }
@@ -142,7 +152,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (Project project = Project.open(dir); ConsoleProgress progress =
                 new ConsoleProgress(spec.commandLine().getErr())) {
             ProjectMigration.migrate(project).ifPresent(out::println);
-            ImportResult result = ImportData.run(project, request(), () -> new HolisticPipeline(
+            ImportResult result = ImportData.run(project, request().withPerson(person), () -> new HolisticPipeline(
                     holistic.holisticOptions()), progress);
             progress.close();
             out.printf("Imported %d clips in %.1f s into %s.%n", result.count(),
@@ -163,17 +173,17 @@ public final class ImportCommand implements Callable<Integer> {
         JointsFormat.Options split = new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances),
                 new TreeSet<>(asNothing));
         if (source.mpData != null) {
-            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, split, null, holdOut);
+            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, split, null, holdOut, null);
         } else if (source.csv != null) {
-            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, split, null, holdOut);
+            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, split, null, holdOut, null);
         } else if (source.npy != null) {
-            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, split, null, holdOut);
+            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, split, null, holdOut, null);
         } else if (source.joints != null) {
-            return new ImportData.Request(ImportFormat.JOINTS, source.joints, null, null, null, null, split, null, holdOut);
+            return new ImportData.Request(ImportFormat.JOINTS, source.joints, null, null, null, null, split, null, holdOut, null);
         } else if (source.videos != null) {
-            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, split, null, holdOut);
+            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, split, null, holdOut, null);
         }
         return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window, stride, null,
-                segments, holdOut);
+                segments, holdOut, null);
     }
 }

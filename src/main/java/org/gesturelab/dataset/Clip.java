@@ -19,9 +19,19 @@ import java.time.Instant;
  * @param createdAt when it was added to the project
  * @param keypoints its {@code .npy} file (float32, frames x 1662)
  * @param replayVideo a short video of the clip for replay, or null
+ * @param person who is in the clip (a name or a dataset's subject id), or null when unknown
+ * @param session which recording session it came from, or null when unknown
  */
 public record Clip(long id, ClipState state, Integer label, Integer hiddenLabel, String source, Long recordingId,
-        Integer startFrame, int frames, Instant createdAt, Path keypoints, Path replayVideo) {
+        Integer startFrame, int frames, Instant createdAt, Path keypoints, Path replayVideo, String person,
+        String session) {
+
+    /** A clip without person and session tags. */
+    public Clip(long id, ClipState state, Integer label, Integer hiddenLabel, String source, Long recordingId,
+            Integer startFrame, int frames, Instant createdAt, Path keypoints, Path replayVideo) {
+        this(id, state, label, hiddenLabel, source, recordingId, startFrame, frames, createdAt, keypoints,
+                replayVideo, null, null);
+    }
 
     /** Returns whether the clip carries a label. */
     public boolean isLabeled() {

@@ -175,7 +175,7 @@ public final class ClipBatch implements AutoCloseable {
         long now = System.currentTimeMillis();
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO clips (id, state, label, hidden_label, "
                 + "source, recording_id, start_frame, frames, keypoints, replay_video, import_id, created_at, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "updated_at, person, session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, clip.state().name());
             ProjectDb.setNullable(insert, 3, clip.label());
@@ -189,6 +189,8 @@ public final class ClipBatch implements AutoCloseable {
             ProjectDb.setNullable(insert, 11, importId);
             insert.setLong(12, now);
             insert.setLong(13, now);
+            insert.setString(14, clip.person());
+            insert.setString(15, clip.session());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw store.storeError(e);
@@ -196,7 +198,7 @@ public final class ClipBatch implements AutoCloseable {
         Path dir = files.directory();
         Clip stored = new Clip(id, clip.state(), clip.label(), clip.hiddenLabel(), clip.source(), clip.recordingId(),
                 clip.startFrame(), clip.keypoints().length, Instant.ofEpochMilli(now), dir.resolve(keypoints),
-                video == null ? null : dir.resolve(video));
+                video == null ? null : dir.resolve(video), clip.person(), clip.session());
         added.add(stored);
         return stored;
     }

@@ -30,7 +30,7 @@ import org.gesturelab.core.Npy;
 final class ClipStore {
 
     static final String CLIP_COLUMNS = "id, state, label, hidden_label, source, recording_id, start_frame, "
-            + "frames, created_at, keypoints, replay_video";
+            + "frames, created_at, keypoints, replay_video, person, session";
 
     private final ProjectDb db;
     private final ProjectClasses classes;
@@ -125,7 +125,8 @@ final class ClipStore {
                         rs.getString(5), longOrNull(rs, 6), integer(rs, 7), rs.getInt(8),
                         Instant.ofEpochMilli(rs.getLong(9)),
                         files.resolveStored(rs.getString(10), "The keypoints file of clip " + id),
-                        video == null ? null : files.resolveStored(video, "The replay video of clip " + id)));
+                        video == null ? null : files.resolveStored(video, "The replay video of clip " + id),
+                        rs.getString(12), rs.getString(13)));
             }
         }
         return clips;
@@ -221,6 +222,49 @@ final class ClipStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Deleted clip " + clipId + " but not its files", e);
         }
+    }
+
+    /**
+     * Sets the person tag of some clips in one transaction; if one clip does not exist, none changes.
+     *
+     * @param clipIds the clips
+     * @param person the person, or null (or blank) for unknown
+     * @return how many clips changed
+     */
+    int setPerson(java.util.Collection<Long> clipIds, String person) {
+        String tag = PersonTags.normalise(person);
+        return db.write(() -> {
+            int changed = 0;
+            try (PreparedStatement update = db.connection().prepareStatement(
+                    "UPDATE clips SET person = ?, updated_at = ? WHERE id = ?")) {
+                long now = System.currentTimeMillis();
+                for (long id : clipIds) {
+                    update.setString(1, tag);
+                    update.setLong(2, now);
+                    update.setLong(3, id);
+                    if (update.executeUpdate() != 1) {
+                        throw new GestureLabException("Project '" + classes.settings().name() + "' has no clip "
+                                + id + "; no person was changed.");
+                    }
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** Returns the distinct person tags of the clips, sorted; unknown (null) is left out. */
+    List<String> persons() {
+        return db.read(() -> {
+            List<String> persons = new ArrayList<>();
+            try (Statement statement = db.connection().createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT DISTINCT person FROM clips WHERE person IS NOT NULL ORDER BY person")) {
+                while (rs.next()) {
+                    persons.add(rs.getString(1));
+                }
+            }
+            return persons;
+        });
     }
 
     List<Recording> recordings() {

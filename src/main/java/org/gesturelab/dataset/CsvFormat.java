@@ -73,12 +73,23 @@ public final class CsvFormat {
      */
     public static ImportResult importInto(Project project, Path file, ClipState as, ClassMapping mapping,
             TaskMonitor monitor) throws IOException {
+        return importInto(project, file, as, mapping, null, monitor);
+    }
+
+    /**
+     * The same, with every clip tagged with the person in it ({@code --person}).
+     *
+     * @param person the person, or null for unknown
+     * @see #importInto
+     */
+    public static ImportResult importInto(Project project, Path file, ClipState as, ClassMapping mapping,
+            String person, TaskMonitor monitor) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new GestureLabException(file + " is not a file.");
         }
         long size = Files.size(file);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                ImportSession session = new ImportSession(project, "csv", mapping, file, monitor)) {
+                ImportSession session = new ImportSession(project, "csv", mapping, person, file, monitor)) {
             new Reading(session, new CsvRecords(reader, file.toString()), file, as, size).run();
             return session.commit();
         } catch (java.nio.charset.CharacterCodingException e) {

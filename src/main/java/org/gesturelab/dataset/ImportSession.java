@@ -21,12 +21,20 @@ final class ImportSession implements AutoCloseable {
     private final long started = System.nanoTime();
     private final ClassMapping.Applied mapping;
     private final java.util.Set<String> sourceClasses = new java.util.TreeSet<>();
+    private final String person;
 
     ImportSession(Project project, String kind, Path source, TaskMonitor monitor) {
-        this(project, kind, ClassMapping.NONE, source, monitor);
+        this(project, kind, ClassMapping.NONE, null, source, monitor);
     }
 
-    ImportSession(Project project, String kind, ClassMapping mapping, Path source, TaskMonitor monitor) {
+    /**
+     * Starts an import.
+     *
+     * @param person the person of every clip that does not name its own ({@code --person}), or null
+     */
+    ImportSession(Project project, String kind, ClassMapping mapping, String person, Path source,
+            TaskMonitor monitor) {
+        this.person = PersonTags.normalise(person);
         this.project = project;
         this.mapping = new ClassMapping.Applied(mapping, project);
         this.monitor = monitor;
@@ -46,7 +54,7 @@ final class ImportSession implements AutoCloseable {
     /** Adds a clip and reports progress. */
     Clip add(NewClip clip, String message, long done, long total) {
         monitor.checkCancelled();
-        Clip added = batch.add(clip);
+        Clip added = batch.add(clip.person() == null && person != null ? clip.withPerson(person) : clip);
         monitor.update(message, done, total);
         return added;
     }

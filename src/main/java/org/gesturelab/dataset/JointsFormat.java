@@ -68,7 +68,7 @@ public final class JointsFormat {
         }
     }
 
-    private record Entry(Path file, String name, String subject, String gesture) {
+    private record Entry(Path file, String name, String subject, String gesture, String distance) {
     }
 
     /**
@@ -96,8 +96,10 @@ public final class JointsFormat {
                 ClipState state = options.testSubjects().contains(entry.subject()) ? ClipState.TEST : ClipState.TRAIN;
                 String source = root.getFileName() + "/" + entry.name();
                 int label = session.batch.classIndex(options.classOf(entry.gesture(), nothing));
-                session.add(NewClip.ofClass(readPose(entry.file()), state, label,
-                        source), "Importing " + root.getFileName(), ++done, entries.size());
+                // The subject is the person in the clip; each distance was its own recording session.
+                session.add(NewClip.ofClass(readPose(entry.file()), state, label, source)
+                        .withPerson(entry.subject()).withSession(entry.distance()),
+                        "Importing " + root.getFileName(), ++done, entries.size());
             }
             return session.commit();
         }
@@ -126,7 +128,7 @@ public final class JointsFormat {
             if (options.distances().isEmpty() || options.distances().contains(distance)) {
                 // index.csv may come from anywhere: a path in it must not reach outside the folder.
                 entries.add(new Entry(ConfinedPaths.resolve(root, name, where + ": the joints file"), name, subject,
-                        gesture));
+                        gesture, distance));
             }
         }
         requireKnown("test subject", options.testSubjects(), subjects, index);

@@ -60,8 +60,19 @@ public final class MpDataFormat {
      */
     public static ImportResult importInto(Project project, Path root, ClipState as, ClassMapping mapping,
             TaskMonitor monitor) throws IOException {
+        return importInto(project, root, as, mapping, null, monitor);
+    }
+
+    /**
+     * The same, with every clip tagged with the person in it ({@code --person}).
+     *
+     * @param person the person, or null for unknown
+     * @see #importInto
+     */
+    public static ImportResult importInto(Project project, Path root, ClipState as, ClassMapping mapping,
+            String person, TaskMonitor monitor) throws IOException {
         List<Sequence> sequences = scan(root, monitor);
-        try (ImportSession session = new ImportSession(project, "mp-data", mapping, root, monitor)) {
+        try (ImportSession session = new ImportSession(project, "mp-data", mapping, person, root, monitor)) {
             int done = 0;
             for (Sequence sequence : sequences) {
                 if (sequence.frames().isEmpty()) {

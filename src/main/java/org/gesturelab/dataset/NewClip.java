@@ -15,15 +15,25 @@ import java.util.Objects;
  * @param recordingId the recording it was cut from ({@link ClipBatch#addRecording}), or null
  * @param startFrame its first frame within that recording, or null
  * @param replayVideo a video file to copy into the project for replay, or null
+ * @param person who is in the clip, or null when unknown; blank counts as unknown
+ * @param session which recording session it came from, or null when unknown; blank counts as unknown
  */
 public record NewClip(float[][] keypoints, ClipState state, Integer label, Integer hiddenLabel, String source,
-        Long recordingId, Integer startFrame, Path replayVideo) {
+        Long recordingId, Integer startFrame, Path replayVideo, String person, String session) {
 
-    /** Checks that the required parts are present. */
+    /** Checks that the required parts are present and turns blank tags into unknown ones. */
     public NewClip {
         Objects.requireNonNull(keypoints, "keypoints");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(source, "source");
+        person = PersonTags.normalise(person);
+        session = PersonTags.normalise(session);
+    }
+
+    /** A clip without person and session tags. */
+    public NewClip(float[][] keypoints, ClipState state, Integer label, Integer hiddenLabel, String source,
+            Long recordingId, Integer startFrame, Path replayVideo) {
+        this(keypoints, state, label, hiddenLabel, source, recordingId, startFrame, replayVideo, null, null);
     }
 
     /**
@@ -68,16 +78,31 @@ public record NewClip(float[][] keypoints, ClipState state, Integer label, Integ
 
     /** Returns this clip marked as cut from a recording at a start frame. */
     public NewClip withRecording(long recording, int start) {
-        return new NewClip(keypoints, state, label, hiddenLabel, source, recording, start, replayVideo);
+        return new NewClip(keypoints, state, label, hiddenLabel, source, recording, start, replayVideo, person,
+                session);
     }
 
     /** Returns this clip with a hidden true label. */
     public NewClip withHiddenLabel(Integer hidden) {
-        return new NewClip(keypoints, state, label, hidden, source, recordingId, startFrame, replayVideo);
+        return new NewClip(keypoints, state, label, hidden, source, recordingId, startFrame, replayVideo, person,
+                session);
     }
 
     /** Returns this clip with a replay video to copy into the project. */
     public NewClip withReplayVideo(Path video) {
-        return new NewClip(keypoints, state, label, hiddenLabel, source, recordingId, startFrame, video);
+        return new NewClip(keypoints, state, label, hiddenLabel, source, recordingId, startFrame, video, person,
+                session);
+    }
+
+    /** Returns this clip with a person (null or blank: unknown). */
+    public NewClip withPerson(String who) {
+        return new NewClip(keypoints, state, label, hiddenLabel, source, recordingId, startFrame, replayVideo, who,
+                session);
+    }
+
+    /** Returns this clip with a recording session (null or blank: unknown). */
+    public NewClip withSession(String when) {
+        return new NewClip(keypoints, state, label, hiddenLabel, source, recordingId, startFrame, replayVideo,
+                person, when);
     }
 }

@@ -20,14 +20,15 @@ import org.gesturelab.core.TaskMonitor;
 /**
  * The plainest exchange format, and the only lossless one for every state: {@code clips/*.npy} (float32,
  * frames x 1662) beside a {@code labels.csv} with the columns
- * {@code file,class,state,hidden_class,source,recording,start_frame}, and a {@code recordings.csv}
+ * {@code file,class,state,hidden_class,source,recording,start_frame,person,session}, and a {@code recordings.csv}
  * ({@code recording,source,frames}) when clips were cut from recordings.
  *
  * <p>On import only {@code file} is required. {@code class} may be empty for unlabeled clips. Without a state
  * (no column, or no {@code --as}), labeled clips go to the training set and unlabeled ones to the pool. A state
  * given to the import overrides the column: the pool hides the labels; train and test use the class, or else the
  * hidden class, and refuse rows with neither.
- * Clips sharing a {@code recording} value are linked to one new recording.
+ * Clips sharing a {@code recording} value are linked to one new recording. An empty or missing {@code person}
+ * takes the import's {@code --person}, if any.
  */
 public final class NpyFolderFormat {
 
@@ -36,7 +37,7 @@ public final class NpyFolderFormat {
     /** The recordings file of the format. */
     public static final String RECORDINGS_FILE = "recordings.csv";
     private static final String[] COLUMNS = {"file", "class", "state", "hidden_class", "source", "recording",
-        "start_frame"};
+        "start_frame", "person", "session"};
 
     private NpyFolderFormat() {
     }
@@ -65,6 +66,17 @@ public final class NpyFolderFormat {
      */
     public static ImportResult importInto(Project project, Path root, ClipState as, ClassMapping mapping,
             TaskMonitor monitor) throws IOException {
+        return importInto(project, root, as, mapping, null, monitor);
+    }
+
+    /**
+     * The same, with every clip tagged with the person in it ({@code --person}).
+     *
+     * @param person the person, or null for unknown
+     * @see #importInto
+     */
+    public static ImportResult importInto(Project project, Path root, ClipState as, ClassMapping mapping,
+            String person, TaskMonitor monitor) throws IOException {
         Path labels = root.resolve(LABELS_FILE);
         if (!Files.isRegularFile(labels)) {
             throw new GestureLabException(root + " has no " + LABELS_FILE + "; --npy expects a folder exported with "
@@ -78,7 +90,7 @@ public final class NpyFolderFormat {
                 recordings.put(row.get("recording"), row);
             }
         }
-        try (ImportSession session = new ImportSession(project, "npy", mapping, root, monitor)) {
+        try (ImportSession session = new ImportSession(project, "npy", mapping, person, root, monitor)) {
             Map<String, Long> recordingIds = new HashMap<>();
             int done = 0;
             for (CsvRecords.Row row : rows) {
@@ -105,7 +117,8 @@ public final class NpyFolderFormat {
                     label = null;
                 }
                 String source = row.get("source").isEmpty() ? fileName : row.get("source");
-                NewClip clip = new NewClip(frames, state, label, hidden, source, null, null, null);
+                NewClip clip = new NewClip(frames, state, label, hidden, source, null, null, null,
+                        PersonTags.normalise(row.get("person")), PersonTags.normalise(row.get("session")));
                 String recording = row.get("recording");
                 if (!recording.isEmpty()) {
                     Long id = recordingIds.get(recording);
@@ -204,7 +217,9 @@ public final class NpyFolderFormat {
                             clip.hiddenLabel() == null ? "" : CsvRecords.quote(classes.get(clip.hiddenLabel())),
                             CsvRecords.quote(clip.source()),
                             clip.recordingId() == null ? "" : clip.recordingId().toString(),
-                            clip.startFrame() == null ? "" : clip.startFrame().toString()) + "\n");
+                            clip.startFrame() == null ? "" : clip.startFrame().toString(),
+                            clip.person() == null ? "" : CsvRecords.quote(clip.person()),
+                            clip.session() == null ? "" : CsvRecords.quote(clip.session())) + "\n");
                     monitor.update("Exporting clips", ++done, clips.size());
                 }
             }

@@ -418,6 +418,23 @@ public final class Project implements AutoCloseable {
         return labels.labelEvents(limit);
     }
 
+    /**
+     * Tags clips with the person in them, in one transaction (all or none).
+     *
+     * @param clipIds the clips
+     * @param person the person's name, or null or blank for unknown
+     * @return how many clips were tagged
+     * @throws GestureLabException if a clip does not exist or the name breaks {@link PersonTags}' rules
+     */
+    public int setPerson(Collection<Long> clipIds, String person) {
+        return clips.setPerson(clipIds, person);
+    }
+
+    /** Returns the people the clips are tagged with, sorted by name; untagged clips add none. */
+    public List<String> persons() {
+        return clips.persons();
+    }
+
     /** Deletes a clip, its files and its label history. This cannot be undone. */
     public void delete(long clipId) {
         clips.delete(clipId);

@@ -33,7 +33,8 @@ final class ProjectRepair {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
-    private record OldClip(String state, Integer label, Integer hiddenLabel, String source, long createdAt) {
+    private record OldClip(String state, Integer label, Integer hiddenLabel, String source, long createdAt,
+            String person, String session) {
     }
 
     private ProjectRepair() {
@@ -130,15 +131,23 @@ final class ProjectRepair {
         if (!Files.isRegularFile(file)) {
             return rows;
         }
-        try (Connection db = readOnly(file); Statement statement = db.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT id, state, label, hidden_label, source, created_at FROM clips")) {
-            while (rs.next()) {
-                rows.put(rs.getLong(1), new OldClip(rs.getString(2), ProjectDb.integer(rs, 3),
-                        ProjectDb.integer(rs, 4), rs.getString(5), rs.getLong(6)));
+        // A database older than schema version 3 has no person tags: read the rows without them.
+        for (String tags : new String[] {"person, session", "NULL, NULL"}) {
+            try (Connection db = readOnly(file); Statement statement = db.createStatement();
+                    ResultSet rs = statement.executeQuery(
+                            "SELECT id, state, label, hidden_label, source, created_at, " + tags + " FROM clips")) {
+                while (rs.next()) {
+                    rows.put(rs.getLong(1), new OldClip(rs.getString(2), ProjectDb.integer(rs, 3),
+                            ProjectDb.integer(rs, 4), rs.getString(5), rs.getLong(6), rs.getString(7),
+                            rs.getString(8)));
+                }
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                // Keep what was read before the damage, or try again without the tags.
+                if (!rows.isEmpty()) {
+                    return rows;
+                }
             }
-        } catch (SQLException | RuntimeException e) {
-            // Keep what was read before the damage.
         }
         return rows;
     }
@@ -200,8 +209,8 @@ final class ProjectRepair {
         int[] counts = new int[2];
         db.write(() -> {
             try (PreparedStatement insert = db.connection().prepareStatement("INSERT INTO clips (id, state, label, "
-                    + "hidden_label, source, frames, keypoints, replay_video, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "hidden_label, source, frames, keypoints, replay_video, created_at, updated_at, person, session) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Map.Entry<Long, Path> entry : keypoints.entrySet()) {
                     long id = entry.getKey();
                     Path npy = entry.getValue();
@@ -240,6 +249,8 @@ final class ProjectRepair {
                     insert.setString(8, video == null ? null : ProjectFiles.CLIPS_DIR + "/" + video.getFileName());
                     insert.setLong(9, was != null ? was.createdAt() : Files.getLastModifiedTime(npy).toMillis());
                     insert.setLong(10, now);
+                    insert.setString(11, was == null ? null : was.person());
+                    insert.setString(12, was == null ? null : was.session());
                     insert.executeUpdate();
                     counts[0]++;
                 }

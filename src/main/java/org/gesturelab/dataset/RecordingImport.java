@@ -30,8 +30,14 @@ public final class RecordingImport {
      * @param state the state of every window
      * @param label the class of every window for train and test (required there), the hidden class for the pool,
      *     or null
+     * @param person the person in the recording ({@code --person}), or null
      */
-    public record Options(int window, int stride, ClipState state, String label) {
+    public record Options(int window, int stride, ClipState state, String label, String person) {
+
+        /** Windows of an unknown person. */
+        public Options(int window, int stride, ClipState state, String label) {
+            this(window, stride, state, label, null);
+        }
 
         /** Checks the numbers and that train and test windows get a class. */
         public Options {
@@ -132,10 +138,20 @@ public final class RecordingImport {
      */
     public static ImportResult importSegmented(Project project, Path file, Path segmentsFile, int window, int stride,
             TaskMonitor monitor) throws IOException {
+        return importSegmented(project, file, segmentsFile, new Options(window, stride, ClipState.POOL, null), monitor);
+    }
+
+    /**
+     * The same, with the windowing and the person in {@code options} (its state must be the pool, its label null).
+     *
+     * @see #importSegmented(Project, Path, Path, int, int, TaskMonitor)
+     */
+    public static ImportResult importSegmented(Project project, Path file, Path segmentsFile, Options options,
+            TaskMonitor monitor) throws IOException {
         KeypointStream stream = KeypointStream.read(file, segmentsFile);
         String nothing = project.nothingClass().orElse(NothingClass.DEFAULT_NAME);
-        return importFrames(project, file, "segmented-recording", stream.frames(), Options.pool(window, stride),
-                monitor, (start, length) -> majority(stream.segments(), start, length, nothing));
+        return importFrames(project, file, "segmented-recording", stream.frames(), options, monitor,
+                (start, length) -> majority(stream.segments(), start, length, nothing));
     }
 
     /** The class covering most of {@code [start, start + length)}; Nothing for frames in no segment; a tie goes to the
@@ -173,7 +189,8 @@ public final class RecordingImport {
         }
         int[] starts = windowStarts(frames.length, options.window(), options.stride());
         int windows = starts.length;
-        try (ImportSession session = new ImportSession(project, kind, file, monitor)) {
+        try (ImportSession session = new ImportSession(project, kind, ClassMapping.NONE, options.person(), file,
+                monitor)) {
             Integer classIndex = options.label() == null ? null : session.batch.classIndex(options.label());
             long recording = session.batch.addRecording(file.toAbsolutePath().toString(), frames.length);
             for (int w = 0; w < windows; w++) {

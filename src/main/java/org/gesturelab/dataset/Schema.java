@@ -20,6 +20,10 @@ final class Schema {
      *
      * <p>Version 2 adds {@code classes}, the class names by position.
      *
+     * <p>Version 3 adds each clip's {@code person} and {@code session} tags (null where unknown), so that a model can
+     * be scored on people it was not trained on. The migration only adds nullable columns: existing rows keep every
+     * value they had.
+     *
      * <p>A clip's label and state are columns of its row rather than separate tables, so they can never
      * disagree; the CHECK makes the database itself refuse a labeled pool clip or an unlabeled training clip.
      * {@code label_events} is the history of both. Ids use AUTOINCREMENT so that a deleted clip's id, and the
@@ -121,7 +125,11 @@ final class Schema {
             CREATE TABLE classes (
               position INTEGER PRIMARY KEY CHECK (position >= 0),
               name TEXT NOT NULL
-            )"""));
+            )"""),
+            // Who is in a clip and when it was recorded: evaluation by person holds whole people out.
+            List.of("ALTER TABLE clips ADD COLUMN person TEXT",
+                    "ALTER TABLE clips ADD COLUMN session TEXT",
+                    "CREATE INDEX clips_by_person ON clips(person)"));
 
     /** The schema version this code writes. */
     static final int VERSION = MIGRATIONS.size();

@@ -50,6 +50,17 @@ public final class VideoImport {
      */
     public static ImportResult importFolder(Project project, Path root, KeypointExtractor extractor, ClipState as,
             ClassMapping mapping, TaskMonitor monitor) throws IOException {
+        return importFolder(project, root, extractor, as, mapping, null, monitor);
+    }
+
+    /**
+     * The same, with every clip tagged with the person in it ({@code --person}).
+     *
+     * @param person the person, or null for unknown
+     * @see #importFolder
+     */
+    public static ImportResult importFolder(Project project, Path root, KeypointExtractor extractor, ClipState as,
+            ClassMapping mapping, String person, TaskMonitor monitor) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new GestureLabException(root + " is not a folder; --videos expects one sub-folder per class.");
         }
@@ -66,7 +77,7 @@ public final class VideoImport {
         }
         videos.sort(Comparator.comparing((Path p) -> p.getParent().getFileName().toString(), MpDataFormat.NAME_ORDER)
                 .thenComparing(p -> p.getFileName().toString(), MpDataFormat.NAME_ORDER));
-        try (ImportSession session = new ImportSession(project, "videos", mapping, root, monitor)) {
+        try (ImportSession session = new ImportSession(project, "videos", mapping, person, root, monitor)) {
             int done = 0;
             for (Path video : videos) {
                 String className = video.getParent().getFileName().toString();

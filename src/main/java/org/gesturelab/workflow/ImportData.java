@@ -12,6 +12,7 @@ import org.gesturelab.dataset.ClassMapping;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.ImportResult;
 import org.gesturelab.dataset.JointsFormat;
+import org.gesturelab.dataset.PersonTags;
 import org.gesturelab.dataset.Project;
 
 /**
@@ -37,13 +38,34 @@ public final class ImportData {
      * @param holdOut whether labeled training clips are followed by the project's automatic test hold-out
      *     ({@link TestHoldOut#apply}); an import that brings its own test clips (as test, or joints with test
      *     subjects) keeps its split either way
+     * @param person the person in every imported clip ({@code --person}), or null for unknown; joints take theirs
+     *     from {@code index.csv}'s subject column instead, and an NPY folder's own {@code person} column wins
      */
     public record Request(ImportFormat format, Path source, ClipState as, String label, Integer window,
-            Integer stride, JointsFormat.Options split, Path segments, boolean holdOut) {
+            Integer stride, JointsFormat.Options split, Path segments, boolean holdOut, String person) {
 
-        /** Fills in an empty split. */
+        /** Fills in an empty split and checks the person's name. */
         public Request {
             split = split != null ? split : new JointsFormat.Options(Set.of(), Set.of());
+            person = PersonTags.normalise(person);
+            if (person != null && format == ImportFormat.JOINTS) {
+                throw new GestureLabException("A joints import takes each clip's person from the subject column "
+                        + "of " + JointsFormat.INDEX_FILE + "; leave out the person.");
+            }
+        }
+
+        /**
+         * A request without the automatic hold-out whose clips' person is unknown (or, for joints, read from the
+         * index).
+         */
+        public Request(ImportFormat format, Path source, ClipState as, String label, Integer window,
+                Integer stride, JointsFormat.Options split, Path segments) {
+            this(format, source, as, label, window, stride, split, segments, false, null);
+        }
+
+        /** Returns this request with every clip tagged with a person (null or blank: unknown). */
+        public Request withPerson(String who) {
+            return new Request(format, source, as, label, window, stride, split, segments, holdOut, who);
         }
 
         /**
@@ -56,7 +78,7 @@ public final class ImportData {
          * @return the request
          */
         public static Request of(ImportFormat format, Path source, ClipState as, String label) {
-            return new Request(format, source, as, label, null, null, null, null, false);
+            return new Request(format, source, as, label, null, null, null, null, false, null);
         }
 
         /**
@@ -69,7 +91,8 @@ public final class ImportData {
          */
         public static Request joints(Path source, String testSubjects, String distances) {
             return new Request(ImportFormat.JOINTS, source, null, null, null, null,
-                    new JointsFormat.Options(commaSeparated(testSubjects), commaSeparated(distances)), null, false);
+                    new JointsFormat.Options(commaSeparated(testSubjects), commaSeparated(distances)), null, false,
+                    null);
         }
 
         /**
@@ -79,7 +102,7 @@ public final class ImportData {
          * @return the request
          */
         public Request withHoldOut(boolean on) {
-            return new Request(format, source, as, label, window, stride, split, segments, on);
+            return new Request(format, source, as, label, window, stride, split, segments, on, person);
         }
 
         /** Returns whether this import brings test clips of its own, which the automatic hold-out leaves alone. */

@@ -29,20 +29,20 @@ public enum ImportFormat {
     /** {@code MP_Data/<class>/<sequence>/<frame>.npy} folders. */
     MP_DATA("mp-data", "MP_Data folder (class/sequence/frame.npy)", true, ClipState.TRAIN,
             (project, request, engine, monitor) -> MpDataFormat.importInto(project, request.source(),
-                    request.state(), request.asNothing(), monitor)),
+                    request.state(), request.asNothing(), request.person(), monitor)),
     /** One CSV file of labeled sequences. */
     CSV("csv", "CSV file", false, ClipState.TRAIN,
             (project, request, engine, monitor) -> CsvFormat.importInto(project, request.source(), request.state(),
-                    request.asNothing(), monitor)),
+                    request.asNothing(), request.person(), monitor)),
     /** A folder of clip .npy files with labels.csv; by default each clip keeps the state stored there. */
     NPY("npy", "NPY folder (clips + labels.csv)", true, null,
             (project, request, engine, monitor) -> NpyFolderFormat.importInto(project, request.source(),
-                    request.state(), request.asNothing(), monitor)),
+                    request.state(), request.asNothing(), request.person(), monitor)),
     /** A folder of videos, one sub-folder per class: one clip per video, through MediaPipe Holistic. */
     VIDEOS("videos", "Video folder (one sub-folder per gesture)", true, ClipState.TRAIN,
             (project, request, engine, monitor) -> withKeypoints(engine, monitor,
                     extractor -> VideoImport.importFolder(project, request.source(), extractor, request.state(),
-                            request.asNothing(), monitor))),
+                            request.asNothing(), request.person(), monitor))),
     /** MediaPipe Pose joints listed in index.csv, split into train and test by person (not by a state). */
     JOINTS("joints", "MediaPipe pose joints (index.csv)", true, ClipState.TRAIN,
             (project, request, engine, monitor) -> JointsFormat.importInto(project, request.source(),
@@ -131,14 +131,14 @@ public enum ImportFormat {
         Path source = request.source();
         int window = request.window() != null ? request.window() : project.sequenceLength();
         RecordingImport.Options windows = new RecordingImport.Options(window,
-                request.stride() != null ? request.stride() : window, request.state(), request.label());
+                request.stride() != null ? request.stride() : window, request.state(), request.label(),
+                request.person());
         if (request.segments() != null) {
             if (!isKeypointRecording(source) || request.state() != ClipState.POOL) {
                 throw new org.gesturelab.core.GestureLabException(
                         "A segments file goes with a .npy keypoint recording imported into the pool.");
             }
-            return RecordingImport.importSegmented(project, source, request.segments(), window,
-                    request.stride() != null ? request.stride() : window, monitor);
+            return RecordingImport.importSegmented(project, source, request.segments(), windows, monitor);
         }
         if (isKeypointRecording(source)) {
             return RecordingImport.importNpy(project, source, windows, monitor);

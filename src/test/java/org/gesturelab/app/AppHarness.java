@@ -27,6 +27,8 @@ public final class AppHarness {
         SettingsStore settings = new SettingsStore(folder.resolve("settings.json"));
         // Monocle's headless screen is 1280x800: keep the window inside it.
         settings.update(s -> s.windowWidth() > 1200 ? s.withWindow(1200, 740, false) : s);
+        // A user who has already said who records: the Record screen's one-time question is tested on its own.
+        settings.update(s -> s.recordingPerson() == null ? s.withRecordingPerson("Tester") : s);
         return new AppContext(settings, executor,
                 folder.resolve("GestureLab"), folder.resolve("models"));
     }

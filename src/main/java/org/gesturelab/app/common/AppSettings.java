@@ -22,6 +22,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param batchSize how many clips one labeling batch asks about
  * @param autoRetrain whether the model retrains when a batch is done
  * @param eventOutputs where the Live screen sends recognized gestures (OSC, WebSocket)
+ * @param recordingPerson who records on this computer, stored on each recorded clip: null until the Record screen
+ *     has asked, empty when the answer was "unknown"
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppSettings(
@@ -40,7 +42,8 @@ public record AppSettings(
         String strategy,
         int batchSize,
         Boolean autoRetrain,
-        EventOutputSettings eventOutputs) {
+        EventOutputSettings eventOutputs,
+        String recordingPerson) {
 
     /** The main window's default width (its content, without the title bar). */
     public static final double DEFAULT_WIDTH = 1240;
@@ -66,11 +69,13 @@ public record AppSettings(
         batchSize = batchSize >= 1 && batchSize <= 200 ? batchSize : 10;
         autoRetrain = autoRetrain == null || autoRetrain;
         eventOutputs = eventOutputs == null ? EventOutputSettings.defaults() : eventOutputs;
+        recordingPerson = recordingPerson == null ? null : recordingPerson.strip();
     }
 
     /** Returns the settings of a first start. */
     public static AppSettings defaults() {
-        return new AppSettings(0, 0, false, null, null, null, 0, null, null, null, 0, -1, null, 0, null, null);
+        return new AppSettings(0, 0, false, null, null, null, 0, null, null, null, 0, -1, null, 0, null, null,
+                null);
     }
 
     /**
@@ -84,7 +89,7 @@ public record AppSettings(
     public AppSettings withWindow(double width, double height, boolean isMaximized) {
         return new AppSettings(width, height, isMaximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs);
+                batchSize, autoRetrain, eventOutputs, recordingPerson);
     }
 
     /**
@@ -96,7 +101,7 @@ public record AppSettings(
     public AppSettings withLastProject(String folder) {
         return new AppSettings(windowWidth, windowHeight, maximized, folder, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs);
+                batchSize, autoRetrain, eventOutputs, recordingPerson);
     }
 
     /**
@@ -108,7 +113,7 @@ public record AppSettings(
     public AppSettings withLastScreen(String screen) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, screen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs);
+                batchSize, autoRetrain, eventOutputs, recordingPerson);
     }
 
     /**
@@ -120,7 +125,7 @@ public record AppSettings(
     public AppSettings withLastDirectory(String folder) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, folder,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs);
+                batchSize, autoRetrain, eventOutputs, recordingPerson);
     }
 
     /**
@@ -134,7 +139,7 @@ public record AppSettings(
     public AppSettings withOverlay(boolean pose, boolean hands, boolean face) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, pose, hands, face, clipsPerTake, countdownSeconds, strategy, batchSize,
-                autoRetrain, eventOutputs);
+                autoRetrain, eventOutputs, recordingPerson);
     }
 
     /**
@@ -152,7 +157,7 @@ public record AppSettings(
             boolean retrain) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 threshold, showPose, showHands, showFace, clips, countdown, queryStrategy, batch, retrain,
-                eventOutputs);
+                eventOutputs, recordingPerson);
     }
 
     /**
@@ -164,6 +169,18 @@ public record AppSettings(
     public AppSettings withEventOutputs(EventOutputSettings outputs) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, outputs);
+                batchSize, autoRetrain, outputs, recordingPerson);
+    }
+
+    /**
+     * Returns a copy with another person recording.
+     *
+     * @param person the name, empty for "unknown", or null to ask again
+     * @return the copy
+     */
+    public AppSettings withRecordingPerson(String person) {
+        return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
+                confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
+                batchSize, autoRetrain, eventOutputs, person);
     }
 }

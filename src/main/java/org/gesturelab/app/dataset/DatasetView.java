@@ -95,6 +95,7 @@ public final class DatasetView {
         table.getColumns().add(column("Clip", r -> Long.toString(r.clip().id()), 50));
         table.getColumns().add(column("State", r -> r.clip().state().name().toLowerCase(Locale.ROOT), 60));
         table.getColumns().add(column("Label", ClipRow::label, 85));
+        table.getColumns().add(column("Person", r -> r.clip().person() == null ? "" : r.clip().person(), 80));
         TableColumn<ClipRow, String> source = column("Source", r -> SourceText.shown(r.clip(),
                 viewModel.classNames()), 170);
         table.getColumns().add(source);
@@ -169,7 +170,7 @@ public final class DatasetView {
                 now == null || now.equals(ALL) ? null : now));
         TextField search = new TextField();
         search.setId("dataset-search");
-        search.setPromptText("Search source or clip id");
+        search.setPromptText("Search source, person or clip id");
         viewModel.textFilterProperty().bind(search.textProperty());
         Label count = new Label();
         count.getStyleClass().add(Styles.MUTED);
@@ -217,6 +218,22 @@ public final class DatasetView {
             move.setOnAction(event -> viewModel.move(selected(), state));
             moveRow.getChildren().add(move);
         }
+        ComboBox<String> personName = new ComboBox<>();
+        personName.setId("dataset-person-name");
+        personName.setEditable(true);
+        personName.setPromptText("Person");
+        personName.setPrefWidth(150);
+        // Offer the people already in the project, so that one name is not typed two ways.
+        viewModel.allRows().addListener((javafx.collections.ListChangeListener<ClipRow>) c ->
+                personName.getItems().setAll(viewModel.persons()));
+        Button setPerson = new Button("Set person");
+        setPerson.setId("dataset-set-person");
+        setPerson.setTooltip(new javafx.scene.control.Tooltip("Tag the selected clips with who is in them; an empty "
+                + "name clears it. Evaluation by person uses these tags."));
+        setPerson.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        setPerson.setOnAction(event -> viewModel.setPerson(selected(), personName.getEditor().getText()));
+        HBox personRow = new HBox(6, personName, setPerson);
+
         Button delete = new Button("Delete…");
         delete.setId("dataset-delete");
         delete.getStyleClass().add(Styles.DANGER);
@@ -232,7 +249,7 @@ public final class DatasetView {
                 viewModel.delete(rows);
             }
         });
-        VBox card = new VBox(10, caption, replay, relabelRow, moveRow, delete, testSplit());
+        VBox card = new VBox(10, caption, replay, relabelRow, moveRow, personRow, delete, testSplit());
         card.getStyleClass().add(Styles.CARD);
         card.setPrefWidth(300);
         card.setMaxWidth(300);
@@ -302,6 +319,11 @@ public final class DatasetView {
         TextField distances = new TextField();
         distances.setPromptText("e.g. 1m (empty: every distance)");
         distances.disableProperty().bind(joints.not());
+        // Joints name their people in index.csv; every other format gets one person for all its clips.
+        TextField person = new TextField();
+        person.setId("dataset-import-person");
+        person.setPromptText("who is in the clips (empty: unknown)");
+        person.disableProperty().bind(joints);
         Label hint = new Label();
         hint.getStyleClass().add(Styles.MUTED);
         hint.setWrapText(true);
@@ -315,19 +337,25 @@ public final class DatasetView {
         grid.addRow(3, new Label("Gesture"), label);
         grid.addRow(4, new Label("Test subjects"), testSubjects);
         grid.addRow(5, new Label("Distances"), distances);
-        grid.add(hint, 1, 6);
+        grid.addRow(6, new Label("Person"), person);
+        grid.add(hint, 1, 7);
         Dialog<ButtonType> dialog = dialog("Import clips", grid);
         dialog.showAndWait().filter(ButtonType.OK::equals).filter(ok -> !path.getText().isBlank()).ifPresent(ok ->
                 importChosen(format.getValue(), java.nio.file.Path.of(path.getText().strip()), as.getValue(),
-                        label.getValue(), testSubjects.getText(), distances.getText()));
+                        label.getValue(), testSubjects.getText(), distances.getText(), person.getText()));
     }
 
     private void importChosen(ImportFormat format, java.nio.file.Path source, String as, String label,
-            String testSubjects, String distances) {
-        viewModel.importData(format == ImportFormat.JOINTS
-                ? ImportData.Request.joints(source, testSubjects, distances)
-                : ImportData.Request.of(format, source, ClipState.valueOf(as.toUpperCase(Locale.ROOT)),
-                        label == null || label.isBlank() ? null : label.strip()));
+            String testSubjects, String distances, String person) {
+        try {
+            viewModel.importData(format == ImportFormat.JOINTS
+                    ? ImportData.Request.joints(source, testSubjects, distances)
+                    : ImportData.Request.of(format, source, ClipState.valueOf(as.toUpperCase(Locale.ROOT)),
+                            label == null || label.isBlank() ? null : label.strip()).withPerson(person));
+        } catch (org.gesturelab.core.GestureLabException e) {
+            // A name the rules refuse (a tab, too long): say so instead of importing.
+            viewModel.showMessage(e.getMessage());
+        }
     }
 
     private static String hint(ImportFormat format) {

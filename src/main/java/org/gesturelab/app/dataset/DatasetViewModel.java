@@ -119,7 +119,9 @@ public final class DatasetViewModel {
         filtered.setPredicate(row -> (state == null || row.clip().state() == state)
                 && (label == null || label.equals(row.label()))
                 && (text.isEmpty() || row.clip().source().toLowerCase(Locale.ROOT).contains(text)
-                        || Long.toString(row.clip().id()).equals(text)));
+                        || Long.toString(row.clip().id()).equals(text)
+                        || (row.clip().person() != null
+                                && row.clip().person().toLowerCase(Locale.ROOT).contains(text))));
     }
 
     /** Reloads the clips and the model's predictions in the background. */
@@ -207,6 +209,34 @@ public final class DatasetViewModel {
         List<Long> ids = selected.stream().map(row -> row.clip().id()).toList();
         change(selected, () -> projects.get().moveAll(ids, state, LabelSource.USER),
                 "Moved %d clips to " + state.name().toLowerCase(Locale.ROOT) + ".");
+    }
+
+    /**
+     * Tags clips with the person in them, all or none.
+     *
+     * @param selected the rows
+     * @param person the person's name; blank for unknown
+     */
+    public void setPerson(List<ClipRow> selected, String person) {
+        List<Long> ids = selected.stream().map(row -> row.clip().id()).toList();
+        boolean clear = person == null || person.isBlank();
+        change(selected, () -> projects.get().setPerson(ids, person), clear ? "Cleared the person of %d clips."
+                : "Tagged %d clips with “" + person.strip().replace("%", "%%") + "”.");
+    }
+
+    /**
+     * Shows a message above the table.
+     *
+     * @param text what to say
+     */
+    public void showMessage(String text) {
+        message.set(text);
+    }
+
+    /** Returns the people the loaded clips are tagged with, sorted. */
+    public List<String> persons() {
+        return allRows().stream().map(row -> row.clip().person()).filter(java.util.Objects::nonNull).distinct()
+                .sorted().toList();
     }
 
     /**

@@ -98,11 +98,36 @@ public final class RecordView {
 
     private void toggleRecording() {
         if (viewModel.phaseProperty().get() == Phase.IDLE) {
+            if (viewModel.needsPerson() && !askPerson()) {
+                return;
+            }
             viewModel.start(targets.getSelectedToggle() == null ? Target.CLASS
                     : (Target) targets.getSelectedToggle().getUserData());
         } else {
             viewModel.stop();
         }
+    }
+
+    /**
+     * Asks who is recording, once per computer (and again from "Change…").
+     *
+     * @return whether the user answered (a blank answer means unknown); false when cancelled
+     */
+    private boolean askPerson() {
+        TextInputDialog dialog = new TextInputDialog(viewModel.recordingPersonProperty().get());
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("Who is recording?");
+        dialog.setHeaderText("Who is recording?");
+        dialog.setContentText("Name");
+        dialog.getEditor().setId("record-person-name");
+        dialog.getDialogPane().setId("record-person-dialog");
+        Label why = new Label("Each clip remembers who recorded it, so that GestureLab can tell how well a "
+                + "recognizer works on people it was not trained on. Leave it empty to record as unknown.");
+        why.setWrapText(true);
+        why.setMaxWidth(360);
+        dialog.getDialogPane().setExpandableContent(null);
+        dialog.getDialogPane().setContent(new VBox(8, why, new HBox(8, new Label("Name"), dialog.getEditor())));
+        return dialog.showAndWait().map(viewModel::setRecordingPerson).orElse(false);
     }
 
     private Node recordingIndicator() {
@@ -304,9 +329,29 @@ public final class RecordView {
                 + "straight into the Nothing class, so that Live does not read them as a gesture."));
         nothing.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.IDLE));
         nothing.setOnAction(event -> {
+            if (viewModel.needsPerson() && !askPerson()) {
+                return;
+            }
             targets.selectToggle(ofClass);
             viewModel.recordNothing();
         });
+
+        Label person = new Label();
+        person.setId("record-person");
+        person.setWrapText(true);
+        person.textProperty().bind(Bindings.createStringBinding(() -> viewModel.recordingPersonProperty().get()
+                .isEmpty() ? "Person: unknown" : "Person: " + viewModel.recordingPersonProperty().get(),
+                viewModel.recordingPersonProperty()));
+        Button change = new Button("Change…");
+        change.setId("record-person-change");
+        change.setTooltip(new javafx.scene.control.Tooltip("Who is recording: stored with each clip, so that "
+                + "GestureLab can tell how well a recognizer works on people it was not trained on."));
+        change.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(Phase.IDLE));
+        change.setOnAction(event -> askPerson());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox personRow = new HBox(8, person, gap, change);
+        personRow.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
         message.setId("record-message");
@@ -325,7 +370,8 @@ public final class RecordView {
 
         Label caption = new Label("TAKE");
         caption.getStyleClass().add(Styles.CARD_TITLE);
-        VBox card = new VBox(10, caption, ofClass, pool, clipsRow, secondsRow, record, nothing, message, saved);
+        VBox card = new VBox(10, caption, ofClass, pool, clipsRow, secondsRow, personRow, record, nothing, message,
+                saved);
         card.getStyleClass().add(Styles.CARD);
         card.setPrefWidth(270);
         card.setMinWidth(250);

@@ -29,6 +29,7 @@ import org.gesturelab.dataset.ClipBatch;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.GestureClass;
 import org.gesturelab.dataset.NewClip;
+import org.gesturelab.dataset.PersonTags;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.dataset.RecordingImport;
 import org.gesturelab.dataset.ProjectStats;
@@ -89,6 +90,7 @@ public final class RecordViewModel {
     private final ReadOnlyIntegerWrapper clipsSaved = new ReadOnlyIntegerWrapper(this, "clipsSaved");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyIntegerWrapper poolClips = new ReadOnlyIntegerWrapper(this, "poolClips");
+    private final ReadOnlyStringWrapper recordingPerson = new ReadOnlyStringWrapper(this, "recordingPerson", "");
     private final LiveFeed.Listener listener = this::onFrame;
 
     // The take, touched only on the feed thread once started.
@@ -102,6 +104,9 @@ public final class RecordViewModel {
         final int clipsWanted;
         final int framesWanted;
         final int sequenceLength;
+        // Who and when, fixed for the whole take.
+        final String person;
+        final String session = java.time.LocalDate.now().toString();
         long deadlineNanos;
         boolean recording;
         int clipsDone;
@@ -110,7 +115,9 @@ public final class RecordViewModel {
         final List<float[]> keypoints = new ArrayList<>();
         double fps;
 
-        Take(Target target, int classIndex, String className, int clipsWanted, int framesWanted, int sequenceLength) {
+        Take(Target target, int classIndex, String className, int clipsWanted, int framesWanted, int sequenceLength,
+                String person) {
+            this.person = person == null || person.isBlank() ? null : person;
             this.target = target;
             this.classIndex = classIndex;
             this.className = className;
@@ -137,6 +144,7 @@ public final class RecordViewModel {
         this.executor = executor;
         this.uiThread = uiThread;
         clipsPerTake.set(settings.get().clipsPerTake());
+        recordingPerson.set(settings.get().recordingPerson() == null ? "" : settings.get().recordingPerson());
         clipsPerTake.addListener((obs, old, now) -> settings.update(s -> s.withPreferences(s.confidenceThreshold(),
                 now.intValue(), s.countdownSeconds(), s.strategy(), s.batchSize(), s.autoRetrain())));
         projects.revisionProperty().addListener((obs, old, now) -> refresh());
@@ -300,8 +308,10 @@ public final class RecordViewModel {
         int length = project.sequenceLength();
         double fps = Math.max(1, feed.fps() > 0 ? feed.fps() : 30);
         Take next = target == Target.CLASS
-                ? new Take(target, row.index(), row.gestureClass().name(), clipsPerTake.get(), length, length)
-                : new Take(target, -1, null, 1, (int) Math.max(length, Math.round(poolSeconds.get() * fps)), length);
+                ? new Take(target, row.index(), row.gestureClass().name(), clipsPerTake.get(), length, length,
+                        recordingPerson.get())
+                : new Take(target, -1, null, 1, (int) Math.max(length, Math.round(poolSeconds.get() * fps)), length,
+                        recordingPerson.get());
         next.deadlineNanos = System.nanoTime() + settings.get().countdownSeconds() * NANOS_PER_SECOND;
         // The take first: the countdown's caption reads its clip count when the phase changes.
         take = next;
@@ -333,6 +343,42 @@ public final class RecordViewModel {
         message.set("Get ready to record Nothing: stand still, or move as you do between gestures, with no "
                 + "gesture…");
         return true;
+    }
+
+    /**
+     * Says whether the screen must still ask who is recording: it asks once, and the answer is remembered.
+     *
+     * @return true until {@link #setRecordingPerson} was called on this computer
+     */
+    public boolean needsPerson() {
+        return settings.get().recordingPerson() == null;
+    }
+
+    /**
+     * Sets who is recording; every clip recorded from now on is tagged with it. Remembered in the app settings.
+     *
+     * @param name the person's name; blank for unknown
+     * @return whether it was accepted (else {@link #messageProperty()} says why)
+     */
+    public boolean setRecordingPerson(String name) {
+        String person;
+        try {
+            person = PersonTags.normalise(name);
+        } catch (GestureLabException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+        String stored = person == null ? "" : person;
+        settings.update(s -> s.withRecordingPerson(stored));
+        recordingPerson.set(stored);
+        message.set(person == null ? "Clips recorded from now on name no person."
+                : "Clips recorded from now on are tagged “" + person + "”.");
+        return true;
+    }
+
+    /** Returns who is recording, empty when unknown. */
+    public ReadOnlyStringProperty recordingPersonProperty() {
+        return recordingPerson.getReadOnlyProperty();
     }
 
     /** Stops the take; the clips already saved stay. Unlabeled footage recorded so far is saved. */
@@ -428,7 +474,8 @@ public final class RecordViewModel {
                 // straight after recording.
                 ClipState state = TestHoldOut.stateForNewLabel(project, done.classIndex);
                 return project.addClip(NewClip.labeled(keypoints.toArray(float[][]::new), state,
-                        done.classIndex, "recorded: " + done.className).withReplayVideo(replay));
+                        done.classIndex, "recorded: " + done.className).withReplayVideo(replay)
+                        .withPerson(done.person).withSession(done.session));
             } finally {
                 Files.deleteIfExists(replay);
             }
@@ -459,7 +506,7 @@ public final class RecordViewModel {
                         ReplayVideos.write(frames.subList(start, start + length), done.fps, replay);
                         batch.add(NewClip.unlabeled(keypoints.subList(start, start + length)
                                 .toArray(float[][]::new), "recorded footage").withRecording(recording, start)
-                                .withReplayVideo(replay));
+                                .withReplayVideo(replay).withPerson(done.person).withSession(done.session));
                     } finally {
                         Files.deleteIfExists(replay);
                     }

@@ -279,7 +279,43 @@ public final class TrainView {
         empty.visibleProperty().bind(viewModel.assessmentProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
         cellPane = new VBox(8, new HBox(8, clips, replay), relabel);
-        return new VBox(8, empty, matrix);
+        return new VBox(8, figures(), empty, matrix);
+    }
+
+    /**
+     * The usual figure (the test clips) and, once clips of two or more people exist, the one on people the model
+     * was not trained on, with the button that measures it.
+     */
+    private Node figures() {
+        Label usual = new Label();
+        usual.setId("train-accuracy");
+        usual.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            EvaluateModel.Result result = viewModel.assessmentProperty().get();
+            return result == null ? "" : String.format(Locale.ROOT, "Accuracy on the test clips: %.0f%%",
+                    result.evaluation().accuracy() * 100);
+        }, viewModel.assessmentProperty()));
+        usual.visibleProperty().bind(viewModel.assessmentProperty().isNotNull());
+        usual.managedProperty().bind(usual.visibleProperty());
+        Label unseen = new Label();
+        unseen.setId("train-unseen-people");
+        unseen.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            org.gesturelab.workflow.persons.PersonScores scores = viewModel.unseenPeopleProperty().get();
+            return scores == null ? "On people it was not trained on: not measured yet"
+                    : String.format(Locale.ROOT, "On people it was not trained on: %.0f%% (±%.0f, %d people)",
+                            scores.meanAccuracy() * 100, scores.spreadAccuracy() * 100, scores.persons().size());
+        }, viewModel.unseenPeopleProperty()));
+        Button check = new Button("Check");
+        check.setId("train-check-people");
+        check.setTooltip(new javafx.scene.control.Tooltip("Train once per person without that person's clips and "
+                + "score the model on them: how well it recognizes someone it never saw."));
+        check.setOnAction(event -> viewModel.checkUnseenPeople());
+        HBox people = new HBox(8, unseen, check);
+        people.setAlignment(Pos.CENTER_LEFT);
+        people.visibleProperty().bind(viewModel.severalPeopleProperty());
+        people.managedProperty().bind(people.visibleProperty());
+        VBox box = new VBox(4, usual, people);
+        box.setId("train-figures");
+        return box;
     }
 
     private void redrawMatrix(EvaluateModel.Result assessment) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,13 +18,17 @@ import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.ClipReplay;
 import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
+import org.gesturelab.classify.Architecture;
 import org.gesturelab.classify.Json;
+import org.gesturelab.classify.TrainingConfig;
 import org.gesturelab.workflow.EvaluateModel;
 import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.workflow.Retrain;
 import org.gesturelab.workflow.TestHoldOut;
 import org.gesturelab.workflow.SimulateProject;
 import org.gesturelab.workflow.spotting.Calibration;
+import org.gesturelab.workflow.persons.CrossPersonValidation;
+import org.gesturelab.workflow.persons.PersonScores;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.dataset.Clip;
@@ -72,6 +78,9 @@ public final class TrainViewModel {
             new ReadOnlyObjectWrapper<>(this, "chosenPoint");
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper severalPeople = new ReadOnlyBooleanWrapper(this, "severalPeople");
+    private final ReadOnlyObjectWrapper<PersonScores> unseenPeople = new ReadOnlyObjectWrapper<>(this,
+            "unseenPeople");
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ReadOnlyStringWrapper testSummary = new ReadOnlyStringWrapper(this, "testSummary", "");
     private final ClipReplay replay;
@@ -90,6 +99,7 @@ public final class TrainViewModel {
             // Another project starts clean: no message, matrix or replay of the last one.
             message.set("");
             assessment.set(null);
+            unseenPeople.set(null);
             cellClips.clear();
             replay.clear();
             clearCalibration();
@@ -107,14 +117,24 @@ public final class TrainViewModel {
             refreshHistory();
             evaluate();
         });
-        // Clips recorded, labeled, moved or held out elsewhere change the test clips this screen measures with.
-        projects.revisionProperty().addListener((obs, old, now) -> refreshTestSummary());
+        // Clips recorded, labeled, moved or held out elsewhere change the test clips this screen measures with,
+        // and who is in them.
+        projects.revisionProperty().addListener((obs, old, now) -> {
+            refreshTestSummary();
+            refreshPeople();
+        });
         refreshHistory();
     }
 
     private void refreshTestSummary() {
         Project project = projects.get();
         testSummary.set(project == null ? "" : TestHoldOut.describe(project));
+    }
+
+    /** Re-reads whether labeled clips of two or more people exist. */
+    private void refreshPeople() {
+        Project project = projects.get();
+        severalPeople.set(project != null && CrossPersonValidation.labeledPersons(project).size() >= 2);
     }
 
     /** Returns the line that shows the held-out test clips, e.g. "Test: 12 clips (20 % held out per class)". */
@@ -126,6 +146,7 @@ public final class TrainViewModel {
     public void refreshHistory() {
         Project project = projects.get();
         refreshTestSummary();
+        refreshPeople();
         if (project == null) {
             history.clear();
             simulations.clear();
@@ -191,6 +212,10 @@ public final class TrainViewModel {
                     : String.format(Locale.ROOT, "Trained on %d clips in %.0f s: macro F1 %.2f.", result.labels(),
                             result.seconds(), result.evaluation().macroF1()));
             projects.modelChanged();
+            if (severalPeople.get()) {
+                // The usual figure is on people the model saw; the honest one follows at once, still cancellable.
+                checkUnseenPeople();
+            }
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Training cancelled."
                 : error.getMessage())));
     }
@@ -278,6 +303,44 @@ public final class TrainViewModel {
     /** Returns the trade-off point whose thresholds are in use, or null. */
     public ReadOnlyObjectProperty<Calibration.CurvePoint> chosenPointProperty() {
         return chosenPoint.getReadOnlyProperty();
+    }
+
+    /**
+     * Measures, in the background, how the project's network does on people it was not trained on: leave one
+     * person out over the labeled clips ({@link CrossPersonValidation}), the default network with the epochs of an
+     * interactive retraining. Saves nothing.
+     */
+    public void checkUnseenPeople() {
+        Project project = projects.get();
+        if (project == null || isBusy() || !severalPeople.get()) {
+            return;
+        }
+        task.set(executor.submit("Checking on people the model was not trained on", monitor -> {
+            TrainingConfig defaults = TrainingConfig.defaults();
+            TrainingConfig config = new TrainingConfig(Architecture.DEFAULT, defaults.subset(),
+                    project.sequenceLength(), Retrain.INTERACTIVE_EPOCHS, defaults.batchSize(),
+                    defaults.learningRate(), defaults.validationFraction(), defaults.patience(),
+                    defaults.classWeights(), defaults.augmentation(), defaults.seed());
+            CrossPersonValidation.Result result = CrossPersonValidation.run(project, new CrossPersonValidation
+                    .Request(List.of(Architecture.DEFAULT), List.of(), config, true), monitor);
+            return result.models().get(0).scores();
+        }, scores -> {
+            unseenPeople.set(scores);
+            message.set(String.format(Locale.ROOT, "On people it was not trained on: accuracy %.0f%% (±%.0f over %d "
+                    + "people), macro F1 %.2f.", scores.meanAccuracy() * 100, scores.spreadAccuracy() * 100,
+                    scores.persons().size(), scores.meanMacroF1()));
+        }, error -> message.set(error instanceof org.gesturelab.core.CancelledException
+                ? "Check on new people cancelled." : error.getMessage())));
+    }
+
+    /** Returns whether labeled clips of at least two people exist, so that people can be held out. */
+    public ReadOnlyBooleanProperty severalPeopleProperty() {
+        return severalPeople.getReadOnlyProperty();
+    }
+
+    /** Returns the scores on people held out, once {@link #checkUnseenPeople()} has run; else null. */
+    public ReadOnlyObjectProperty<PersonScores> unseenPeopleProperty() {
+        return unseenPeople.getReadOnlyProperty();
     }
 
     /** Evaluates the current model on the test clips in the background. */

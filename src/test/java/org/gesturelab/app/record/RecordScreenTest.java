@@ -124,6 +124,9 @@ class RecordScreenTest {
             assertEquals(1, clip.label());
             assertEquals(project.requireClass("wave"), clip.label());
             assertEquals(30, clip.frames());
+            // Who recorded it (the harness's answer to "Who is recording?") and on which day.
+            assertEquals("Tester", clip.person());
+            assertEquals(java.time.LocalDate.now().toString(), clip.session());
             assertNotNull(clip.replayVideo());
             assertTrue(Files.size(clip.replayVideo()) > 1000, "replay video " + clip.replayVideo());
             float[][] keypoints = project.loadKeypoints(clip);
@@ -182,6 +185,7 @@ class RecordScreenTest {
         for (int i = 0; i < added.size(); i++) {
             Clip clip = added.get(i);
             assertNull(clip.label(), "footage has no label");
+            assertEquals("Tester", clip.person(), "pool footage names who recorded it too");
             assertEquals(length, clip.frames());
             assertEquals(i * length, clip.startFrame(), "windows follow each other");
             assertNotNull(clip.replayVideo());
