@@ -15,7 +15,7 @@ import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.RankedClip;
 import org.gesturelab.classify.GestureClassifier;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.Iteration;
@@ -96,7 +96,7 @@ public final class LabelingRound {
      * @param project the project
      * @return the model, owned by the caller, or empty when there is none or it is from before a class was added
      */
-    public static Optional<SequenceClassifier> currentModel(Project project) {
+    public static Optional<TrainedClassifier> currentModel(Project project) {
         if (ModelStore.current(project.directory()).isEmpty()) {
             return Optional.empty();
         }

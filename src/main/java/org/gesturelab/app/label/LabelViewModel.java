@@ -22,13 +22,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.gesturelab.active.BaldStrategy;
 import org.gesturelab.active.QueryStrategies;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.app.common.SettingsStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.dataset.GestureClass;
 import org.gesturelab.dataset.LabelEvent;
 import org.gesturelab.dataset.Project;
@@ -60,7 +61,7 @@ public final class LabelViewModel {
     private final ObservableList<GestureClass> classes = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper poolSize = new ReadOnlyIntegerWrapper(this, "poolSize");
     private final Map<Long, Integer> labelOf = new HashMap<>();
-    private SequenceClassifier model;
+    private TrainedClassifier model;
     private LabelingRound rounds;
     private long lastSwitchNanos;
     private volatile double lastKeyMillis;
@@ -160,6 +161,7 @@ public final class LabelViewModel {
                     : !Double.isNaN(prepared.trainedSeconds()) ? String.format(Locale.ROOT, "Trained a first model "
                             + "on your labeled clips in %.0f s; these are the clips it is least sure of.",
                             prepared.trainedSeconds())
+                    : "bald".equals(strategy.get()) ? BaldStrategy.fallbackNote(model).orElse("")
                     : "");
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Cancelled."
                 : "Could not choose clips: " + error.getMessage())));
@@ -319,7 +321,7 @@ public final class LabelViewModel {
             return;
         }
         String strategyName = model == null ? "random" : strategy.get();
-        SequenceClassifier previous = model;
+        TrainedClassifier previous = model;
         task.set(executor.submit("Training the model", monitor -> Retrain.run(project,
                 Retrain.Request.interactive(previous, strategyName), monitor), result -> {
                     closeModel();

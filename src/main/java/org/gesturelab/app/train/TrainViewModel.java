@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gesturelab.app.common.BackgroundExecutor;
@@ -21,8 +23,9 @@ import org.gesturelab.workflow.EvaluateModel;
 import org.gesturelab.workflow.LabelingRound;
 import org.gesturelab.workflow.Retrain;
 import org.gesturelab.workflow.SimulateProject;
+import org.gesturelab.classify.ModelKind;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.LabelSource;
@@ -60,6 +63,8 @@ public final class TrainViewModel {
             "No test clips: import or move some clips to the test set to measure the model.";
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObjectProperty<ModelKind> modelKind = new SimpleObjectProperty<>(this, "modelKind",
+            ModelKind.DEFAULT);
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ClipReplay replay;
 
@@ -80,12 +85,26 @@ public final class TrainViewModel {
             cellClips.clear();
             replay.clear();
             refreshHistory();
+            followCurrentModel();
         });
         projects.modelRevisionProperty().addListener((obs, old, now) -> {
             refreshHistory();
             evaluate();
+            followCurrentModel();
         });
         refreshHistory();
+        followCurrentModel();
+    }
+
+    /** The choice of model starts at the kind of the project's current model, so "Train now" keeps it. */
+    private void followCurrentModel() {
+        Project project = projects.get();
+        modelKind.set(project == null ? ModelKind.DEFAULT : Retrain.currentKind(project));
+    }
+
+    /** Returns the kind of model "Train now" trains: a network or a classical model. */
+    public ObjectProperty<ModelKind> modelKindProperty() {
+        return modelKind;
     }
 
     /** Re-reads the history from the project. */
@@ -133,10 +152,11 @@ public final class TrainViewModel {
         if (project == null || isBusy()) {
             return;
         }
-        task.set(executor.submit("Training the model", monitor -> {
-            SequenceClassifier warm = LabelingRound.currentModel(project).orElse(null);
+        ModelKind kind = modelKind.get() == null ? ModelKind.DEFAULT : modelKind.get();
+        task.set(executor.submit("Training the model (" + kind.id() + ")", monitor -> {
+            TrainedClassifier warm = LabelingRound.currentModel(project).orElse(null);
             try {
-                Retrain.Result result = Retrain.run(project, Retrain.Request.interactive(warm, "manual"),
+                Retrain.Result result = Retrain.run(project, Retrain.Request.interactive(kind, warm, "manual"),
                         monitor);
                 result.model().close();
                 return result;
@@ -147,10 +167,10 @@ public final class TrainViewModel {
             }
         }, result -> {
             message.set(result.evaluation() == null
-                    ? String.format(Locale.ROOT, "Trained on %d clips in %.0f s. Add test clips to measure it.",
-                            result.labels(), result.seconds())
-                    : String.format(Locale.ROOT, "Trained on %d clips in %.0f s: macro F1 %.2f.", result.labels(),
-                            result.seconds(), result.evaluation().macroF1()));
+                    ? String.format(Locale.ROOT, "Trained %s on %d clips in %.0f s. Add test clips to measure it.",
+                            result.kind().id(), result.labels(), result.seconds())
+                    : String.format(Locale.ROOT, "Trained %s on %d clips in %.0f s: macro F1 %.2f.",
+                            result.kind().id(), result.labels(), result.seconds(), result.evaluation().macroF1()));
             projects.modelChanged();
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Training cancelled."
                 : error.getMessage())));
