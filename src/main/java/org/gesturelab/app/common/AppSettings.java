@@ -1,6 +1,8 @@
 package org.gesturelab.app.common;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.gesturelab.dataset.Limits;
+import org.gesturelab.dataset.ProjectSettings;
 
 /**
  * The app's remembered settings, stored as JSON. Missing or out-of-range values (an older or hand-edited file) fall
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param batchSize how many clips one labeling batch asks about
  * @param autoRetrain whether the model retrains when a batch is done
  * @param eventOutputs where the Live screen sends recognized gestures (OSC, WebSocket)
+ * @param framesPerClip frames per clip of the projects File → New project creates (1 for static poses)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppSettings(
@@ -40,7 +43,8 @@ public record AppSettings(
         String strategy,
         int batchSize,
         Boolean autoRetrain,
-        EventOutputSettings eventOutputs) {
+        EventOutputSettings eventOutputs,
+        int framesPerClip) {
 
     /** The main window's default width (its content, without the title bar). */
     public static final double DEFAULT_WIDTH = 1240;
@@ -66,11 +70,14 @@ public record AppSettings(
         batchSize = batchSize >= 1 && batchSize <= 200 ? batchSize : 10;
         autoRetrain = autoRetrain == null || autoRetrain;
         eventOutputs = eventOutputs == null ? EventOutputSettings.defaults() : eventOutputs;
+        // Settings files from before the field read 0: new projects then get the usual 30 frames.
+        framesPerClip = framesPerClip >= 1 && framesPerClip <= Limits.MAX_SEQUENCE_LENGTH ? framesPerClip
+                : ProjectSettings.DEFAULT_SEQUENCE_LENGTH;
     }
 
     /** Returns the settings of a first start. */
     public static AppSettings defaults() {
-        return new AppSettings(0, 0, false, null, null, null, 0, null, null, null, 0, -1, null, 0, null, null);
+        return new AppSettings(0, 0, false, null, null, null, 0, null, null, null, 0, -1, null, 0, null, null, 0);
     }
 
     /**
@@ -84,7 +91,7 @@ public record AppSettings(
     public AppSettings withWindow(double width, double height, boolean isMaximized) {
         return new AppSettings(width, height, isMaximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs);
+                batchSize, autoRetrain, eventOutputs, framesPerClip);
     }
 
     /**
@@ -96,7 +103,7 @@ public record AppSettings(
     public AppSettings withLastProject(String folder) {
         return new AppSettings(windowWidth, windowHeight, maximized, folder, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs);
+                batchSize, autoRetrain, eventOutputs, framesPerClip);
     }
 
     /**
@@ -108,7 +115,7 @@ public record AppSettings(
     public AppSettings withLastScreen(String screen) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, screen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs);
+                batchSize, autoRetrain, eventOutputs, framesPerClip);
     }
 
     /**
@@ -120,7 +127,7 @@ public record AppSettings(
     public AppSettings withLastDirectory(String folder) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, folder,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs);
+                batchSize, autoRetrain, eventOutputs, framesPerClip);
     }
 
     /**
@@ -134,7 +141,7 @@ public record AppSettings(
     public AppSettings withOverlay(boolean pose, boolean hands, boolean face) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, pose, hands, face, clipsPerTake, countdownSeconds, strategy, batchSize,
-                autoRetrain, eventOutputs);
+                autoRetrain, eventOutputs, framesPerClip);
     }
 
     /**
@@ -152,7 +159,7 @@ public record AppSettings(
             boolean retrain) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 threshold, showPose, showHands, showFace, clips, countdown, queryStrategy, batch, retrain,
-                eventOutputs);
+                eventOutputs, framesPerClip);
     }
 
     /**
@@ -161,9 +168,21 @@ public record AppSettings(
      * @param outputs the Live screen's OSC and WebSocket settings
      * @return the copy
      */
+    /**
+     * Returns a copy with another clip length for new projects.
+     *
+     * @param frames frames per clip (1 for static poses)
+     * @return the new settings
+     */
+    public AppSettings withFramesPerClip(int frames) {
+        return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
+                confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
+                batchSize, autoRetrain, eventOutputs, frames);
+    }
+
     public AppSettings withEventOutputs(EventOutputSettings outputs) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, outputs);
+                batchSize, autoRetrain, outputs, framesPerClip);
     }
 }
