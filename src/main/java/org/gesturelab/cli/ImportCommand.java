@@ -11,6 +11,7 @@ import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.ImportResult;
 import org.gesturelab.dataset.JointsFormat;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.dataset.RecordingImport;
 import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.keypoints.VideoKeypointExtractor;
 import org.gesturelab.workflow.ImportData;
@@ -82,9 +83,10 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Recording window length in frames (default: the project's sequence length).")
     private Integer window;
 
-    @Option(names = "--stride", paramLabel = "FRAMES", defaultValue = "10",
-            description = "Frames between recording window starts (default: ${DEFAULT-VALUE}).")
-    private int stride;
+    @Option(names = "--stride", paramLabel = "FRAMES",
+            description = "Frames between recording window starts (default: a third of the window, at least 1: "
+                    + "10 for the usual 30-frame clips, 3 for 9-frame clips).")
+    private Integer stride;
 
     @Option(names = "--label", paramLabel = "CLASS",
             description = "The class of every recording window (needed with --as train or test).")
@@ -134,7 +136,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Project project = Project.open(dir); ConsoleProgress progress =
                 new ConsoleProgress(spec.commandLine().getErr())) {
-            ImportResult result = ImportData.run(project, request(), () -> new HolisticPipeline(
+            ImportResult result = ImportData.run(project, request(project), () -> new HolisticPipeline(
                     holistic.holisticOptions()), progress);
             progress.close();
             out.printf("Imported %d clips in %.1f s into %s.%n", result.count(),
@@ -151,7 +153,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** Binds the options to a request: exactly one source option is set. */
-    private ImportData.Request request() {
+    private ImportData.Request request(Project project) {
         JointsFormat.Options split = new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances),
                 new TreeSet<>(asNothing));
         if (source.mpData != null) {
@@ -165,7 +167,9 @@ public final class ImportCommand implements Callable<Integer> {
         } else if (source.videos != null) {
             return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, split, null);
         }
-        return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window, stride, null,
-                segments);
+        // Windows overlap by two thirds of the project's clip length (or of --window), whatever that length is.
+        int frames = window != null ? window : project.sequenceLength();
+        return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window,
+                stride != null ? stride : RecordingImport.defaultStride(frames), null, segments);
     }
 }
