@@ -120,12 +120,19 @@ public enum Baseline {
         int[] labels = data.labels();
         Model<?> model;
         if (this == RIDGE) {
-            String[] dimensions = ClassicClassifier.dimensionNames(classes.size());
+            // Only classes with clips get an output: a constant target (a class never seen, such as an empty Nothing
+            // class) makes Tribuo's standardization divide by 0 and every score NaN. The others score 0.
+            String[] all = ClassicClassifier.dimensionNames(classes.size());
+            int[] present = java.util.Arrays.stream(labels).distinct().sorted().toArray();
+            String[] dimensions = new String[present.length];
+            for (int d = 0; d < present.length; d++) {
+                dimensions[d] = all[present[d]];
+            }
             MutableDataset<Regressor> dataset = new MutableDataset<>(
                     new SimpleDataSourceProvenance("gesturelab clips", new RegressionFactory()), new RegressionFactory());
             for (int i = 0; i < x.length; i++) {
-                double[] target = new double[classes.size()];
-                target[labels[i]] = 1;
+                double[] target = new double[present.length];
+                target[java.util.Arrays.binarySearch(present, labels[i])] = 1;
                 dataset.add(new ArrayExample<>(new Regressor(dimensions, target), names, x[i]));
             }
             model = new ElasticNetCDTrainer(RIDGE_ALPHA, RIDGE_L1_RATIO, seed).train(dataset);

@@ -19,6 +19,7 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
+import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 /**
@@ -112,13 +113,13 @@ public final class ClassicClassifier implements TrainedClassifier {
         double[][] x = summary.summarize(clips);
         float[][] out = new float[x.length][];
         if (kind == Baseline.RIDGE) {
-            List<? extends Prediction<?>> predictions = predictAll(x, new Regressor(dimensions,
-                    new double[dimensions.length]));
+            List<? extends Prediction<?>> predictions = predictAll(x, RegressionFactory.UNKNOWN_REGRESSOR);
             for (int i = 0; i < out.length; i++) {
                 Regressor output = (Regressor) predictions.get(i).getOutput();
                 double[] scores = new double[dimensions.length];
                 for (int c = 0; c < scores.length; c++) {
-                    scores[c] = output.getDimension(dimensions[c]).orElseThrow().getValue();
+                    // A class without training clips has no output dimension: it scores 0.
+                    scores[c] = output.getDimension(dimensions[c]).map(Regressor.DimensionTuple::getValue).orElse(0.0);
                 }
                 out[i] = clippedShares(scores);
             }
@@ -150,16 +151,19 @@ public final class ClassicClassifier implements TrainedClassifier {
     /**
      * Scores clipped at 0 and divided by their sum; uniform when none is above 0. The tree votes and the softmax
      * outputs are already shares, and come through unchanged; ridge's regression scores become shares this way.
+     * A score that is not a number counts as 0: Tribuo's ridge answers NaN for a class without training clips
+     * (its one-hot target is constant, and standardizing it divides by 0), such as an empty Nothing class.
      */
     static float[] clippedShares(double[] scores) {
+        double[] clipped = new double[scores.length];
         double sum = 0;
-        for (double score : scores) {
-            sum += Math.max(0, score);
+        for (int c = 0; c < scores.length; c++) {
+            clipped[c] = Double.isFinite(scores[c]) ? Math.max(0, scores[c]) : 0;
+            sum += clipped[c];
         }
         float[] shares = new float[scores.length];
         for (int c = 0; c < scores.length; c++) {
-            shares[c] = sum > 0 && Double.isFinite(sum) ? (float) (Math.max(0, scores[c]) / sum)
-                    : 1f / scores.length;
+            shares[c] = sum > 0 && Double.isFinite(sum) ? (float) (clipped[c] / sum) : 1f / scores.length;
         }
         return shares;
     }

@@ -75,6 +75,9 @@ class ClassicClassifierTest {
         assertArrayEquals(new float[] {0.75f, 0.25f, 0f}, ClassicClassifier.clippedShares(new double[] {0.6, 0.2, -0.3}));
         assertArrayEquals(new float[] {1f / 3, 1f / 3, 1f / 3},
                 ClassicClassifier.clippedShares(new double[] {-0.1, 0, -2}));
+        // Tribuo's ridge gives NaN for a class it never saw a clip of: that class gets nothing, the others their share.
+        assertArrayEquals(new float[] {0f, 0.8f, 0.2f},
+                ClassicClassifier.clippedShares(new double[] {Double.NaN, 0.4, 0.1}));
         assertTrue(Baseline.RIDGE.scoring().contains("clipped at 0"));
     }
 

@@ -111,6 +111,10 @@ class ClassicModelCommandsTest {
         assertEquals(0, train.exit(), train.err());
         assertTrue(train.out().contains("clipped at 0"), train.out());
         assertEquals("ridge", ModelCard.read(ModelStore.current(dir).orElseThrow()).architecture());
+        // The project's Nothing class has no clips; ridge must still rank the three gestures.
+        Result evaluate = run("evaluate", dir.toString(), "--json");
+        assertEquals(0, evaluate.exit(), evaluate.err());
+        assertTrue(new ObjectMapper().readTree(evaluate.out()).get("macro_f1").asDouble() >= 0.6, evaluate.out());
 
         Result unknown = run("train", dir.toString(), "--arch", "svm");
         assertEquals(2, unknown.exit(), unknown.out());
