@@ -84,9 +84,9 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = result.config();
         ModelCard.TrainingSummary summary = result.model().card().training();
         if (!result.kind().isNetwork()) {
-            out.printf(Locale.ROOT, "Trained %s on %s features (%d frames per clip): %d clips, %.1f s.%n",
+            out.printf(Locale.ROOT, "Trained %s on %s features (%d frame%s per clip): %d clips, %.1f s.%n",
                     result.kind().id(), config.subset().name().toLowerCase(Locale.ROOT), config.sequenceLength(),
-                    summary.trainClips(), summary.seconds());
+                    config.sequenceLength() == 1 ? "" : "s", summary.trainClips(), summary.seconds());
             out.println("Probabilities: " + result.model().card().scoring() + ".");
         } else {
             out.printf(Locale.ROOT, "Trained %s on %s features: %d clips (+%d for validation), best epoch %d of "

@@ -130,7 +130,7 @@ class ClassicModelCommandsTest {
         }
         Result train = run("train", dir.toString(), "--arch", "logistic-regression");
         assertEquals(0, train.exit(), train.err());
-        assertTrue(train.out().contains("(1 frames per clip)"), train.out());
+        assertTrue(train.out().contains("(1 frame per clip)"), train.out());
         ModelCard card = ModelCard.read(ModelStore.current(dir).orElseThrow());
         assertEquals(1, card.sequenceLength());
         Result evaluate = run("evaluate", dir.toString(), "--json");
