@@ -167,10 +167,10 @@ public final class TrainViewModel {
             }
         }, result -> {
             message.set(result.evaluation() == null
-                    ? String.format(Locale.ROOT, "Trained %s on %d clips in %.0f s. Add test clips to measure it.",
-                            result.kind().id(), result.labels(), result.seconds())
-                    : String.format(Locale.ROOT, "Trained %s on %d clips in %.0f s: macro F1 %.2f.",
-                            result.kind().id(), result.labels(), result.seconds(), result.evaluation().macroF1()));
+                    ? String.format(Locale.ROOT, "Trained on %d clips in %.0f s. Add test clips to measure it.",
+                            result.labels(), result.seconds())
+                    : String.format(Locale.ROOT, "Trained on %d clips in %.0f s: macro F1 %.2f.", result.labels(),
+                            result.seconds(), result.evaluation().macroF1()));
             projects.modelChanged();
         }, error -> message.set(error instanceof org.gesturelab.core.CancelledException ? "Training cancelled."
                 : error.getMessage())));
