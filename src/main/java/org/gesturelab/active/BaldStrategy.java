@@ -2,8 +2,10 @@ package org.gesturelab.active;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.gesturelab.classify.GestureClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.core.TaskMonitor;
 
 /**
@@ -35,10 +37,31 @@ public final class BaldStrategy implements QueryStrategy {
         return "bald";
     }
 
+    /**
+     * Says why BALD cannot rank with a model, if it cannot: a model without dropout (a classical one) gives the
+     * same prediction on every pass, so BALD ranks by entropy instead.
+     *
+     * @param model the model, or null
+     * @return the sentence to show the user, or empty when BALD works with this model
+     */
+    public static Optional<String> fallbackNote(GestureClassifier model) {
+        if (model == null || model.hasDropout()) {
+            return Optional.empty();
+        }
+        String name = model instanceof TrainedClassifier trained ? "the " + trained.card().architecture() + " model"
+                : "this model";
+        return Optional.of("BALD needs Monte Carlo dropout, which " + name + " does not have: these clips are ranked "
+                + "by entropy instead.");
+    }
+
     @Override
     public List<RankedClip> select(GestureClassifier model, List<PoolClip> pool, int k, long seed,
             TaskMonitor monitor) {
         monitor.checkCancelled();
+        if (!model.hasDropout()) {
+            // Every dropout pass would be the same prediction, so the mutual information is 0 everywhere.
+            return new UncertaintyStrategy(UncertaintyStrategy.Measure.ENTROPY).select(model, pool, k, seed, monitor);
+        }
         monitor.update("Scoring the pool (BALD, " + passes + " dropout passes)", 0, pool.size());
         float[][][] samples = model.predictWithDropout(QueryStrategy.framesOf(pool), passes, seed);
         monitor.update("Scoring the pool (BALD, " + passes + " dropout passes)", pool.size(), pool.size());

@@ -223,7 +223,8 @@ public record Augmentation(double noise, double scale, double rotationDegrees, d
         double alpha = 2 * timeWarp * (2 * random.nextDouble() - 1);
         double[] positions = new double[length];
         for (int i = 0; i < length; i++) {
-            double u = (double) i / (length - 1);
+            // One frame (a static pose) sits in the middle of the (shifted) clip.
+            double u = length == 1 ? 0.5 : (double) i / (length - 1);
             positions[i] = start + (end - start) * (u + alpha * u * (1 - u));
         }
         return positions;

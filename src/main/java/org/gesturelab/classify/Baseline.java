@@ -1,18 +1,14 @@
 package org.gesturelab.classify;
 
 import org.gesturelab.core.LabeledClips;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
-import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
@@ -59,6 +55,40 @@ public enum Baseline {
     }
 
     /**
+     * Finds a baseline by its {@link #id()} (or enum name), ignoring case.
+     *
+     * @param id the name, for example {@code random-forest}
+     * @return the baseline, or empty when no baseline has that name
+     */
+    public static Optional<Baseline> fromId(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        String key = id.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Baseline baseline : values()) {
+            if (baseline.name().equals(key)) {
+                return Optional.of(baseline);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Says in words how this model's outputs become class probabilities; written into the model card.
+     *
+     * @return the sentence
+     */
+    public String scoring() {
+        return switch (this) {
+            case RANDOM_FOREST -> "share of the " + TREES + " trees voting for each class";
+            case GRADIENT_BOOSTING -> "softmax of the boosted trees' class scores (XGBoost multi:softprob)";
+            case LOGISTIC_REGRESSION -> "softmax of the linear class scores";
+            case RIDGE -> "ridge has no probabilities: its one-hot regression scores are clipped at 0 and divided by "
+                    + "their sum (uniform when no score is above 0); docs/decisions/1400";
+        };
+    }
+
+    /**
      * Trains this baseline.
      *
      * @param data the labelled training clips
@@ -68,92 +98,65 @@ public enum Baseline {
      * @return the trained model
      */
     public Trained train(LabeledClips data, FeatureSubset subset, int sequenceLength, long seed) {
+        return new Trained(fit(data, subset, sequenceLength, seed));
+    }
+
+    /**
+     * Trains this baseline as a model a project can keep: it predicts class probabilities and saves with its card.
+     *
+     * @param data the labelled training clips
+     * @param subset the body parts the features use
+     * @param sequenceLength frames per resampled sequence
+     * @param seed the seed
+     * @return the trained classifier
+     */
+    public ClassicClassifier fit(LabeledClips data, FeatureSubset subset, int sequenceLength, long seed) {
         QuietTribuo.apply();
+        long started = System.nanoTime();
         ClipSummary summary = ClipSummary.fit(data, subset, sequenceLength);
         double[][] x = summary.summarize(data.clips());
         String[] names = summary.featureNames();
         List<String> classes = data.classes();
         int[] labels = data.labels();
+        Model<?> model;
         if (this == RIDGE) {
-            String[] dimensions = dimensionNames(classes.size());
+            // Only classes with clips get an output: a constant target (a class never seen, such as an empty Nothing
+            // class) makes Tribuo's standardization divide by 0 and every score NaN. The others score 0.
+            String[] all = ClassicClassifier.dimensionNames(classes.size());
+            int[] present = java.util.Arrays.stream(labels).distinct().sorted().toArray();
+            String[] dimensions = new String[present.length];
+            for (int d = 0; d < present.length; d++) {
+                dimensions[d] = all[present[d]];
+            }
             MutableDataset<Regressor> dataset = new MutableDataset<>(
                     new SimpleDataSourceProvenance("gesturelab clips", new RegressionFactory()), new RegressionFactory());
             for (int i = 0; i < x.length; i++) {
-                double[] target = new double[classes.size()];
-                target[labels[i]] = 1;
+                double[] target = new double[present.length];
+                target[java.util.Arrays.binarySearch(present, labels[i])] = 1;
                 dataset.add(new ArrayExample<>(new Regressor(dimensions, target), names, x[i]));
             }
-            Model<Regressor> model = new ElasticNetCDTrainer(RIDGE_ALPHA, RIDGE_L1_RATIO, seed).train(dataset);
-            return new Trained(this, summary, classes, clips -> {
-                List<Prediction<Regressor>> predictions = model.predict(examples(summary.summarize(clips), names,
-                        new Regressor(dimensions, new double[classes.size()])));
-                int[] predicted = new int[predictions.size()];
-                for (int i = 0; i < predicted.length; i++) {
-                    predicted[i] = argmaxDimension(predictions.get(i).getOutput(), dimensions);
+            model = new ElasticNetCDTrainer(RIDGE_ALPHA, RIDGE_L1_RATIO, seed).train(dataset);
+        } else {
+            MutableDataset<Label> dataset = new MutableDataset<>(
+                    new SimpleDataSourceProvenance("gesturelab clips", new LabelFactory()), new LabelFactory());
+            for (int i = 0; i < x.length; i++) {
+                dataset.add(new ArrayExample<>(new Label(classes.get(labels[i])), names, x[i]));
+            }
+            model = switch (this) {
+                case RANDOM_FOREST -> {
+                    float fraction = (float) Math.min(0.99, Math.sqrt(names.length) / names.length);
+                    yield new RandomForestTrainer<>(new CARTClassificationTrainer(Integer.MAX_VALUE, fraction, seed),
+                            new VotingCombiner(), TREES, seed).train(dataset);
                 }
-                return predicted;
-            });
+                case GRADIENT_BOOSTING -> new XGBoostClassificationTrainer(TREES, 0.1, 0, 3, 1, 1, 1, 1, 0, 1, true,
+                        seed).train(dataset);
+                case LOGISTIC_REGRESSION -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 30,
+                        1000, 1, seed).train(dataset);
+                default -> throw new AssertionError(this);
+            };
         }
-        MutableDataset<Label> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance("gesturelab clips", new LabelFactory()), new LabelFactory());
-        for (int i = 0; i < x.length; i++) {
-            dataset.add(new ArrayExample<>(new Label(classes.get(labels[i])), names, x[i]));
-        }
-        Model<Label> model = switch (this) {
-            case RANDOM_FOREST -> {
-                float fraction = (float) Math.min(0.99, Math.sqrt(names.length) / names.length);
-                yield new RandomForestTrainer<>(new CARTClassificationTrainer(Integer.MAX_VALUE, fraction, seed),
-                        new VotingCombiner(), TREES, seed).train(dataset);
-            }
-            case GRADIENT_BOOSTING -> new XGBoostClassificationTrainer(TREES, 0.1, 0, 3, 1, 1, 1, 1, 0, 1, true, seed)
-                    .train(dataset);
-            case LOGISTIC_REGRESSION -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 30, 1000, 1,
-                    seed).train(dataset);
-            default -> throw new AssertionError(this);
-        };
-        Map<String, Integer> index = new HashMap<>();
-        for (int c = 0; c < classes.size(); c++) {
-            index.put(classes.get(c), c);
-        }
-        return new Trained(this, summary, classes, clips -> {
-            List<Prediction<Label>> predictions = model.predict(examples(summary.summarize(clips), names,
-                    LabelFactory.UNKNOWN_LABEL));
-            int[] predicted = new int[predictions.size()];
-            for (int i = 0; i < predicted.length; i++) {
-                predicted[i] = index.get(predictions.get(i).getOutput().getLabel());
-            }
-            return predicted;
-        });
-    }
-
-    private static <T extends org.tribuo.Output<T>> List<Example<T>> examples(double[][] x, String[] names,
-            T output) {
-        List<Example<T>> examples = new ArrayList<>(x.length);
-        for (double[] row : x) {
-            examples.add(new ArrayExample<>(output, names, row));
-        }
-        return examples;
-    }
-
-    private static String[] dimensionNames(int classes) {
-        String[] names = new String[classes];
-        for (int c = 0; c < classes; c++) {
-            names[c] = String.format(Locale.ROOT, "class%04d", c);
-        }
-        return names;
-    }
-
-    private static int argmaxDimension(Regressor output, String[] dimensions) {
-        int best = 0;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < dimensions.length; c++) {
-            double value = output.getDimension(dimensions[c]).orElseThrow().getValue();
-            if (value > bestValue) {
-                bestValue = value;
-                best = c;
-            }
-        }
-        return best;
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return ClassicClassifier.trained(this, summary, model, data, seconds);
     }
 
     /**
@@ -168,40 +171,33 @@ public enum Baseline {
         }
     }
 
-    /** Turns clips into predicted class indices. */
-    @FunctionalInterface
-    interface ClipPredictor {
-        int[] predict(List<float[][]> clips);
-    }
-
     /** A trained baseline: predicts the most likely class of each clip. */
     public static final class Trained {
 
-        private final Baseline kind;
-        private final ClipSummary summary;
-        private final List<String> classes;
-        private final ClipPredictor predictor;
+        private final ClassicClassifier classifier;
 
-        Trained(Baseline kind, ClipSummary summary, List<String> classes, ClipPredictor predictor) {
-            this.kind = kind;
-            this.summary = summary;
-            this.classes = List.copyOf(classes);
-            this.predictor = predictor;
+        Trained(ClassicClassifier classifier) {
+            this.classifier = classifier;
         }
 
         /** Returns which baseline this is. */
         public Baseline kind() {
-            return kind;
+            return classifier.kind();
         }
 
         /** Returns the class names. */
         public List<String> classes() {
-            return classes;
+            return classifier.classes();
         }
 
         /** Returns the length of the per-clip summary vector. */
         public int summaryLength() {
-            return summary.featureNames().length;
+            return classifier.summaryLength();
+        }
+
+        /** Returns the classifier behind it, which gives probabilities and can be saved. */
+        public ClassicClassifier classifier() {
+            return classifier;
         }
 
         /**
@@ -211,7 +207,16 @@ public enum Baseline {
          * @return one class index per clip
          */
         public int[] predict(List<float[][]> clips) {
-            return predictor.predict(clips);
+            float[][] probabilities = classifier.predict(clips);
+            int[] predicted = new int[probabilities.length];
+            for (int i = 0; i < predicted.length; i++) {
+                for (int c = 1; c < probabilities[i].length; c++) {
+                    if (probabilities[i][c] > probabilities[i][predicted[i]]) {
+                        predicted[i] = c;
+                    }
+                }
+            }
+            return predicted;
         }
     }
 }

@@ -209,7 +209,7 @@ public final class ClassifierTrainer {
                     Instant.now().toString(), Version.get(),
                     System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                     System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                            + System.getProperty("os.arch"));
+                            + System.getProperty("os.arch"), ModelCard.NETWORK_SCORING);
             SequenceClassifier classifier = new SequenceClassifier(model, card);
             success = true;
             return classifier;

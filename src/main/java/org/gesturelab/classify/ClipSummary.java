@@ -39,6 +39,28 @@ final class ClipSummary {
         return new ClipSummary(extractor, FeatureStatistics.fit(sequences, extractor.flagOfColumn()));
     }
 
+    /**
+     * Rebuilds a summarizer from saved statistics.
+     *
+     * @param subset the body parts
+     * @param sequenceLength frames per resampled sequence
+     * @param statistics the standardization statistics fitted on the training clips
+     * @return the summarizer
+     */
+    static ClipSummary of(FeatureSubset subset, int sequenceLength, FeatureStatistics statistics) {
+        return new ClipSummary(new FeatureExtractor(subset, sequenceLength), statistics);
+    }
+
+    /** Returns the per-frame features the summary is computed from. */
+    FeatureExtractor extractor() {
+        return extractor;
+    }
+
+    /** Returns the standardization statistics. */
+    FeatureStatistics statistics() {
+        return statistics;
+    }
+
     /** Returns the names of the summary features, in vector order. */
     String[] featureNames() {
         int d = extractor.dimension();

@@ -109,11 +109,11 @@ public final class FeatureExtractor {
      * Creates an extractor.
      *
      * @param subset the parts to use
-     * @param sequenceLength frames per output sequence
+     * @param sequenceLength frames per output sequence, at least 1 (1 for static poses)
      */
     public FeatureExtractor(FeatureSubset subset, int sequenceLength) {
-        if (sequenceLength < 2) {
-            throw new IllegalArgumentException("sequence length must be at least 2, got " + sequenceLength);
+        if (sequenceLength < 1) {
+            throw new IllegalArgumentException("sequence length must be at least 1, got " + sequenceLength);
         }
         this.subset = subset;
         this.sequenceLength = sequenceLength;
@@ -239,7 +239,8 @@ public final class FeatureExtractor {
     double[] uniformPositions(int frames) {
         double[] positions = new double[sequenceLength];
         for (int i = 0; i < sequenceLength; i++) {
-            positions[i] = (double) i * (frames - 1) / (sequenceLength - 1);
+            // A one-frame project (static poses) takes the middle of a longer clip.
+            positions[i] = sequenceLength == 1 ? (frames - 1) / 2.0 : (double) i * (frames - 1) / (sequenceLength - 1);
         }
         return positions;
     }

@@ -33,6 +33,16 @@ public interface GestureClassifier extends AutoCloseable {
     float[][] embed(List<float[][]> clips);
 
     /**
+     * Returns whether {@link #predictWithDropout} samples anything: true for the networks, false for models without
+     * dropout (the classical ones), whose every pass would be the same prediction. BALD needs it.
+     *
+     * @return whether Monte Carlo dropout is available
+     */
+    default boolean hasDropout() {
+        return true;
+    }
+
+    /**
      * Predicts with dropout active (Monte Carlo dropout), the basis of BALD.
      *
      * @param clips raw keypoint clips

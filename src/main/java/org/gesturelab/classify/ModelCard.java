@@ -31,11 +31,13 @@ import org.gesturelab.core.GestureLabException;
  * @param gesturelabVersion the GestureLab version that trained it
  * @param java the Java version and vendor
  * @param os the operating system and architecture
+ * @param scoring how the model's outputs become class probabilities, in words (null on cards written before it was
+ *     recorded: those are networks, whose probabilities are the softmax of their class scores)
  */
 public record ModelCard(int formatVersion, String architecture, List<String> classes, String featureSubset,
         int featureVersion, int sequenceLength, int inputFeatures, int keypointFeatures, float[] featureMean,
         float[] featureStd, TrainingConfig config, TrainingSummary training, Evaluation evaluation,
-        String dataFingerprint, String createdAt, String gesturelabVersion, String java, String os) {
+        String dataFingerprint, String createdAt, String gesturelabVersion, String java, String os, String scoring) {
 
     /**
      * The current card format. 2: the architecture {@code default} means the GRU + temporal-convolution network;
@@ -61,6 +63,9 @@ public record ModelCard(int formatVersion, String architecture, List<String> cla
             double validationLoss, double validationAccuracy, double seconds, int warmStartParameters) {
     }
 
+    /** What {@link #scoring} says for a network. */
+    public static final String NETWORK_SCORING = "softmax of the network's class scores";
+
     /**
      * Copies the lists and arrays.
      */
@@ -68,6 +73,42 @@ public record ModelCard(int formatVersion, String architecture, List<String> cla
         classes = List.copyOf(classes);
         featureMean = featureMean.clone();
         featureStd = featureStd.clone();
+    }
+
+    /**
+     * A card without {@link #scoring}, as cards were before it was recorded.
+     *
+     * @param formatVersion the card format
+     * @param architecture the architecture's or algorithm's id
+     * @param classes the class names
+     * @param featureSubset the feature subset's name
+     * @param featureVersion the feature version
+     * @param sequenceLength frames per input sequence
+     * @param inputFeatures features per input frame
+     * @param keypointFeatures floats per raw keypoint frame
+     * @param featureMean per-feature means
+     * @param featureStd per-feature standard deviations
+     * @param config the training settings
+     * @param training what happened during training
+     * @param evaluation the evaluation, or null
+     * @param dataFingerprint the training data's fingerprint
+     * @param createdAt when training finished
+     * @param gesturelabVersion the GestureLab version
+     * @param java the Java version
+     * @param os the operating system
+     */
+    public ModelCard(int formatVersion, String architecture, List<String> classes, String featureSubset,
+            int featureVersion, int sequenceLength, int inputFeatures, int keypointFeatures, float[] featureMean,
+            float[] featureStd, TrainingConfig config, TrainingSummary training, Evaluation evaluation,
+            String dataFingerprint, String createdAt, String gesturelabVersion, String java, String os) {
+        this(formatVersion, architecture, classes, featureSubset, featureVersion, sequenceLength, inputFeatures,
+                keypointFeatures, featureMean, featureStd, config, training, evaluation, dataFingerprint, createdAt,
+                gesturelabVersion, java, os, null);
+    }
+
+    /** Returns whether this card describes one of the classical models ({@link Baseline}) rather than a network. */
+    public boolean classic() {
+        return Baseline.fromId(architecture).isPresent();
     }
 
     @Override
@@ -89,7 +130,7 @@ public record ModelCard(int formatVersion, String architecture, List<String> cla
     public ModelCard withEvaluation(Evaluation value) {
         return new ModelCard(formatVersion, architecture, classes, featureSubset, featureVersion, sequenceLength,
                 inputFeatures, keypointFeatures, featureMean, featureStd, config, training, value, dataFingerprint,
-                createdAt, gesturelabVersion, java, os);
+                createdAt, gesturelabVersion, java, os, scoring);
     }
 
     /**

@@ -37,7 +37,7 @@ public final class ModelStore {
      * @return the new model folder
      * @throws IOException if writing fails (the current pointer is then unchanged)
      */
-    public static Path saveAsCurrent(Path projectDir, SequenceClassifier classifier) throws IOException {
+    public static Path saveAsCurrent(Path projectDir, TrainedClassifier classifier) throws IOException {
         Path models = projectDir.resolve(MODELS_DIR);
         Files.createDirectories(models);
         String base = LocalDateTime.now().format(STAMP);
@@ -93,7 +93,7 @@ public final class ModelStore {
      * @return the classifier; the caller closes it
      * @throws GestureLabException listing every mismatch, or if the folder cannot be loaded
      */
-    public static SequenceClassifier loadChecked(Path folder, List<String> classes, int sequenceLength,
+    public static TrainedClassifier loadChecked(Path folder, List<String> classes, int sequenceLength,
             int keypointFeatures) {
         ModelCard card = ModelCard.read(folder);
         List<String> problems = card.mismatches(classes, sequenceLength, keypointFeatures);
@@ -101,7 +101,19 @@ public final class ModelStore {
             throw new GestureLabException("The model in " + folder + " does not fit this project: "
                     + String.join("; ", problems) + ". Train a new model with 'gesturelab train'.");
         }
-        return SequenceClassifier.load(folder);
+        return load(folder);
+    }
+
+    /**
+     * Loads a model folder, network or classical model, whichever its card names.
+     *
+     * @param folder the model folder
+     * @return the classifier; the caller closes it
+     * @throws GestureLabException if the folder cannot be loaded
+     */
+    public static TrainedClassifier load(Path folder) {
+        ModelCard card = ModelCard.read(folder);
+        return card.classic() ? ClassicClassifier.load(folder) : SequenceClassifier.load(folder);
     }
 
     /**
@@ -114,7 +126,7 @@ public final class ModelStore {
      * @return the classifier; the caller closes it
      * @throws GestureLabException if there is no model, or it does not fit
      */
-    public static SequenceClassifier loadCurrent(Path projectDir, List<String> classes, int sequenceLength,
+    public static TrainedClassifier loadCurrent(Path projectDir, List<String> classes, int sequenceLength,
             int keypointFeatures) {
         return loadChecked(currentOrThrow(projectDir), classes, sequenceLength, keypointFeatures);
     }
@@ -132,7 +144,7 @@ public final class ModelStore {
      * @return the classifier, whose {@code classes()} may be a prefix of {@code classes}; the caller closes it
      * @throws GestureLabException if there is no model, or it does not fit otherwise
      */
-    public static SequenceClassifier loadCurrentForRecognition(Path projectDir, List<String> classes,
+    public static TrainedClassifier loadCurrentForRecognition(Path projectDir, List<String> classes,
             int sequenceLength, int keypointFeatures) {
         Path folder = currentOrThrow(projectDir);
         List<String> known = ModelCard.read(folder).classes();

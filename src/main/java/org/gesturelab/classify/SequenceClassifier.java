@@ -26,7 +26,7 @@ import ai.djl.training.ParameterStore;
  * <p>All methods work in batches of up to {@value #BATCH} clips. {@link #predictWithDropout} runs the network body
  * once and only the dropout head {@code passes} times. Not thread-safe; close it to free native memory.
  */
-public final class SequenceClassifier implements GestureClassifier {
+public final class SequenceClassifier implements TrainedClassifier {
 
     /** The DJL model name; parameters are saved as {@code classifier-0000.params}. */
     static final String PARAMETERS_NAME = "classifier";
@@ -82,22 +82,18 @@ public final class SequenceClassifier implements GestureClassifier {
         return card.classes();
     }
 
-    /** Returns the model card. */
+    @Override
     public ModelCard card() {
         return card;
     }
 
-    /**
-     * Attaches an evaluation to the card (it is written by the next {@link #save}).
-     *
-     * @param evaluation the evaluation on the test split
-     */
+    @Override
     public void recordEvaluation(Evaluation evaluation) {
         card = card.withEvaluation(evaluation);
     }
 
     /** A NaN or infinity would come out as NaN probabilities behind a confident-looking answer: refuse it. */
-    private static void requireFinite(List<float[][]> clips) {
+    static void requireFinite(List<float[][]> clips) {
         for (int c = 0; c < clips.size(); c++) {
             float[][] frames = clips.get(c);
             for (int f = 0; f < frames.length; f++) {
@@ -209,12 +205,7 @@ public final class SequenceClassifier implements GestureClassifier {
         }
     }
 
-    /**
-     * Saves the parameters and the card into a folder, creating it if needed.
-     *
-     * @param folder the model folder
-     * @throws IOException if writing fails
-     */
+    @Override
     public void save(Path folder) throws IOException {
         Files.createDirectories(folder);
         model.save(folder, PARAMETERS_NAME);

@@ -5,7 +5,7 @@ package org.gesturelab.classify;
  *
  * @param architecture the network design
  * @param subset the body parts the features use
- * @param sequenceLength frames per sequence after resampling
+ * @param sequenceLength frames per sequence after resampling, the project's frames per clip (1 for static poses)
  * @param maxEpochs the most passes over the training clips
  * @param batchSize clips per optimizer step
  * @param learningRate Adam's learning rate
@@ -20,7 +20,7 @@ public record TrainingConfig(Architecture architecture, FeatureSubset subset, in
         int batchSize, double learningRate, double validationFraction, int patience, boolean classWeights,
         Augmentation augmentation, long seed) {
 
-    /** The sequence length of every GestureLab project. */
+    /** The default sequence length; a project may choose another ({@code project init --frames N}). */
     public static final int SEQUENCE_LENGTH = 30;
 
     /**
@@ -32,7 +32,7 @@ public record TrainingConfig(Architecture architecture, FeatureSubset subset, in
         if (architecture == null || subset == null || augmentation == null) {
             throw new IllegalArgumentException("architecture, subset and augmentation are required");
         }
-        if (sequenceLength < 2 || maxEpochs < 1 || batchSize < 1 || !(learningRate > 0) || patience < 1
+        if (sequenceLength < 1 || maxEpochs < 1 || batchSize < 1 || !(learningRate > 0) || patience < 1
                 || validationFraction < 0 || validationFraction >= 1) {
             throw new IllegalArgumentException("training setting out of range: " + this);
         }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.core.FileTrees;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.TaskMonitor;
@@ -128,7 +128,7 @@ public final class BenchLoopCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        SequenceClassifier model = null;
+        TrainedClassifier model = null;
         Future<Retrain.Result> training = null;
         int trainingRound = 0;
         long start = System.nanoTime();
@@ -196,7 +196,7 @@ public final class BenchLoopCommand implements Callable<Integer> {
                 waits.add(new Wait("label (longest of the batch)", round, longestLabel, labeled + " labeled"));
                 // The finished batch retrains in the background, warm-started from the model at hand; one at a time.
                 if (training == null && labeled > 0) {
-                    SequenceClassifier warm = model;
+                    TrainedClassifier warm = model;
                     String used = batch.random() ? "random" : strategy;
                     trainingRound = round;
                     training = trainer.submit(() -> Retrain.run(project, Retrain.Request.interactive(warm, used),

@@ -12,6 +12,7 @@ import org.gesturelab.dataset.ImportResult;
 import org.gesturelab.dataset.JointsFormat;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.dataset.ProjectMigration;
+import org.gesturelab.dataset.RecordingImport;
 import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.keypoints.VideoKeypointExtractor;
 import org.gesturelab.workflow.ImportData;
@@ -83,9 +84,10 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Recording window length in frames (default: the project's sequence length).")
     private Integer window;
 
-    @Option(names = "--stride", paramLabel = "FRAMES", defaultValue = "10",
-            description = "Frames between recording window starts (default: ${DEFAULT-VALUE}).")
-    private int stride;
+    @Option(names = "--stride", paramLabel = "FRAMES",
+            description = "Frames between recording window starts (default: a third of the window, at least 1: "
+                    + "10 for the usual 30-frame clips, 3 for 9-frame clips).")
+    private Integer stride;
 
     @Option(names = "--label", paramLabel = "CLASS",
             description = "The class of every recording window (needed with --as train or test).")
@@ -152,7 +154,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (Project project = Project.open(dir); ConsoleProgress progress =
                 new ConsoleProgress(spec.commandLine().getErr())) {
             ProjectMigration.migrate(project).ifPresent(out::println);
-            ImportResult result = ImportData.run(project, request().withPerson(person), () -> new HolisticPipeline(
+            ImportResult result = ImportData.run(project, request(project).withPerson(person), () -> new HolisticPipeline(
                     holistic.holisticOptions()), progress);
             progress.close();
             out.printf("Imported %d clips in %.1f s into %s.%n", result.count(),
@@ -169,7 +171,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** Binds the options to a request: exactly one source option is set. */
-    private ImportData.Request request() {
+    private ImportData.Request request(Project project) {
         JointsFormat.Options split = new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances),
                 new TreeSet<>(asNothing));
         if (source.mpData != null) {
@@ -183,7 +185,9 @@ public final class ImportCommand implements Callable<Integer> {
         } else if (source.videos != null) {
             return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, split, null, holdOut, null);
         }
-        return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window, stride, null,
-                segments, holdOut, null);
+        // Windows overlap by two thirds of the project's clip length (or of --window), whatever that length is.
+        int frames = window != null ? window : project.sequenceLength();
+        return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window,
+                stride != null ? stride : RecordingImport.defaultStride(frames), null, segments, holdOut, null);
     }
 }

@@ -26,7 +26,7 @@ import org.gesturelab.active.QueryStep;
 import org.gesturelab.classify.GestureClassifier;
 import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.workflow.LabelingRound;
@@ -134,7 +134,7 @@ public final class LabelCommand implements Callable<Integer> {
     /** Makes the last model the project's current one, so the app and {@code predict} use what was learned. */
     private void saveModel(ActiveLearningLoop.Outcome outcome, PrintWriter out) {
         try (GestureClassifier model = outcome.model()) {
-            if (model instanceof SequenceClassifier trained) {
+            if (model instanceof TrainedClassifier trained) {
                 Path folder = ModelStore.saveAsCurrent(query.dir, trained);
                 out.println("Saved the last model as the project's current model: models/" + folder.getFileName()
                         + ".");

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.dataset.Limits;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.core.Npy;
 import org.gesturelab.core.KeypointLayout;
 import picocli.CommandLine;
@@ -40,7 +40,7 @@ public final class PredictCommand implements Callable<Integer> {
         float[][] clip = readClip(file);
         TrainTestClips data = TrainTestClips.read(dir);
         float[] probabilities;
-        try (SequenceClassifier classifier = data.currentModel(dir)) {
+        try (TrainedClassifier classifier = data.currentModel(dir)) {
             probabilities = classifier.predict(java.util.Collections.singletonList(clip))[0];
         }
         Integer[] order = new Integer[probabilities.length];

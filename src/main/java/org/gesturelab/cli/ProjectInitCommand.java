@@ -29,16 +29,22 @@ public final class ProjectInitCommand implements Callable<Integer> {
     @Option(names = "--name", description = "The project's name (default: the folder's name).")
     private String name;
 
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "30", description = "Frames per clip: recording, "
+            + "the windows of long recordings and videos, and the models follow it; 1 for static poses "
+            + "(default: ${DEFAULT-VALUE}).")
+    private int frames;
+
     @Override
     public Integer call() throws Exception {
         List<String> classNames = classes.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         String projectName = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
-        try (Project project = Project.create(dir, projectName, classNames)) {
+        try (Project project = Project.create(dir, projectName, classNames, frames)) {
             // Every project has a Nothing class (idle, transitions), for continuous recognition.
             project.ensureNothingClass();
             var out = spec.commandLine().getOut();
-            out.printf("Created project '%s' in %s with %d classes.%n", project.name(), project.directory(),
-                    project.classes().size());
+            out.printf("Created project '%s' in %s with %d classes and clips of %d frame%s.%n", project.name(),
+                    project.directory(), project.classes().size(), project.sequenceLength(),
+                    project.sequenceLength() == 1 ? "" : "s");
             for (GestureClass gestureClass : project.classes()) {
                 out.printf("  %-20s %s  key %s%n", gestureClass.name(), gestureClass.color(),
                         gestureClass.shortcut() == null ? "-" : gestureClass.shortcut());

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.gesturelab.core.GestureLabException;
+import org.gesturelab.active.BaldStrategy;
 import org.gesturelab.active.PoolClip;
 import org.gesturelab.active.StoredLabelingData;
 import org.gesturelab.active.RankedBatch;
@@ -71,6 +72,9 @@ public final class QueryCommand implements Callable<Integer> {
             List<RankedClip> batch;
             try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
                     GestureClassifier model = model(project, labeled, progress)) {
+                if (strategy instanceof BaldStrategy) {
+                    BaldStrategy.fallbackNote(model).ifPresent(spec.commandLine().getErr()::println);
+                }
                 batch = strategy.select(model, pool, query.k, query.seed, progress);
             }
             print(project, batch);

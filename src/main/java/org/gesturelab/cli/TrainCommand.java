@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.gesturelab.classify.Architecture;
+import org.gesturelab.classify.ModelKind;
 import org.gesturelab.classify.FeatureSubset;
 import org.gesturelab.classify.ModelCard;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.classify.TrainingConfig;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.workflow.Retrain;
@@ -30,14 +30,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The project folder.")
     private Path dir;
 
-    @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "default",
-            description = "Network: default (GRU 128 beside a temporal convolution), gru (GRU 128 alone), tcn "
-                    + "(temporal convolution alone), reference (LSTM 64-128-64) or lite (3 x LSTM 128). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private Architecture architecture;
+    @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "default", converter = ModelKindConverter.class,
+            description = "Model: a network, default (GRU 128 beside a temporal convolution), gru (GRU 128 alone), "
+                    + "tcn (temporal convolution alone), reference (LSTM 64-128-64) or lite (3 x LSTM 128); or a "
+                    + "classical model on per-clip summaries, random-forest, gradient-boosting, ridge or "
+                    + "logistic-regression. Default: ${DEFAULT-VALUE}.")
+    private ModelKind architecture;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "The most epochs; early stopping usually ends "
-            + "sooner (default: 100).")
+    @Option(names = "--epochs", paramLabel = "N", description = "The most epochs of a network; early stopping "
+            + "usually ends sooner (default: 100).")
     private Integer epochs;
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: 42).")
@@ -54,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Project project = Project.open(dir)) {
-            SequenceClassifier warmStart = null;
+            TrainedClassifier warmStart = null;
             if (warm) {
                 Optional<Path> current = ModelStore.current(dir);
                 if (current.isPresent()) {
@@ -67,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
             Retrain.Request request = new Retrain.Request(architecture, subset, epochs, seed, warmStart, null, null);
             try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
                 Retrain.Result result = Retrain.run(project, request, progress);
-                try (SequenceClassifier classifier = result.model()) {
+                try (TrainedClassifier classifier = result.model()) {
                     report(out, result);
                 }
             } finally {
@@ -82,13 +83,20 @@ public final class TrainCommand implements Callable<Integer> {
     private static void report(PrintWriter out, Retrain.Result result) {
         TrainingConfig config = result.config();
         ModelCard.TrainingSummary summary = result.model().card().training();
-        out.printf(Locale.ROOT, "Trained %s on %s features: %d clips (+%d for validation), best epoch %d of %d, "
-                + "%.1f s.%n", config.architecture().id(), config.subset().name().toLowerCase(Locale.ROOT),
-                summary.trainClips(), summary.validationClips(), summary.bestEpoch(), summary.epochsRun(),
-                summary.seconds());
-        if (summary.warmStartParameters() > 0) {
-            out.printf("Warm start: %d parameter arrays copied from the previous model.%n",
-                    summary.warmStartParameters());
+        if (!result.kind().isNetwork()) {
+            out.printf(Locale.ROOT, "Trained %s on %s features (%d frame%s per clip): %d clips, %.1f s.%n",
+                    result.kind().id(), config.subset().name().toLowerCase(Locale.ROOT), config.sequenceLength(),
+                    config.sequenceLength() == 1 ? "" : "s", summary.trainClips(), summary.seconds());
+            out.println("Probabilities: " + result.model().card().scoring() + ".");
+        } else {
+            out.printf(Locale.ROOT, "Trained %s on %s features: %d clips (+%d for validation), best epoch %d of "
+                    + "%d, %.1f s.%n", config.architecture().id(), config.subset().name().toLowerCase(Locale.ROOT),
+                    summary.trainClips(), summary.validationClips(), summary.bestEpoch(), summary.epochsRun(),
+                    summary.seconds());
+            if (summary.warmStartParameters() > 0) {
+                out.printf("Warm start: %d parameter arrays copied from the previous model.%n",
+                        summary.warmStartParameters());
+            }
         }
         if (result.evaluation() != null) {
             out.println("Test clips:");

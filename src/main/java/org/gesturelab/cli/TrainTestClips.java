@@ -7,7 +7,7 @@ import java.util.List;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.workflow.Retrain;
@@ -78,7 +78,7 @@ record TrainTestClips(String name, List<String> classes, int sequenceLength, int
      * @param dir the project folder
      * @return the classifier; the caller closes it
      */
-    SequenceClassifier currentModel(Path dir) {
+    TrainedClassifier currentModel(Path dir) {
         return ModelStore.loadCurrent(dir, classes, sequenceLength, features);
     }
 }

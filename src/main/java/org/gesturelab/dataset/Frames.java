@@ -79,7 +79,8 @@ final class Frames {
         }
         float[][] result = new float[length][];
         for (int i = 0; i < length; i++) {
-            int source = length == 1 ? 0 : (int) Math.round((double) i * (frames.length - 1) / (length - 1));
+            // One frame (a static pose) is the clip's middle frame.
+            int source = length == 1 ? (frames.length - 1) / 2 : (int) Math.round((double) i * (frames.length - 1) / (length - 1));
             result[i] = frames[source];
         }
         return result;

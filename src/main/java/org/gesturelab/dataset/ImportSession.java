@@ -22,6 +22,8 @@ final class ImportSession implements AutoCloseable {
     private final ClassMapping.Applied mapping;
     private final java.util.Set<String> sourceClasses = new java.util.TreeSet<>();
     private final String person;
+    /** Clips whose length is not the project's, by length: kept as they are, and noted once at the end. */
+    private final java.util.SortedMap<Integer, Integer> otherLengths = new java.util.TreeMap<>();
 
     ImportSession(Project project, String kind, Path source, TaskMonitor monitor) {
         this(project, kind, ClassMapping.NONE, null, source, monitor);
@@ -55,6 +57,9 @@ final class ImportSession implements AutoCloseable {
     Clip add(NewClip clip, String message, long done, long total) {
         monitor.checkCancelled();
         Clip added = batch.add(clip.person() == null && person != null ? clip.withPerson(person) : clip);
+        if (clip.keypoints().length != project.sequenceLength()) {
+            otherLengths.merge(clip.keypoints().length, 1, Integer::sum);
+        }
         monitor.update(message, done, total);
         return added;
     }
@@ -65,6 +70,16 @@ final class ImportSession implements AutoCloseable {
         List<Clip> clips = batch.commit();
         List<String> added = new ArrayList<>(project.classNames());
         added.removeAll(classesBefore);
+        if (!otherLengths.isEmpty()) {
+            int count = otherLengths.values().stream().mapToInt(Integer::intValue).sum();
+            // Kept as recorded rather than refused: every model resamples a clip evenly to the project's length
+            // when it reads it (docs/decisions/1401), so nothing is lost and a longer clip can be rewindowed later.
+            warnings.add(count + " clip(s) have another length than this project's " + project.sequenceLength()
+                    + " frames (" + otherLengths.keySet().stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")) + " frames): they are kept as they "
+                    + "are, and the models resample each to " + project.sequenceLength() + " frames"
+                    + (project.sequenceLength() == 1 ? " (the middle frame)" : "") + ".");
+        }
         return new ImportResult(clips, added, warnings, Duration.ofNanos(System.nanoTime() - started));
     }
 

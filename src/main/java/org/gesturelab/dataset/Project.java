@@ -90,6 +90,22 @@ public final class Project implements AutoCloseable {
     }
 
     /**
+     * Creates a project whose clips have a given length.
+     *
+     * @param dir a folder that does not exist yet or is empty
+     * @param name the project's name
+     * @param classNames the initial classes (may be empty: imports add classes)
+     * @param sequenceLength frames per clip (1 for static poses)
+     * @return the open project; close it when done
+     * @throws GestureLabException if the folder is not empty, a class name is unusable or the length out of range
+     * @throws IOException if the folder cannot be written
+     */
+    public static Project create(Path dir, String name, List<String> classNames, int sequenceLength)
+            throws IOException {
+        return create(dir, ProjectSettings.of(name, classNames, sequenceLength));
+    }
+
+    /**
      * Creates a project.
      *
      * @param dir a folder that does not exist yet or is empty

@@ -32,7 +32,8 @@ import org.gesturelab.core.KeypointLayout;
  * @param formatVersion the file format's version, {@value #FORMAT_VERSION} today
  * @param name the project's name
  * @param classes the gesture classes; a label is an index into this list
- * @param sequenceLength frames per clip that classifiers expect (30)
+ * @param sequenceLength frames per clip that recording, windowing and the models follow (30 by default; 1 for static
+ *     poses)
  * @param featureLayout the per-frame feature layout, {@value #HOLISTIC_LAYOUT}
  * @param features floats per frame (1662)
  * @param testShare the share of each class's labeled clips held out as test clips as they arrive, in [0, 0.9];
@@ -109,11 +110,24 @@ public record ProjectSettings(int formatVersion, String name, List<GestureClass>
      * @return the settings
      */
     public static ProjectSettings of(String name, List<String> classNames) {
+        return of(name, classNames, DEFAULT_SEQUENCE_LENGTH);
+    }
+
+    /**
+     * Returns the settings of a new project whose clips have another length.
+     *
+     * @param name the project's name
+     * @param classNames the class names, in order
+     * @param sequenceLength frames per clip: 1 for static poses, up to {@link Limits#MAX_SEQUENCE_LENGTH}
+     * @return the settings
+     * @throws GestureLabException if the length is out of range
+     */
+    public static ProjectSettings of(String name, List<String> classNames, int sequenceLength) {
         List<GestureClass> classes = new ArrayList<>();
         for (String className : classNames) {
             classes.add(GestureClass.withDefaults(className.strip(), classes.size()));
         }
-        return new ProjectSettings(FORMAT_VERSION, name, classes, DEFAULT_SEQUENCE_LENGTH, HOLISTIC_LAYOUT,
+        return new ProjectSettings(FORMAT_VERSION, name, classes, sequenceLength, HOLISTIC_LAYOUT,
                 KeypointLayout.FEATURES, null);
     }
 

@@ -85,6 +85,17 @@ public final class RecordingImport {
     }
 
     /**
+     * The command line's stride between window starts: a third of the window, at least 1 frame (10 for 30-frame
+     * clips, as before clip lengths could change; 3 for 9-frame clips; 1 for static poses).
+     *
+     * @param window the window length in frames
+     * @return the stride
+     */
+    public static int defaultStride(int window) {
+        return Math.max(1, Math.round(window / 3f));
+    }
+
+    /**
      * Where a recording's windows start: every {@code stride} frames from the first, as many whole windows as fit;
      * the frames after the last whole window are left out. One rule for imported recordings and the Record screen's
      * footage.

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.core.LabeledClips;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.Clip;
@@ -47,7 +47,7 @@ public final class EvaluateModel {
             return Optional.empty();
         }
         monitor.update("Evaluating the model on " + test.size() + " test clips", 0, -1);
-        try (SequenceClassifier model = ModelStore.loadCurrent(project.directory(), project.classNames(),
+        try (TrainedClassifier model = ModelStore.loadCurrent(project.directory(), project.classNames(),
                 project.sequenceLength(), project.settings().features())) {
             LabeledClips clips = project.labeledClips(test, Clip::label);
             monitor.checkCancelled();

@@ -15,7 +15,7 @@ import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.RankedClip;
 import org.gesturelab.classify.GestureClassifier;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.Iteration;
@@ -79,7 +79,7 @@ public final class LabelingRound {
      *     false when it is the full model, saved as the project's current one
      * @param seconds how long it took
      */
-    public record FirstModel(SequenceClassifier model, boolean quick, double seconds) {
+    public record FirstModel(TrainedClassifier model, boolean quick, double seconds) {
     }
 
     private final Project project;
@@ -107,7 +107,7 @@ public final class LabelingRound {
      * @param project the project
      * @return the model, owned by the caller, or empty when there is none or it is from before a class was added
      */
-    public static Optional<SequenceClassifier> currentModel(Project project) {
+    public static Optional<TrainedClassifier> currentModel(Project project) {
         if (ModelStore.current(project.directory()).isEmpty()) {
             return Optional.empty();
         }
@@ -147,7 +147,7 @@ public final class LabelingRound {
             Retrain.Result full = Retrain.run(project, Retrain.Request.interactive(null, "random"), monitor);
             return new FirstModel(full.model(), false, full.seconds());
         }
-        SequenceClassifier quick = Retrain.quick(project, monitor);
+        TrainedClassifier quick = Retrain.quick(project, monitor);
         return new FirstModel(quick, true, (System.nanoTime() - start) / 1e9);
     }
 

@@ -12,11 +12,14 @@ import org.gesturelab.active.CurvePoint;
 import org.gesturelab.active.StoredLabelingData;
 import org.gesturelab.classify.Architecture;
 import org.gesturelab.classify.ClassifierTrainer;
+import org.gesturelab.classify.ModelCard;
+import org.gesturelab.classify.ModelKind;
+import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.Evaluation;
 import org.gesturelab.classify.FeatureSubset;
 import org.gesturelab.classify.Json;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.classify.TrainingConfig;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.LabeledClips;
@@ -56,7 +59,8 @@ public final class Retrain {
     /**
      * What to train.
      *
-     * @param architecture the network
+     * @param model the network or classical model to train, or null for the kind of the project's current model
+     *     (the default network without one)
      * @param subset the body parts, or null for whatever the clips contain
      * @param maxEpochs the most epochs, or null for the trainer's default (and {@link #INTERACTIVE_EPOCHS} /
      *     {@link #INTERACTIVE_WARM_EPOCHS} for {@link #interactive})
@@ -66,19 +70,47 @@ public final class Retrain {
      *     only the training run
      * @param strategy the query strategy that chose the latest labels, for the iteration
      */
-    public record Request(Architecture architecture, FeatureSubset subset, Integer maxEpochs, Long seed,
-            SequenceClassifier warmStart, String session, String strategy) {
+    public record Request(ModelKind model, FeatureSubset subset, Integer maxEpochs, Long seed,
+            TrainedClassifier warmStart, String session, String strategy) {
 
         /**
-         * The app's retraining after a labeled batch or on request: default network, fewer epochs, an iteration of
-         * the user's series.
+         * A request for a network.
+         *
+         * @param architecture the network
+         * @param subset the body parts, or null for whatever the clips contain
+         * @param maxEpochs the most epochs, or null for the default
+         * @param seed the random seed, or null for the default
+         * @param warmStart a model to continue from, or null
+         * @param session the iteration series, or null
+         * @param strategy the query strategy that chose the latest labels
+         */
+        public Request(Architecture architecture, FeatureSubset subset, Integer maxEpochs, Long seed,
+                TrainedClassifier warmStart, String session, String strategy) {
+            this(ModelKind.of(architecture), subset, maxEpochs, seed, warmStart, session, strategy);
+        }
+
+        /**
+         * The app's retraining after a labeled batch or on request: the same kind of model as the project's
+         * current one (the default network without one), fewer epochs, an iteration of the user's series.
          *
          * @param warmStart the current model, or null
          * @param strategy the strategy that chose the latest labels
          * @return the request
          */
-        public static Request interactive(SequenceClassifier warmStart, String strategy) {
-            return new Request(Architecture.DEFAULT, null, null, null, warmStart, Iteration.INTERACTIVE, strategy);
+        public static Request interactive(TrainedClassifier warmStart, String strategy) {
+            return new Request((ModelKind) null, null, null, null, warmStart, Iteration.INTERACTIVE, strategy);
+        }
+
+        /**
+         * The app's retraining of a chosen kind of model (the Train screen's choice).
+         *
+         * @param model the kind to train
+         * @param warmStart the current model, or null; used only by a network of the same design
+         * @param strategy the strategy that chose the latest labels
+         * @return the request
+         */
+        public static Request interactive(ModelKind model, TrainedClassifier warmStart, String strategy) {
+            return new Request(model, null, null, null, warmStart, Iteration.INTERACTIVE, strategy);
         }
     }
 
@@ -94,9 +126,11 @@ public final class Retrain {
      * @param seconds how long it took
      * @param folder where it was saved
      * @param run the stored training run
+     * @param kind the kind of model trained (a network's design is also {@code config.architecture()}; a classical
+     *     model takes only the config's subset, sequence length and seed)
      */
-    public record Result(SequenceClassifier model, TrainingConfig config, Evaluation evaluation, int labels, int testClips,
-            boolean warmStarted, double seconds, Path folder, TrainingRun run) {
+    public record Result(TrainedClassifier model, TrainingConfig config, Evaluation evaluation, int labels, int testClips,
+            boolean warmStarted, double seconds, Path folder, TrainingRun run, ModelKind kind) {
     }
 
     private Retrain() {
@@ -133,10 +167,15 @@ public final class Retrain {
         Instant started = Instant.now();
         LabeledClips train = project.labeledClips(ClipState.TRAIN);
         requireTrainingData(project.directory(), train);
-        SequenceClassifier warm = request.warmStart() != null
+        ModelKind kind = request.model() != null ? request.model() : currentKind(project);
+        // Only a network continues from a network's weights; a classical model always starts afresh.
+        TrainedClassifier warm = kind.isNetwork() && request.warmStart() instanceof SequenceClassifier
                 && request.warmStart().classes().equals(train.classes()) ? request.warmStart() : null;
         TrainingConfig config = config(project, request, train, warm != null);
-        SequenceClassifier model = ClassifierTrainer.train(train, config, warm, monitor);
+        if (kind.isNetwork()) {
+            config = config.withArchitecture(kind.network());
+        }
+        TrainedClassifier model = kind.train(train, config, warm, monitor);
         try {
             monitor.update("Evaluating on the test clips", 0, -1);
             LabeledClips test = project.labeledClips(ClipState.TEST);
@@ -167,7 +206,8 @@ public final class Retrain {
                 stored = new TrainingRun(iteration.trainingRunId(), run.startedAt(), run.finishedAt(),
                         run.modelPath(), run.trainClips(), run.testClips(), run.testAccuracy(), run.details());
             }
-            return new Result(model, config, evaluation, train.size(), test.size(), warm != null, seconds, folder, stored);
+            return new Result(model, config, evaluation, train.size(), test.size(), warm != null, seconds, folder, stored,
+                    kind);
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
@@ -218,8 +258,24 @@ public final class Retrain {
         thread.start();
     }
 
+    /**
+     * Returns the kind of the project's current model, so that retraining keeps what the user chose.
+     *
+     * @param project the project
+     * @return that kind, or the default network when there is no readable current model
+     */
+    public static ModelKind currentKind(Project project) {
+        try {
+            return ModelStore.current(project.directory()).map(folder -> ModelKind.of(ModelCard.read(folder)))
+                    .orElse(ModelKind.DEFAULT);
+        } catch (GestureLabException e) {
+            // A damaged or unknown current model: retraining starts over with the default network.
+            return ModelKind.DEFAULT;
+        }
+    }
+
     private static TrainingConfig config(Project project, Request request, LabeledClips train, boolean warm) {
-        TrainingConfig config = TrainingConfig.defaults().withArchitecture(request.architecture())
+        TrainingConfig config = TrainingConfig.defaults()
                 .withSubset(request.subset() != null ? request.subset() : FeatureSubset.detect(train.clips()));
         if (request.maxEpochs() != null) {
             config = config.withMaxEpochs(request.maxEpochs());

@@ -51,7 +51,7 @@ class ModelStoreTest {
         GestureLabException strict = assertThrows(GestureLabException.class,
                 () -> ModelStore.loadCurrent(project, withNothing, 30, 1662));
         assertTrue(strict.getMessage().contains("the model lacks [Nothing]"), strict.getMessage());
-        try (SequenceClassifier loaded = ModelStore.loadCurrentForRecognition(project, withNothing, 30, 1662)) {
+        try (TrainedClassifier loaded = ModelStore.loadCurrentForRecognition(project, withNothing, 30, 1662)) {
             assertEquals(known, loaded.classes());
         }
         // Added in front or reordered, the indices would lie: still refused.

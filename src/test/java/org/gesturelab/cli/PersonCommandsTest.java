@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gesturelab.classify.Baseline;
 import org.gesturelab.classify.FeatureSubset;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.TestData;
 import org.gesturelab.core.KeypointLayout;
 import org.gesturelab.core.LabeledClips;
@@ -131,7 +130,7 @@ class PersonCommandsTest {
         JsonNode node = new ObjectMapper().readTree(json.out());
 
         Map<String, int[][]> confusion = new TreeMap<>();
-        try (Project p = Project.open(dir); SequenceClassifier model = ModelStore.loadCurrent(dir, p.classNames(),
+        try (Project p = Project.open(dir); org.gesturelab.classify.TrainedClassifier model = ModelStore.loadCurrent(dir, p.classNames(),
                 p.sequenceLength(), p.settings().features())) {
             for (Clip clip : p.clips(ClipState.TEST)) {
                 float[] probabilities = model.predict(java.util.Collections.singletonList(p.loadKeypoints(clip)))[0];

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.gesturelab.active.Labeler;
 import org.gesturelab.classify.Architecture;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Iteration;
@@ -81,7 +81,7 @@ class LabelingRoundTest {
         try (Project project = Project.open(dir)) {
             Retrain.run(project, new Retrain.Request(Architecture.DEFAULT, null, 2, 5L, null, Iteration.INTERACTIVE,
                     "random"), TaskMonitor.SILENT).model().close();
-            try (SequenceClassifier model = LabelingRound.currentModel(project).orElseThrow()) {
+            try (TrainedClassifier model = LabelingRound.currentModel(project).orElseThrow()) {
                 LabelingRound rounds = new LabelingRound(project);
                 LabelingRound.Batch batch = rounds.query(model, new LabelingRound.Request("entropy", 5, null),
                         TaskMonitor.SILENT);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gesturelab.classify.Architecture;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.core.CancelledException;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.TaskMonitor;
@@ -28,7 +28,7 @@ class RetrainTest {
     @TempDir
     Path folder;
 
-    private static Retrain.Request quick(SequenceClassifier warm, String session) {
+    private static Retrain.Request quick(TrainedClassifier warm, String session) {
         return new Retrain.Request(Architecture.DEFAULT, null, 3, 7L, warm, session, "entropy");
     }
 
@@ -37,7 +37,7 @@ class RetrainTest {
         Path dir = WorkflowProjects.asl(folder, List.of("hello", "thanks"), 4, 3);
         try (Project project = Project.open(dir)) {
             Retrain.Result first = Retrain.run(project, quick(null, Iteration.INTERACTIVE), TaskMonitor.SILENT);
-            try (SequenceClassifier model = first.model()) {
+            try (TrainedClassifier model = first.model()) {
                 assertEquals(8, first.labels());
                 assertEquals(6, first.testClips());
                 assertNotNull(first.evaluation());

@@ -1,6 +1,8 @@
 package org.gesturelab.app.common;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.gesturelab.dataset.Limits;
+import org.gesturelab.dataset.ProjectSettings;
 
 /**
  * The app's remembered settings, stored as JSON. Missing or out-of-range values (an older or hand-edited file) fall
@@ -24,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param eventOutputs where the Live screen sends recognized gestures (OSC, WebSocket)
  * @param recordingPerson who records on this computer, stored on each recorded clip: null until the Record screen
  *     has asked, empty when the answer was "unknown"
+ * @param framesPerClip frames per clip of the projects File → New project creates (1 for static poses)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppSettings(
@@ -43,7 +46,8 @@ public record AppSettings(
         int batchSize,
         Boolean autoRetrain,
         EventOutputSettings eventOutputs,
-        String recordingPerson) {
+        String recordingPerson,
+        int framesPerClip) {
 
     /** The main window's default width (its content, without the title bar). */
     public static final double DEFAULT_WIDTH = 1240;
@@ -70,12 +74,15 @@ public record AppSettings(
         autoRetrain = autoRetrain == null || autoRetrain;
         eventOutputs = eventOutputs == null ? EventOutputSettings.defaults() : eventOutputs;
         recordingPerson = recordingPerson == null ? null : recordingPerson.strip();
+        // Settings files from before the field read 0: new projects then get the usual 30 frames.
+        framesPerClip = framesPerClip >= 1 && framesPerClip <= Limits.MAX_SEQUENCE_LENGTH ? framesPerClip
+                : ProjectSettings.DEFAULT_SEQUENCE_LENGTH;
     }
 
     /** Returns the settings of a first start. */
     public static AppSettings defaults() {
         return new AppSettings(0, 0, false, null, null, null, 0, null, null, null, 0, -1, null, 0, null, null,
-                null);
+                null, 0);
     }
 
     /**
@@ -89,7 +96,7 @@ public record AppSettings(
     public AppSettings withWindow(double width, double height, boolean isMaximized) {
         return new AppSettings(width, height, isMaximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs, recordingPerson);
+                batchSize, autoRetrain, eventOutputs, recordingPerson, framesPerClip);
     }
 
     /**
@@ -101,7 +108,7 @@ public record AppSettings(
     public AppSettings withLastProject(String folder) {
         return new AppSettings(windowWidth, windowHeight, maximized, folder, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs, recordingPerson);
+                batchSize, autoRetrain, eventOutputs, recordingPerson, framesPerClip);
     }
 
     /**
@@ -113,7 +120,7 @@ public record AppSettings(
     public AppSettings withLastScreen(String screen) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, screen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs, recordingPerson);
+                batchSize, autoRetrain, eventOutputs, recordingPerson, framesPerClip);
     }
 
     /**
@@ -125,7 +132,7 @@ public record AppSettings(
     public AppSettings withLastDirectory(String folder) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, folder,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs, recordingPerson);
+                batchSize, autoRetrain, eventOutputs, recordingPerson, framesPerClip);
     }
 
     /**
@@ -139,7 +146,7 @@ public record AppSettings(
     public AppSettings withOverlay(boolean pose, boolean hands, boolean face) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, pose, hands, face, clipsPerTake, countdownSeconds, strategy, batchSize,
-                autoRetrain, eventOutputs, recordingPerson);
+                autoRetrain, eventOutputs, recordingPerson, framesPerClip);
     }
 
     /**
@@ -157,7 +164,19 @@ public record AppSettings(
             boolean retrain) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 threshold, showPose, showHands, showFace, clips, countdown, queryStrategy, batch, retrain,
-                eventOutputs, recordingPerson);
+                eventOutputs, recordingPerson, framesPerClip);
+    }
+
+    /**
+     * Returns a copy with another clip length for new projects.
+     *
+     * @param frames frames per clip (1 for static poses)
+     * @return the new settings
+     */
+    public AppSettings withFramesPerClip(int frames) {
+        return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
+                confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
+                batchSize, autoRetrain, eventOutputs, recordingPerson, frames);
     }
 
     /**
@@ -169,7 +188,7 @@ public record AppSettings(
     public AppSettings withEventOutputs(EventOutputSettings outputs) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, outputs, recordingPerson);
+                batchSize, autoRetrain, outputs, recordingPerson, framesPerClip);
     }
 
     /**
@@ -181,6 +200,6 @@ public record AppSettings(
     public AppSettings withRecordingPerson(String person) {
         return new AppSettings(windowWidth, windowHeight, maximized, lastProject, lastScreen, lastDirectory,
                 confidenceThreshold, showPose, showHands, showFace, clipsPerTake, countdownSeconds, strategy,
-                batchSize, autoRetrain, eventOutputs, person);
+                batchSize, autoRetrain, eventOutputs, person, framesPerClip);
     }
 }

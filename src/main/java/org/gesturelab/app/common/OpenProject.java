@@ -96,7 +96,7 @@ public final class OpenProject {
      */
     public void create(Path folder, String name) throws IOException {
         Files.createDirectories(folder);
-        Project created = Project.create(folder, name, List.of());
+        Project created = Project.create(folder, name, List.of(), settings.get().framesPerClip());
         try {
             created.ensureNothingClass();
         } catch (RuntimeException e) {

@@ -30,7 +30,7 @@ import org.gesturelab.app.common.ClipReplay;
 import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipQuery;
 import org.gesturelab.dataset.ClipState;
@@ -139,7 +139,7 @@ public final class DatasetViewModel {
             List<String> names = project.classNames();
             Map<Long, float[]> predictions = new HashMap<>();
             if (ModelStore.current(project.directory()).isPresent() && !clips.isEmpty()) {
-                try (SequenceClassifier model = ModelStore.loadCurrent(project.directory(), names,
+                try (TrainedClassifier model = ModelStore.loadCurrent(project.directory(), names,
                         project.sequenceLength(), KeypointLayout.FEATURES)) {
                     List<float[][]> frames = new ArrayList<>(clips.size());
                     for (Clip clip : clips) {

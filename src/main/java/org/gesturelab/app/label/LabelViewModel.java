@@ -22,13 +22,14 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.gesturelab.active.BaldStrategy;
 import org.gesturelab.active.QueryStrategies;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.ClipPictures;
 import org.gesturelab.app.common.OpenProject;
 import org.gesturelab.app.common.TaskHandle;
 import org.gesturelab.app.common.SettingsStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.dataset.GestureClass;
 import org.gesturelab.dataset.LabelEvent;
 import org.gesturelab.dataset.Project;
@@ -60,14 +61,14 @@ public final class LabelViewModel {
     private final ObservableList<GestureClass> classes = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper poolSize = new ReadOnlyIntegerWrapper(this, "poolSize");
     private final Map<Long, Integer> labelOf = new HashMap<>();
-    private SequenceClassifier model;
+    private TrainedClassifier model;
     /** A model trained in the background, waiting to replace {@link #model} when no query uses it. */
-    private SequenceClassifier pending;
+    private TrainedClassifier pending;
     /** The running background training, or null: it never blocks the next batch. */
     private TaskHandle training;
     private boolean retrainAgain;
     /** The last project's pending model, closed when its training (which may read it) ends. */
-    private SequenceClassifier stale;
+    private TrainedClassifier stale;
     private LabelingRound rounds;
     private long lastSwitchNanos;
     private volatile double lastKeyMillis;
@@ -185,6 +186,7 @@ public final class LabelViewModel {
                     : !Double.isNaN(prepared.trainedSeconds()) ? String.format(Locale.ROOT, "Trained a first model "
                             + "on your labeled clips in %.0f s; these are the clips it is least sure of.%s",
                             prepared.trainedSeconds(), quick[0] ? " The full model trains in the background." : "")
+                    : "bald".equals(strategy.get()) ? BaldStrategy.fallbackNote(model).orElse("")
                     : "");
             if (quick[0]) {
                 retrain();
@@ -350,7 +352,7 @@ public final class LabelViewModel {
             return;
         }
         String strategyName = model == null ? "random" : strategy.get();
-        SequenceClassifier previous = pending != null ? pending : model;
+        TrainedClassifier previous = pending != null ? pending : model;
         training = executor.submit("Training the model", monitor -> Retrain.run(project,
                 Retrain.Request.interactive(previous, strategyName), monitor), result -> {
                     training = null;

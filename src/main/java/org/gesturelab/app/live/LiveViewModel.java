@@ -49,9 +49,6 @@ public final class LiveViewModel {
         void publish(int width, int height, byte[] bgr);
     }
 
-    /** How many frames the recognizer looks at when the model was not calibrated (the sequence length). */
-    public static final int WINDOW = 30;
-
     /** How many recent gestures the strip keeps. */
     public static final int RECENT_LIMIT = 8;
 
@@ -213,8 +210,9 @@ public final class LiveViewModel {
         if (next != null) {
             SpottingSettings settings = next.settings();
             if (!next.calibrated()) {
-                // Uncalibrated: the user's confidence threshold decides, over the model's own window.
-                settings = new SpottingSettings(WINDOW, settings.stride(), settings.smoothing(), threshold(),
+                // Uncalibrated: the user's confidence threshold decides, over the project's clip length (30 frames,
+                // 9, or 1 for static poses: the window the spotting defaults already hold).
+                settings = new SpottingSettings(settings.window(), settings.stride(), settings.smoothing(), threshold(),
                         settings.exitRatio(), settings.minFrames(), settings.refractoryFrames(), java.util.Map.of(),
                         settings.nothingClass(), null);
             }

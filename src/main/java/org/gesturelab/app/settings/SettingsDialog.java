@@ -12,6 +12,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.gesturelab.app.common.Styles;
+import org.gesturelab.dataset.Limits;
 
 /** Edits the preferences of {@link AppSettings} and saves them when the user presses OK. */
 public final class SettingsDialog {
@@ -39,6 +40,12 @@ public final class SettingsDialog {
         countdown.setEditable(true);
         Spinner<Integer> batch = new Spinner<>(1, 200, current.batchSize());
         batch.setEditable(true);
+        Spinner<Integer> frames = new Spinner<>(1, Limits.MAX_SEQUENCE_LENGTH, current.framesPerClip());
+        frames.setId("settings-frames");
+        frames.setEditable(true);
+        frames.setTooltip(new javafx.scene.control.Tooltip("Frames per clip of the next new project: recording, "
+                + "the windows of long recordings and videos, and the models follow it. 1 is a static pose. "
+                + "Open projects keep their own length."));
         CheckBox retrain = new CheckBox("Retrain automatically when a batch is labeled");
         retrain.setSelected(current.autoRetrain());
 
@@ -51,6 +58,7 @@ public final class SettingsDialog {
         grid.addRow(2, new Label("Countdown before recording (s)"), countdown);
         grid.addRow(3, new Label("Clips per labeling batch"), batch);
         grid.add(retrain, 1, 4, 2, 1);
+        grid.addRow(5, new Label("Frames per clip for new projects"), frames);
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -62,6 +70,6 @@ public final class SettingsDialog {
                 .toExternalForm());
         dialog.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> store.update(s -> s.withPreferences(
                 Math.round(threshold.getValue() * 100) / 100.0, clips.getValue(), countdown.getValue(),
-                s.strategy(), batch.getValue(), retrain.isSelected())));
+                s.strategy(), batch.getValue(), retrain.isSelected()).withFramesPerClip(frames.getValue())));
     }
 }

@@ -56,6 +56,13 @@ public final class TrainView {
         VBox header = ScreenHeader.of("Train",
                 "How the model improves with every batch of labels, and where it still errs.");
 
+        javafx.scene.control.ComboBox<org.gesturelab.classify.ModelKind> model = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(org.gesturelab.classify.ModelKind.all()));
+        model.setId("train-model");
+        model.setTooltip(new javafx.scene.control.Tooltip("The model Train now trains: a network (default, gru, tcn, "
+                + "reference, lite) or a classical model on per-clip summaries (random-forest, gradient-boosting, "
+                + "ridge, logistic-regression). Live, Label and evaluation use whichever was trained last."));
+        model.valueProperty().bindBidirectional(viewModel.modelKindProperty());
         Button train = new Button("Train now");
         train.setId("train-now");
         train.getStyleClass().add(Styles.ACCENT);
@@ -87,11 +94,11 @@ public final class TrainView {
         calibrate.setTooltip(new javafx.scene.control.Tooltip("Plays the test clips as streams and chooses the "
                 + "thresholds at which Live reports a gesture; the chart shows the trade-off"));
         calibrate.setOnAction(event -> viewModel.calibrate(target.getValue()));
-        Styles.keepWidth(train, evaluate, strategy, simulate, target, calibrate);
+        Styles.keepWidth(model, train, evaluate, strategy, simulate, target, calibrate);
         message.setWrapText(true);
         message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox bar = new HBox(8, train, evaluate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+        HBox bar = new HBox(8, model, train, evaluate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 strategy, simulate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 target, calibrate, message);
         bar.setAlignment(Pos.CENTER_LEFT);

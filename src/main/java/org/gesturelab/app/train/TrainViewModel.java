@@ -7,10 +7,12 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.gesturelab.app.common.BackgroundExecutor;
@@ -29,8 +31,9 @@ import org.gesturelab.workflow.SimulateProject;
 import org.gesturelab.workflow.spotting.Calibration;
 import org.gesturelab.workflow.persons.CrossPersonValidation;
 import org.gesturelab.workflow.persons.PersonScores;
+import org.gesturelab.classify.ModelKind;
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.LabelSource;
@@ -81,6 +84,8 @@ public final class TrainViewModel {
     private final ReadOnlyBooleanWrapper severalPeople = new ReadOnlyBooleanWrapper(this, "severalPeople");
     private final ReadOnlyObjectWrapper<PersonScores> unseenPeople = new ReadOnlyObjectWrapper<>(this,
             "unseenPeople");
+    private final ObjectProperty<ModelKind> modelKind = new SimpleObjectProperty<>(this, "modelKind",
+            ModelKind.DEFAULT);
     private final ReadOnlyObjectWrapper<TaskHandle> task = new ReadOnlyObjectWrapper<>(this, "task");
     private final ReadOnlyStringWrapper testSummary = new ReadOnlyStringWrapper(this, "testSummary", "");
     private final ClipReplay replay;
@@ -104,6 +109,7 @@ public final class TrainViewModel {
             replay.clear();
             clearCalibration();
             refreshHistory();
+            followCurrentModel();
         });
         projects.modelRevisionProperty().addListener((obs, old, now) -> {
             // A curve belongs to one model: a new one needs its own calibration.
@@ -116,6 +122,7 @@ public final class TrainViewModel {
             }
             refreshHistory();
             evaluate();
+            followCurrentModel();
         });
         // Clips recorded, labeled, moved or held out elsewhere change the test clips this screen measures with,
         // and who is in them.
@@ -124,6 +131,18 @@ public final class TrainViewModel {
             refreshPeople();
         });
         refreshHistory();
+        followCurrentModel();
+    }
+
+    /** The choice of model starts at the kind of the project's current model, so "Train now" keeps it. */
+    private void followCurrentModel() {
+        Project project = projects.get();
+        modelKind.set(project == null ? ModelKind.DEFAULT : Retrain.currentKind(project));
+    }
+
+    /** Returns the kind of model "Train now" trains: a network or a classical model. */
+    public ObjectProperty<ModelKind> modelKindProperty() {
+        return modelKind;
     }
 
     private void refreshTestSummary() {
@@ -189,10 +208,11 @@ public final class TrainViewModel {
         if (project == null || isBusy()) {
             return;
         }
-        task.set(executor.submit("Training the model", monitor -> {
-            SequenceClassifier warm = LabelingRound.currentModel(project).orElse(null);
+        ModelKind kind = modelKind.get() == null ? ModelKind.DEFAULT : modelKind.get();
+        task.set(executor.submit("Training the model (" + kind.id() + ")", monitor -> {
+            TrainedClassifier warm = LabelingRound.currentModel(project).orElse(null);
             try {
-                Retrain.Result result = Retrain.run(project, Retrain.Request.interactive(warm, "manual"),
+                Retrain.Result result = Retrain.run(project, Retrain.Request.interactive(kind, warm, "manual"),
                         monitor);
                 result.model().close();
                 return result;

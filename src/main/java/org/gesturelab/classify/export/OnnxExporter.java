@@ -76,10 +76,19 @@ public final class OnnxExporter {
      * @param threshold the threshold to suggest in the card
      * @param monitor progress
      * @return what was written
-     * @throws GestureLabException if the model cannot be loaded or exported
+     * @throws GestureLabException if the model cannot be loaded or exported, or is a classical model
      */
     public static Result export(Path modelFolder, Path out, double threshold, TaskMonitor monitor) {
         monitor.update("Loading the model", 0, 3);
+        ModelCard source = ModelCard.read(modelFolder);
+        if (source.classic()) {
+            // Tribuo writes ONNX for linear models only, and not the clip summary in front of them; half an export
+            // would be a model that cannot be run. docs/decisions/1400.
+            throw new GestureLabException("The model in " + modelFolder + " is a classical model ("
+                    + source.architecture() + "), and only the networks can be exported to ONNX. Train a network "
+                    + "(gesturelab train DIR --arch default) to export it, or use GestureLab itself to run the "
+                    + source.architecture() + " model.");
+        }
         try (SequenceClassifier classifier = SequenceClassifier.load(modelFolder)) {
             return export(classifier, modelFolder.getFileName().toString(), out, threshold, monitor);
         }

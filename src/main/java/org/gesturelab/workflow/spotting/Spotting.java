@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.SequenceClassifier;
+import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.classify.spotting.SpottingSettings;
 import org.gesturelab.core.KeypointLayout;
 import org.gesturelab.dataset.Project;
@@ -20,7 +20,7 @@ import org.gesturelab.dataset.Project;
  * @param modelFolder the model's folder
  * @param calibrated whether the settings came from calibration
  */
-public record Spotting(SequenceClassifier classifier, SpottingSettings settings, Path modelFolder,
+public record Spotting(TrainedClassifier classifier, SpottingSettings settings, Path modelFolder,
         boolean calibrated) implements AutoCloseable {
 
     /**
@@ -31,7 +31,7 @@ public record Spotting(SequenceClassifier classifier, SpottingSettings settings,
      * @throws org.gesturelab.core.GestureLabException if there is no model or it does not fit
      */
     public static Spotting load(Project project) {
-        SequenceClassifier classifier = ModelStore.loadCurrentForRecognition(project.directory(),
+        TrainedClassifier classifier = ModelStore.loadCurrentForRecognition(project.directory(),
                 project.classNames(), project.sequenceLength(), KeypointLayout.FEATURES);
         Path folder = ModelStore.current(project.directory()).orElseThrow();
         // The project's flag says which class is Nothing, whatever it is called now or was called when calibrated.
