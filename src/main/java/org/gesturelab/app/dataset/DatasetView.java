@@ -92,18 +92,19 @@ public final class DatasetView {
         VBox empty = new VBox(6, emptyTitle, emptyHint);
         empty.setAlignment(Pos.CENTER);
         table.setPlaceholder(empty);
-        table.getColumns().add(column("Clip", r -> Long.toString(r.clip().id()), 50));
+        table.getColumns().add(column("Clip", r -> Long.toString(r.clip().id()), 46));
         table.getColumns().add(column("State", r -> r.clip().state().name().toLowerCase(Locale.ROOT), 60));
-        table.getColumns().add(column("Label", ClipRow::label, 85));
-        table.getColumns().add(column("Person", r -> r.clip().person() == null ? "" : r.clip().person(), 80));
+        table.getColumns().add(column("Label", ClipRow::label, 82));
+        table.getColumns().add(column("Person", r -> r.clip().person() == null ? "" : r.clip().person(), 72));
         TableColumn<ClipRow, String> source = column("Source", r -> SourceText.shown(r.clip(),
                 viewModel.classNames()), 170);
         table.getColumns().add(source);
         TableColumn<ClipRow, String> added = column("Added", ClipRow::added, 130);
         table.getColumns().add(added);
-        table.getColumns().add(column("Prediction", ClipRow::prediction, 85));
-        table.getColumns().add(column("Confidence", r -> Double.isNaN(r.confidence()) ? ""
-                : String.format(Locale.ROOT, "%.0f%%", r.confidence() * 100), 90));
+        // The model's guess and its confidence in one column ("hello 98%"), so the source keeps its room beside
+        // the Person column at 1280x800.
+        table.getColumns().add(column("Prediction", r -> Double.isNaN(r.confidence()) ? r.prediction()
+                : String.format(Locale.ROOT, "%s %.0f%%", r.prediction(), r.confidence() * 100), 120));
         // Only the source may give way: dates, names and numbers are read whole.
         for (TableColumn<ClipRow, ?> column : table.getColumns()) {
             if (column != source) {
@@ -253,7 +254,7 @@ public final class DatasetView {
         card.getStyleClass().add(Styles.CARD);
         card.setPrefWidth(300);
         card.setMaxWidth(300);
-        card.setMinWidth(320);
+        card.setMinWidth(300);
         return card;
     }
 

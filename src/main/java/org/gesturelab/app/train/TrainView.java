@@ -88,6 +88,18 @@ public final class TrainView {
                 javafx.collections.FXCollections.observableArrayList(2, 10, 30));
         target.setId("train-calibrate-target");
         target.setValue(30);
+        // The bare number means nothing next to "Calibrate": say what it counts.
+        target.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : "\u2264 " + value + " false / hour";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return Integer.parseInt(text.replaceAll("[^0-9]", ""));
+            }
+        });
         target.setTooltip(new javafx.scene.control.Tooltip("False activations per hour of idle time to stay under"));
         Button calibrate = new Button("Calibrate");
         calibrate.setId("train-calibrate");
@@ -95,12 +107,15 @@ public final class TrainView {
                 + "thresholds at which Live reports a gesture; the chart shows the trade-off"));
         calibrate.setOnAction(event -> viewModel.calibrate(target.getValue()));
         Styles.keepWidth(model, train, evaluate, strategy, simulate, target, calibrate);
+        // The message has a row of its own under the buttons: squeezed beside them it wrapped into a tall column.
         message.setWrapText(true);
         message.setMinWidth(0);
-        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
         HBox bar = new HBox(8, model, train, evaluate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 strategy, simulate, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
-                target, calibrate, message);
+                target, calibrate);
         bar.setAlignment(Pos.CENTER_LEFT);
         ProgressPanel progress = new ProgressPanel();
         progress.taskProperty().bind(viewModel.taskProperty());
@@ -140,10 +155,10 @@ public final class TrainView {
         testSummary.setId("train-test-summary");
         testSummary.getStyleClass().add(Styles.MUTED);
         testSummary.textProperty().bind(viewModel.testSummaryProperty());
-        Node matrix = matrixPane();
+        Node matrix = matrixPane(testSummary);
         VBox.setVgrow(matrix, Priority.ALWAYS);
         VBox matrixCard = card("CONFUSION MATRIX · ROWS TRUE, COLUMNS PREDICTED",
-                new VBox(4, testSummary, matrix));
+                matrix);
         matrixCard.setPrefWidth(470);
         matrixCard.setMinWidth(470);
         HBox top = new HBox(14, curveCard, matrixCard);
@@ -154,7 +169,7 @@ public final class TrainView {
         VBox.setVgrow(top, Priority.ALWAYS);
         VBox historyCard = card("HISTORY", historyTable());
         historyCard.setPrefHeight(230);
-        historyCard.setMinHeight(130);
+        historyCard.setMinHeight(104);
         HBox.setHgrow(historyCard, Priority.ALWAYS);
         // The trade-off shows once the model is calibrated: before, there is nothing to pick from.
         VBox tradeOffCard = card("FALSE ACTIVATIONS PER HOUR AGAINST RECALL · CLICK A POINT",
@@ -164,7 +179,7 @@ public final class TrainView {
         tradeOffCard.managedProperty().bind(tradeOffCard.visibleProperty());
         HBox bottom = new HBox(14, historyCard, tradeOffCard, cellCard);
 
-        root = new VBox(header, bar, progress, top, bottom);
+        root = new VBox(header, bar, message, progress, top, bottom);
         root.getStyleClass().add(Styles.SCREEN);
         root.setId("train-screen");
         viewModel.assessmentProperty().addListener((obs, old, now) -> redrawMatrix(now));
@@ -243,17 +258,17 @@ public final class TrainView {
         return column;
     }
 
-    private Node matrixPane() {
+    private Node matrixPane(Label testSummary) {
         matrix.setId("train-matrix");
         matrix.setHgap(2);
         matrix.setVgap(1);
         ListView<Clip> clips = new ListView<>(viewModel.cellClips());
         clips.setId("train-cell-clips");
         clips.setPrefHeight(105);
-        clips.setMinHeight(90);
+        clips.setMinHeight(64);
         clips.setPlaceholder(new Label("Click a cell to list its clips"));
         replay.setPrefSize(140, 105);
-        replay.setMinSize(140, 105);
+        replay.setMinSize(86, 64);
         replay.setMaxSize(140, 105);
         HBox.setHgrow(clips, Priority.ALWAYS);
         FlowPane relabel = new FlowPane(6, 6);
@@ -286,19 +301,19 @@ public final class TrainView {
         empty.visibleProperty().bind(viewModel.assessmentProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
         cellPane = new VBox(8, new HBox(8, clips, replay), relabel);
-        return new VBox(8, figures(), empty, matrix);
+        return new VBox(8, figures(testSummary), empty, matrix);
     }
 
     /**
-     * The usual figure (the test clips) and, once clips of two or more people exist, the one on people the model
+     * The held-out test clips, the usual figure on them and, once clips of two or more people exist, the one on people the model
      * was not trained on, with the button that measures it.
      */
-    private Node figures() {
+    private Node figures(Label testSummary) {
         Label usual = new Label();
         usual.setId("train-accuracy");
         usual.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             EvaluateModel.Result result = viewModel.assessmentProperty().get();
-            return result == null ? "" : String.format(Locale.ROOT, "Accuracy on the test clips: %.0f%%",
+            return result == null ? "" : String.format(Locale.ROOT, "Accuracy on them: %.0f%%",
                     result.evaluation().accuracy() * 100);
         }, viewModel.assessmentProperty()));
         usual.visibleProperty().bind(viewModel.assessmentProperty().isNotNull());
@@ -320,7 +335,9 @@ public final class TrainView {
         people.setAlignment(Pos.CENTER_LEFT);
         people.visibleProperty().bind(viewModel.severalPeopleProperty());
         people.managedProperty().bind(people.visibleProperty());
-        VBox box = new VBox(4, usual, people);
+        // The test clips and the accuracy on them share a line, so that 14 rows of the matrix fit at 1280x800.
+        HBox testLine = new HBox(14, testSummary, usual);
+        VBox box = new VBox(4, testLine, people);
         box.setId("train-figures");
         return box;
     }
@@ -334,6 +351,8 @@ public final class TrainView {
         List<String> names = assessment.evaluation().classes();
         // Columns are headed by the class's number so that 13 classes still fit; the rows carry the names.
         int cellSize = (int) Math.max(20, Math.min(40, 270.0 / Math.max(1, names.size())));
+        // Rows may be flatter than columns are wide: 14 rows (13 gestures and Nothing) fit at 1280x800.
+        int cellHeight = cellSize < 30 ? Math.max(15, Math.min(cellSize - 2, 240 / Math.max(1, names.size()))) : 30;
         for (int j = 0; j < names.size(); j++) {
             Label header = new Label(Integer.toString(j + 1));
             header.setId("train-matrix-column-" + j);
@@ -354,7 +373,7 @@ public final class TrainView {
                 double share = rowTotal == 0 ? 0 : (double) counts[i][j] / rowTotal;
                 Label cell = new Label(Integer.toString(counts[i][j]));
                 cell.setId("train-cell-" + i + "-" + j);
-                cell.setMinSize(cellSize, cellSize < 30 ? cellSize - 2 : 30);
+                cell.setMinSize(cellSize, cellHeight);
                 cell.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
                 cell.setAlignment(Pos.CENTER);
                 // Correct cells in indigo, errors in red; the stronger the share of the row, the darker.
