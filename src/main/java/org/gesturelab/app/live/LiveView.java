@@ -49,10 +49,18 @@ public final class LiveView {
         stage.setMinSize(320, 240);
         HBox.setHgrow(stage, Priority.ALWAYS);
 
-        VBox side = new VBox(12, recognitionCard(), metricsCard(), overlayCard(), outputsCard());
+        VBox side = new VBox(10, recognitionCard(), metricsCard(), outputsCard());
         side.setPrefWidth(330);
         side.setMinWidth(300);
-        HBox body = new HBox(14, stage, side);
+        // With many classes the bars grow: the side column scrolls rather than pushing the screen past 800 px.
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        sideScroll.setId("live-side");
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.getStyleClass().add("edge-to-edge");
+        sideScroll.setMinWidth(316);
+        sideScroll.setPrefWidth(346);
+        HBox body = new HBox(14, stage, sideScroll);
         VBox.setVgrow(body, Priority.ALWAYS);
 
         root = new VBox(header, sources.bar(), sources.banner(), body);
@@ -142,12 +150,13 @@ public final class LiveView {
         Label latency = metric("live-metric-latency", Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                 "%.0f ms", viewModel.latencyMillisProperty().get()), viewModel.latencyMillisProperty()));
         HBox row = new HBox(28, captioned(fps, "frames per second"), captioned(latency, "latency per frame"));
-        VBox card = new VBox(8, caption("PERFORMANCE"), row);
+        // Performance and the overlay switches share a card: one card less keeps the column within 800 px.
+        VBox card = new VBox(8, caption("PERFORMANCE AND OVERLAY"), row, overlayToggles());
         card.getStyleClass().add(Styles.CARD);
         return card;
     }
 
-    private Node overlayCard() {
+    private Node overlayToggles() {
         CheckBox pose = new CheckBox("Pose skeleton");
         pose.setId("live-show-pose");
         pose.selectedProperty().bindBidirectional(viewModel.showPoseProperty());
@@ -157,10 +166,7 @@ public final class LiveView {
         CheckBox face = new CheckBox("Face mesh");
         face.setId("live-show-face");
         face.selectedProperty().bindBidirectional(viewModel.showFaceProperty());
-        FlowPane toggles = new FlowPane(14, 8, pose, hands, face);
-        VBox card = new VBox(8, caption("OVERLAY"), toggles);
-        card.getStyleClass().add(Styles.CARD);
-        return card;
+        return new FlowPane(14, 8, pose, hands, face);
     }
 
     /** OSC and WebSocket switches; host and port are edited while their switch is off. */

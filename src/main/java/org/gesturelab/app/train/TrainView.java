@@ -118,14 +118,17 @@ public final class TrainView {
 
         VBox curveCard = card("LEARNING CURVE", curve);
         HBox.setHgrow(curveCard, Priority.ALWAYS);
+        // The test clips the curve and the matrix are measured on, on the curve card's title line.
         Label testSummary = new Label();
         testSummary.setId("train-test-summary");
         testSummary.getStyleClass().add(Styles.MUTED);
         testSummary.textProperty().bind(viewModel.testSummaryProperty());
-        Node matrix = matrixPane();
-        VBox.setVgrow(matrix, Priority.ALWAYS);
+        Label curveTitle = (Label) curveCard.getChildren().get(0);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        curveCard.getChildren().set(0, new HBox(8, curveTitle, gap, testSummary));
         VBox matrixCard = card("CONFUSION MATRIX · ROWS TRUE, COLUMNS PREDICTED",
-                new VBox(4, testSummary, matrix));
+                matrixPane());
         matrixCard.setPrefWidth(470);
         matrixCard.setMinWidth(470);
         HBox top = new HBox(14, curveCard, matrixCard);
