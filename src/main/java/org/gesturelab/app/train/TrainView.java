@@ -123,10 +123,11 @@ public final class TrainView {
         testSummary.setId("train-test-summary");
         testSummary.getStyleClass().add(Styles.MUTED);
         testSummary.textProperty().bind(viewModel.testSummaryProperty());
-        Label curveTitle = (Label) curveCard.getChildren().get(0);
+        // Take the title out of the card before the row adopts it (a node has one parent).
+        Label curveTitle = (Label) curveCard.getChildren().remove(0);
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        curveCard.getChildren().set(0, new HBox(8, curveTitle, gap, testSummary));
+        curveCard.getChildren().add(0, new HBox(8, curveTitle, gap, testSummary));
         VBox matrixCard = card("CONFUSION MATRIX · ROWS TRUE, COLUMNS PREDICTED",
                 matrixPane());
         matrixCard.setPrefWidth(470);
