@@ -54,7 +54,15 @@ public final class LiveView {
         VBox side = new VBox(12, recognitionCard(), videoCard(), outputsCard());
         side.setPrefWidth(330);
         side.setMinWidth(300);
-        HBox body = new HBox(14, stage, side);
+        // With many classes the bars grow: the side column scrolls rather than pushing the screen past 800 px.
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        sideScroll.setId("live-side");
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.getStyleClass().add("edge-to-edge");
+        sideScroll.setMinWidth(316);
+        sideScroll.setPrefWidth(346);
+        HBox body = new HBox(14, stage, sideScroll);
         VBox.setVgrow(body, Priority.ALWAYS);
 
         root = new VBox(header, sources.bar(), sources.banner(), body);

@@ -151,6 +151,7 @@ public final class TrainView {
 
         VBox curveCard = card("LEARNING CURVE", curve);
         HBox.setHgrow(curveCard, Priority.ALWAYS);
+        // The test clips the curve and the matrix are measured on, on the curve card's title line.
         Label testSummary = new Label();
         testSummary.setId("train-test-summary");
         testSummary.getStyleClass().add(Styles.MUTED);
