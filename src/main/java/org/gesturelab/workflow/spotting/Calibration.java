@@ -59,7 +59,7 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
     public static final double LOWEST = 0.3;
     private static final double[] GRID = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
         0.93, 0.95, 0.97, 0.98, 0.99, 0.995, 1.0};
-    private static final int STREAMS = 4;
+    private static final int STREAMS = 8;
     /** Minimum event durations tried; the one that keeps most recall under the target wins. */
     private static final int[] MIN_FRAMES = {4, 8, 12, 16};
     private static final double IDLE_FRACTION = 0.7;
