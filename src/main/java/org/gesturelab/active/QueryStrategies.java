@@ -12,6 +12,12 @@ public final class QueryStrategies {
     public static final List<String> NAMES =
             List.of("random", "entropy", "least-confidence", "margin", "bald", "claus");
 
+    /**
+     * The strategy the app and the command line start with: claus found the most gesture windows in mostly idle
+     * footage within its first queries, ahead of margin, entropy and random (docs/decisions/1110-spotting-measured.md).
+     */
+    public static final String DEFAULT = "claus";
+
     private QueryStrategies() {
     }
 

@@ -15,7 +15,7 @@ final class QueryOptions {
     @Parameters(index = "0", paramLabel = "DIR", description = "The project folder.")
     Path dir;
 
-    @Option(names = "--strategy", defaultValue = "entropy",
+    @Option(names = "--strategy", defaultValue = QueryStrategies.DEFAULT,
             description = "random, entropy, least-confidence, margin, bald or claus (default: ${DEFAULT-VALUE}).")
     String strategyName;
 

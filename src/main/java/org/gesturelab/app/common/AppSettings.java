@@ -69,7 +69,8 @@ public record AppSettings(
         showFace = showFace == null || showFace;
         clipsPerTake = clipsPerTake >= 1 && clipsPerTake <= 100 ? clipsPerTake : 5;
         countdownSeconds = countdownSeconds >= 0 && countdownSeconds <= 10 ? countdownSeconds : 3;
-        strategy = strategy == null || strategy.isBlank() ? "entropy" : strategy;
+        strategy = strategy == null || strategy.isBlank() ? org.gesturelab.active.QueryStrategies.DEFAULT
+                : strategy;
         batchSize = batchSize >= 1 && batchSize <= 200 ? batchSize : 10;
         autoRetrain = autoRetrain == null || autoRetrain;
         eventOutputs = eventOutputs == null ? EventOutputSettings.defaults() : eventOutputs;

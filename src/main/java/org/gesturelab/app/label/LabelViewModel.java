@@ -85,7 +85,7 @@ public final class LabelViewModel {
         this.settings = settings;
         this.executor = executor;
         var s = settings.get();
-        strategy.set(QueryStrategies.NAMES.contains(s.strategy()) ? s.strategy() : "entropy");
+        strategy.set(QueryStrategies.NAMES.contains(s.strategy()) ? s.strategy() : QueryStrategies.DEFAULT);
         batchSize.set(s.batchSize());
         autoRetrain.set(s.autoRetrain());
         strategy.addListener((obs, old, now) -> savePreferences());

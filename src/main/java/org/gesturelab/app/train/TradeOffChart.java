@@ -13,7 +13,7 @@ import org.gesturelab.workflow.spotting.Calibration;
 
 /**
  * The calibration's trade-off, like a ROC curve: false activations per hour of Nothing (x) against event recall
- * (y), the best points of the threshold settings the calibration visited ({@link Calibration#frontier()}). Clicking a point stores its thresholds beside the
+ * (y), the best points of the threshold settings the calibration visited ({@link Calibration#tradeOff()}). Clicking a point stores its thresholds beside the
  * model (through {@link TrainViewModel#choose}); the point in use is drawn larger and filled.
  */
 final class TradeOffChart {
@@ -53,7 +53,7 @@ final class TradeOffChart {
             return;
         }
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        List<Calibration.CurvePoint> curve = calibration.frontier();
+        List<Calibration.CurvePoint> curve = calibration.tradeOff();
         for (int i = 0; i < curve.size(); i++) {
             Calibration.CurvePoint point = curve.get(i);
             XYChart.Data<Number, Number> data = new XYChart.Data<>(point.faPerHour(), point.recall());

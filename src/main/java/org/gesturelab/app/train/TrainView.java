@@ -74,7 +74,7 @@ public final class TrainView {
                 javafx.collections.FXCollections.observableArrayList(org.gesturelab.active.QueryStrategies.NAMES
                         .stream().filter(name -> !name.equals("random")).toList()));
         strategy.setId("train-simulate-strategy");
-        strategy.setValue("entropy");
+        strategy.setValue(org.gesturelab.active.QueryStrategies.DEFAULT);
         Button simulate = new Button("Simulate vs random");
         simulate.setId("train-simulate");
         simulate.setTooltip(new javafx.scene.control.Tooltip("Replays labeling with the clips whose class is known: "

@@ -59,7 +59,7 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
     public static final double LOWEST = 0.3;
     private static final double[] GRID = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
         0.93, 0.95, 0.97, 0.98, 0.99, 0.995, 1.0};
-    private static final int STREAMS = 4;
+    private static final int STREAMS = 8;
     /** Minimum event durations tried; the one that keeps most recall under the target wins. */
     private static final int[] MIN_FRAMES = {4, 8, 12, 16};
     private static final double IDLE_FRACTION = 0.7;
@@ -147,22 +147,26 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
     }
 
     /**
-     * Returns the trade-off as a chart shows it, like a ROC curve: the points of {@link #curve()} that no other point
-     * beats on both counts (as few or fewer false activations with as much or more recall, one of them strictly),
-     * one per place, by rising false activations; the point calibration chose is always among them.
+     * Returns the trade-off as a chart shows it: the points of {@link #curve()}, one per place (the first setting
+     * that reached it; the point calibration chose keeps its own), by rising false activations.
      *
      * @return the points
      */
-    public List<CurvePoint> frontier() {
+    public List<CurvePoint> tradeOff() {
         CurvePoint chosen = curve.get(curve.size() - 1);
         List<CurvePoint> kept = new ArrayList<>();
         for (CurvePoint p : curve) {
-            boolean beaten = curve.stream().anyMatch(q -> q.faPerHour() <= p.faPerHour() && q.recall() >= p.recall()
-                    && (q.faPerHour() < p.faPerHour() || q.recall() > p.recall()));
-            boolean placeTaken = kept.stream().anyMatch(q -> q.faPerHour() == p.faPerHour()
-                    && q.recall() == p.recall());
-            if (p == chosen || (!beaten && !placeTaken)) {
-                kept.removeIf(q -> p == chosen && q.faPerHour() == p.faPerHour() && q.recall() == p.recall());
+            boolean samePlace = false;
+            for (int k = 0; k < kept.size(); k++) {
+                CurvePoint q = kept.get(k);
+                if (q.faPerHour() == p.faPerHour() && q.recall() == p.recall()) {
+                    samePlace = true;
+                    if (p == chosen) {
+                        kept.set(k, p);
+                    }
+                }
+            }
+            if (!samePlace) {
                 kept.add(p);
             }
         }

@@ -19,7 +19,7 @@ import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.keypoints.HolisticPipeline;
 import org.gesturelab.keypoints.VideoKeypointExtractor;
-import org.gesturelab.workflow.KeypointEngine;
+import java.util.function.Supplier;
 
 /**
  * {@code evaluate-stream}: the spotter run over recordings exactly as Live runs it (sliding window, then the
@@ -68,14 +68,15 @@ public record StreamEvaluation(StreamReport total, Map<String, StreamReport> per
      * @param spotting the model and settings
      * @param inputs the recordings (keypoints or videos) and their segments files
      * @param fps frames per second of the recordings
-     * @param engine loads the keypoint pipeline, once, when a video is among the inputs; null when none is
+     * @param engine loads the keypoint pipeline (the caller's models), once, when a video is among the inputs;
+     *     null when none is
      * @param monitor progress and cancel
      * @return the evaluation
      * @throws IOException if a file cannot be read
      * @throws GestureLabException if a video is given without an engine, or a file is malformed
      */
-    public static StreamEvaluation run(Spotting spotting, List<Input> inputs, double fps, KeypointEngine engine,
-            TaskMonitor monitor) throws IOException {
+    public static StreamEvaluation run(Spotting spotting, List<Input> inputs, double fps,
+            Supplier<HolisticPipeline> engine, TaskMonitor monitor) throws IOException {
         StreamScore sum = StreamScore.EMPTY;
         Map<String, StreamReport> each = new LinkedHashMap<>();
         HolisticPipeline pipeline = null;
@@ -91,7 +92,7 @@ public record StreamEvaluation(StreamReport total, Map<String, StreamReport> per
                     var segments = KeypointStream.readSegments(input.segments());
                     if (pipeline == null) {
                         monitor.update("Loading MediaPipe Holistic", 0, 1);
-                        pipeline = engine.load();
+                        pipeline = engine.get();
                     }
                     stream = new KeypointStream(new VideoKeypointExtractor(pipeline).extract(input.recording(),
                             monitor), segments);

@@ -62,32 +62,28 @@ class TradeOffChartTest {
         executor.shutdown();
     }
 
-    /** The point other than the chosen one whose symbol lies farthest from every other symbol. */
-    private static int pickable(FxRobot robot, List<Calibration.CurvePoint> frontier, Calibration.CurvePoint chosen) {
-        int best = -1;
-        double bestDistance = -1;
-        for (int i = 0; i < frontier.size(); i++) {
-            if (frontier.get(i).equals(chosen)) {
+    /**
+     * A point other than the chosen one whose centre no symbol drawn after it covers (symbols are drawn in order,
+     * later ones on top), so that a click there reaches it; the last such point, which tends to lie apart.
+     */
+    private static int pickable(FxRobot robot, List<Calibration.CurvePoint> points, Calibration.CurvePoint chosen) {
+        for (int i = points.size() - 1; i >= 0; i--) {
+            if (points.get(i).equals(chosen)) {
                 continue;
             }
-            javafx.geometry.Bounds a = robot.lookup("#train-tradeoff-point-" + i).query().localToScreen(
-                    robot.lookup("#train-tradeoff-point-" + i).query().getBoundsInLocal());
-            double nearest = Double.MAX_VALUE;
-            for (int k = 0; k < frontier.size(); k++) {
-                if (k != i) {
-                    Node other = robot.lookup("#train-tradeoff-point-" + k).query();
-                    javafx.geometry.Bounds b = other.localToScreen(other.getBoundsInLocal());
-                    nearest = Math.min(nearest, Math.hypot(a.getCenterX() - b.getCenterX(),
-                            a.getCenterY() - b.getCenterY()));
-                }
+            Node symbol = robot.lookup("#train-tradeoff-point-" + i).query();
+            javafx.geometry.Bounds bounds = symbol.localToScreen(symbol.getBoundsInLocal());
+            boolean covered = false;
+            for (int k = i + 1; k < points.size(); k++) {
+                Node other = robot.lookup("#train-tradeoff-point-" + k).query();
+                covered |= other.localToScreen(other.getBoundsInLocal()).contains(bounds.getCenterX(),
+                        bounds.getCenterY());
             }
-            if (nearest > bestDistance) {
-                bestDistance = nearest;
-                best = i;
+            if (!covered) {
+                return i;
             }
         }
-        assertTrue(bestDistance > 8, "the points lie on top of each other: " + frontier);
-        return best;
+        throw new AssertionError("no point can be clicked: " + points);
     }
 
     @Test
@@ -110,13 +106,13 @@ class TradeOffChartTest {
         assertTrue(chart.getParent().isVisible(), "the chart shows after calibration");
         Calibration calibration = viewModel.calibrationProperty().get();
         LineChart<?, ?> lines = robot.lookup("#train-tradeoff").queryAs(LineChart.class);
-        List<Calibration.CurvePoint> frontier = calibration.frontier();
+        List<Calibration.CurvePoint> frontier = calibration.tradeOff();
         assertEquals(frontier.size(), lines.getData().get(0).getData().size());
         assertTrue(frontier.size() >= 2, "a curve needs two points: " + calibration.curve());
         Map<String, Double> stored = SpottingSettings.read(model).orElseThrow().thresholds();
         assertEquals(calibration.settings().thresholds(), stored);
 
-        // A point other than the one calibration chose, the one farthest from its neighbours on the screen.
+        // A point other than the one calibration chose, where a click reaches it.
         int pick = pickable(robot, frontier, calibration.curve().get(calibration.curve().size() - 1));
         Calibration.CurvePoint first = frontier.get(pick);
         assertNotEquals(first.thresholds(), stored);
