@@ -34,13 +34,25 @@ public final class ImportData {
      *     source's classes that go into the project's Nothing class ({@code --as-nothing})
      * @param segments a keypoint recording's segments file ({@code start,end,label}): each pool window gets its
      *     majority label as the hidden label; null for none
+     * @param labels for extracted keypoints ({@link ImportFormat#MANIFEST}), a CSV giving each video's class
+     *     ({@code video,class}); null to take the classes from the videos' folders
      */
     public record Request(ImportFormat format, Path source, ClipState as, String label, Integer window,
-            Integer stride, JointsFormat.Options split, Path segments) {
+            Integer stride, JointsFormat.Options split, Path segments, Path labels) {
 
         /** Fills in an empty split. */
         public Request {
             split = split != null ? split : new JointsFormat.Options(Set.of(), Set.of());
+        }
+
+        /**
+         * A request without a labels file, which only extracted keypoints take.
+         *
+         * @see Request
+         */
+        public Request(ImportFormat format, Path source, ClipState as, String label, Integer window, Integer stride,
+                JointsFormat.Options split, Path segments) {
+            this(format, source, as, label, window, stride, split, segments, null);
         }
 
         /**
