@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 import org.gesturelab.core.CancelledException;
-import org.gesturelab.core.FileTrees;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.keypoints.ExtractionManifest;
@@ -133,7 +131,6 @@ public final class CorpusJob {
         java.nio.file.Path installed = ModelDirectory.resolve(settings.models());
         // Fail on the driver, at once, rather than on every executor after the job started.
         ShippedModels.verify(installed, settings.pose());
-        java.nio.file.Path staging = Files.createTempDirectory("gesturelab-spark");
         AtomicLong done = new AtomicLong();
         SparkListener progress = new SparkListener() {
             @Override
@@ -146,7 +143,9 @@ public final class CorpusJob {
         };
         spark.sc().addSparkListener(progress);
         try {
-            spark.addFile(ShippedModels.stage(installed, settings.pose(), staging).toString(), true);
+            for (java.nio.file.Path file : ShippedModels.files(installed, settings.pose())) {
+                spark.addFile(file.toAbsolutePath().toString());
+            }
             monitor.update("Extracting keypoints", 0, todo.size());
             // One task per video: videos differ a lot in length, small tasks keep every core busy to the end.
             return spark.parallelize(todo, todo.size())
@@ -163,7 +162,6 @@ public final class CorpusJob {
                 // Local mode: the executor was this JVM; free its native model sessions now.
                 PipelinePool.closeAll();
             }
-            FileTrees.deleteRecursively(staging);
         }
     }
 

@@ -51,7 +51,7 @@ final class ExtractVideos implements FlatMapFunction<Iterator<VideoTask>, Extrac
         if (!videos.hasNext()) {
             return List.<ExtractionManifest.Row>of().iterator();
         }
-        java.nio.file.Path models = java.nio.file.Path.of(SparkFiles.get(ShippedModels.FOLDER));
+        java.nio.file.Path models = java.nio.file.Path.of(SparkFiles.getRootDirectory());
         ShippedModels.verify(models, pose);
         HolisticOptions options = HolisticOptions.defaults().withPoseModel(pose).withModelDir(models);
         List<ExtractionManifest.Row> rows = new ArrayList<>();

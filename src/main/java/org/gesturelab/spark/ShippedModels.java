@@ -16,14 +16,13 @@ import org.gesturelab.mediapipe.OnnxIntegrity;
 
 /**
  * The MediaPipe models a job ships to its executors: the converted models the holistic pipeline loads and the
- * {@code manifest.json} of the installation they come from, staged by the driver into one folder that Spark copies to
- * every executor ({@code SparkContext.addFile}), and checked on each executor before use: every file must have the
- * SHA-256 pinned in GestureLab ({@link OnnxIntegrity}) and the manifest must record that same digest.
+ * {@code manifest.json} of the installation they come from, each added by the driver with
+ * {@code SparkContext.addFile}, so that Spark copies them into every executor's files folder
+ * ({@code SparkFiles.getRootDirectory()}), and checked on each executor before use: every file must have the SHA-256
+ * pinned in GestureLab ({@link OnnxIntegrity}) and the manifest must record that same digest. (Spark ships folders
+ * only in local mode, hence one file at a time.)
  */
 final class ShippedModels {
-
-    /** The staged folder's name, by which executors find their copy ({@code SparkFiles.get}). */
-    static final String FOLDER = "gesturelab-models";
 
     /** Folders already checked in this JVM (an executor runs many tasks). */
     private static final Set<Path> CHECKED = ConcurrentHashMap.newKeySet();
@@ -81,30 +80,16 @@ final class ShippedModels {
     }
 
     /**
-     * Stages the files to ship into {@code parent/}{@value #FOLDER}: hard links where the file system allows them,
-     * copies elsewhere.
+     * Returns the files to ship: the manifest and the models the pipeline loads (about 70 MB of the 150 MB).
      *
      * @param installed the model folder ({@code --models} or the installed one)
      * @param pose the pose landmark model
-     * @param parent an empty temporary folder
-     * @return the staged folder
-     * @throws IOException if the files cannot be linked or copied
+     * @return the files
      */
-    static Path stage(Path installed, PoseModel pose, Path parent) throws IOException {
-        Path staged = Files.createDirectories(parent.resolve(FOLDER));
-        link(installed.resolve(ModelDirectory.MANIFEST), staged);
-        for (MediaPipeModel model : needed(pose)) {
-            link(installed.resolve(model.onnxFileName()), staged);
-        }
-        return staged;
-    }
-
-    private static void link(Path file, Path dir) throws IOException {
-        Path target = dir.resolve(file.getFileName().toString());
-        try {
-            Files.createLink(target, file.toRealPath());
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(file, target);
-        }
+    static List<Path> files(Path installed, PoseModel pose) {
+        List<Path> files = new java.util.ArrayList<>();
+        files.add(installed.resolve(ModelDirectory.MANIFEST));
+        needed(pose).forEach(model -> files.add(installed.resolve(model.onnxFileName())));
+        return files;
     }
 }
