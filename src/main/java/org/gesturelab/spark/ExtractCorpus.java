@@ -101,6 +101,8 @@ public final class ExtractCorpus implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            // Spark's INFO lines would bury the summary; its warnings stay.
+            spark.setLogLevel("WARN");
             summary = CorpusJob.run(spark, new CorpusJob.Settings(input, out, models, pose), TaskMonitor.SILENT);
         }
         stdout.printf(Locale.ROOT, "%d videos: %d extracted, %d already done, %d failed; %d frames in %.1f s "
