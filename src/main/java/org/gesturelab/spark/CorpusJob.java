@@ -127,7 +127,7 @@ public final class CorpusJob {
     }
 
     private static List<ExtractionManifest.Row> extract(JavaSparkContext spark, Settings settings, HadoopConf conf,
-            Path out, List<VideoTask> todo, TaskMonitor monitor) throws IOException {
+            Path out, List<VideoTask> todo, TaskMonitor monitor) {
         java.nio.file.Path installed = ModelDirectory.resolve(settings.models());
         // Fail on the driver, at once, rather than on every executor after the job started.
         ShippedModels.verify(installed, settings.pose());

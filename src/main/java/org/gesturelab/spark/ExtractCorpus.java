@@ -88,7 +88,9 @@ public final class ExtractCorpus implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparkConf conf = new SparkConf().setAppName("GestureLab keypoints").setIfMissing("spark.master", "local[*]");
+        // Spark's INFO lines would bury the summary; its warnings stay (--conf spark.log.level=INFO for more).
+        SparkConf conf = new SparkConf().setAppName("GestureLab keypoints").setIfMissing("spark.master", "local[*]")
+                .setIfMissing("spark.log.level", "WARN");
         if (master != null) {
             conf.setMaster(master);
         }
@@ -101,8 +103,6 @@ public final class ExtractCorpus implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            // Spark's INFO lines would bury the summary; its warnings stay.
-            spark.setLogLevel("WARN");
             summary = CorpusJob.run(spark, new CorpusJob.Settings(input, out, models, pose), TaskMonitor.SILENT);
         }
         stdout.printf(Locale.ROOT, "%d videos: %d extracted, %d already done, %d failed; %d frames in %.1f s "
