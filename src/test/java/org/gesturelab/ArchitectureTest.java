@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the flow a newcomer reads in the README: {@code core} at the bottom, then
  * {@code capture → mediapipe → keypoints → dataset → classify → active → workflow → app | cli}, with the launcher on
- * top; no package cycles; JavaFX only in {@code app}; the command line independent of the app.
+ * top; no package cycles; JavaFX only in {@code app}; the command line independent of the app. The Spark job
+ * ({@code spark}) is a top layer of its own beside {@code app} and {@code cli}, used by nothing.
  */
 class ArchitectureTest {
 
@@ -34,8 +35,10 @@ class ArchitectureTest {
             .layer("Workflow").definedBy("org.gesturelab.workflow..")
             .layer("App").definedBy("org.gesturelab.app..")
             .layer("Cli").definedBy("org.gesturelab.cli..")
+            .layer("Spark").definedBy("org.gesturelab.spark..")
             .layer("Launcher").definedBy("org.gesturelab")
             .whereLayer("Launcher").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Spark").mayNotBeAccessedByAnyLayer()
             .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("App").mayOnlyBeAccessedByLayers("Launcher")
             .whereLayer("Workflow").mayOnlyBeAccessedByLayers("App", "Cli", "Launcher")
@@ -44,11 +47,11 @@ class ArchitectureTest {
             .whereLayer("Dataset").mayOnlyBeAccessedByLayers("Classify", "Active", "Workflow", "App", "Cli",
                     "Launcher")
             .whereLayer("Keypoints").mayOnlyBeAccessedByLayers("Dataset", "Classify", "Active", "Workflow", "App",
-                    "Cli", "Launcher")
+                    "Cli", "Launcher", "Spark")
             .whereLayer("MediaPipe").mayOnlyBeAccessedByLayers("Keypoints", "Dataset", "Classify", "Active",
-                    "Workflow", "App", "Cli", "Launcher")
+                    "Workflow", "App", "Cli", "Launcher", "Spark")
             .whereLayer("Capture").mayOnlyBeAccessedByLayers("MediaPipe", "Keypoints", "Dataset", "Classify",
-                    "Active", "Workflow", "App", "Cli", "Launcher");
+                    "Active", "Workflow", "App", "Cli", "Launcher", "Spark");
 
     /** Every package, sub-packages included ({@code app.common} and {@code app.settings} are two slices). */
     static final ArchRule NO_CYCLES = slices().matching("org.gesturelab.(**)").should().beFreeOfCycles();

@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gesturelab import DIR --mp-data PATH | --csv FILE | --npy DIR | --joints DIR | --videos PATH |
- * --recording FILE}. Videos
+ * {@code gesturelab import DIR --mp-data PATH | --csv FILE | --npy DIR | --npy-from-manifest FILE | --joints DIR |
+ * --videos PATH | --recording FILE}. Videos
  * go through the holistic keypoint pipeline ({@link VideoKeypointExtractor}), loaded only when a video is imported.
  */
 @Command(name = "import", description = {"Import clips into a project, all or nothing: if any file is bad, "
@@ -54,6 +54,12 @@ public final class ImportCommand implements Callable<Integer> {
         @Option(names = "--npy", paramLabel = "DIR", required = true,
                 description = "A folder of clips/*.npy with labels.csv, as 'export --format npy' writes it.")
         Path npy;
+
+        @Option(names = "--npy-from-manifest", paramLabel = "MANIFEST.csv", required = true,
+                description = "The manifest.csv of a corpus extraction (gesturelab-spark.jar): one clip per "
+                        + "extracted video, resampled to the project's sequence length; the class is the video's "
+                        + "folder, or comes from --labels. Failed videos are left out with a warning.")
+        Path manifest;
 
         @Option(names = "--joints", paramLabel = "DIR", required = true,
                 description = "A folder of MediaPipe Pose landmark files, (frames, 33, 4) each, listed in its "
@@ -92,6 +98,11 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "CLASS",
             description = "The class of every recording window (needed with --as train or test).")
     private String label;
+
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "With --npy-from-manifest: a CSV with the columns video,class giving each video's class "
+                    + "(video as in the manifest); default: the folder the video was in.")
+    private Path labels;
 
     @Option(names = "--test-subjects", paramLabel = "S7,S8", split = ",",
             description = "With --joints: the subjects whose clips form the test split; every other subject's "
@@ -140,6 +151,9 @@ public final class ImportCommand implements Callable<Integer> {
             throw new GestureLabException("--as-nothing goes with --mp-data, --csv, --npy, --videos or --joints; "
                     + "a recording's windows take their class from --label or --segments.");
         }
+        if (labels != null && source.manifest == null) {
+            throw new GestureLabException("--labels goes with --npy-from-manifest.");
+        }
         if (segments != null && source.recording == null) {
             throw new GestureLabException("--segments goes with --recording.");
         }
@@ -175,19 +189,22 @@ public final class ImportCommand implements Callable<Integer> {
         JointsFormat.Options split = new JointsFormat.Options(new TreeSet<>(testSubjects), new TreeSet<>(distances),
                 new TreeSet<>(asNothing));
         if (source.mpData != null) {
-            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, split, null, holdOut, null);
+            return new ImportData.Request(ImportFormat.MP_DATA, source.mpData, as, null, null, null, split, null, holdOut, null, null);
         } else if (source.csv != null) {
-            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, split, null, holdOut, null);
+            return new ImportData.Request(ImportFormat.CSV, source.csv, as, null, null, null, split, null, holdOut, null, null);
         } else if (source.npy != null) {
-            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, split, null, holdOut, null);
+            return new ImportData.Request(ImportFormat.NPY, source.npy, as, null, null, null, split, null, holdOut, null, null);
+        } else if (source.manifest != null) {
+            return new ImportData.Request(ImportFormat.MANIFEST, source.manifest, as, null, null, null, split, null,
+                    holdOut, null, labels);
         } else if (source.joints != null) {
-            return new ImportData.Request(ImportFormat.JOINTS, source.joints, null, null, null, null, split, null, holdOut, null);
+            return new ImportData.Request(ImportFormat.JOINTS, source.joints, null, null, null, null, split, null, holdOut, null, null);
         } else if (source.videos != null) {
-            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, split, null, holdOut, null);
+            return new ImportData.Request(ImportFormat.VIDEOS, source.videos, as, null, null, null, split, null, holdOut, null, null);
         }
         // Windows overlap by two thirds of the project's clip length (or of --window), whatever that length is.
         int frames = window != null ? window : project.sequenceLength();
         return new ImportData.Request(ImportFormat.RECORDING, source.recording, as, label, window,
-                stride != null ? stride : RecordingImport.defaultStride(frames), null, segments, holdOut, null);
+                stride != null ? stride : RecordingImport.defaultStride(frames), null, segments, holdOut, null, null);
     }
 }

@@ -139,7 +139,7 @@ public final class NpyFolderFormat {
         }
     }
 
-    private static float[][] readClip(Path file) throws IOException {
+    static float[][] readClip(Path file) throws IOException {
         Npy.Array array = Npy.read(file, Limits.maxClipValues());
         if (array.shape().length != 2) {
             throw new GestureLabException(file + " has shape " + java.util.Arrays.toString(array.shape())

@@ -40,9 +40,12 @@ public final class ImportData {
      *     subjects) keeps its split either way
      * @param person the person in every imported clip ({@code --person}), or null for unknown; joints take theirs
      *     from {@code index.csv}'s subject column instead, and an NPY folder's own {@code person} column wins
+     * @param labels for extracted keypoints ({@link ImportFormat#MANIFEST}), a CSV giving each video's class
+     *     ({@code video,class}); null to take the classes from the videos' folders
      */
     public record Request(ImportFormat format, Path source, ClipState as, String label, Integer window,
-            Integer stride, JointsFormat.Options split, Path segments, boolean holdOut, String person) {
+            Integer stride, JointsFormat.Options split, Path segments, boolean holdOut, String person,
+            Path labels) {
 
         /** Fills in an empty split and checks the person's name. */
         public Request {
@@ -60,12 +63,12 @@ public final class ImportData {
          */
         public Request(ImportFormat format, Path source, ClipState as, String label, Integer window,
                 Integer stride, JointsFormat.Options split, Path segments) {
-            this(format, source, as, label, window, stride, split, segments, false, null);
+            this(format, source, as, label, window, stride, split, segments, false, null, null);
         }
 
         /** Returns this request with every clip tagged with a person (null or blank: unknown). */
         public Request withPerson(String who) {
-            return new Request(format, source, as, label, window, stride, split, segments, holdOut, who);
+            return new Request(format, source, as, label, window, stride, split, segments, holdOut, who, labels);
         }
 
         /**
@@ -78,7 +81,7 @@ public final class ImportData {
          * @return the request
          */
         public static Request of(ImportFormat format, Path source, ClipState as, String label) {
-            return new Request(format, source, as, label, null, null, null, null, false, null);
+            return new Request(format, source, as, label, null, null, null, null, false, null, null);
         }
 
         /**
@@ -92,7 +95,7 @@ public final class ImportData {
         public static Request joints(Path source, String testSubjects, String distances) {
             return new Request(ImportFormat.JOINTS, source, null, null, null, null,
                     new JointsFormat.Options(commaSeparated(testSubjects), commaSeparated(distances)), null, false,
-                    null);
+                    null, null);
         }
 
         /**
@@ -102,7 +105,7 @@ public final class ImportData {
          * @return the request
          */
         public Request withHoldOut(boolean on) {
-            return new Request(format, source, as, label, window, stride, split, segments, on, person);
+            return new Request(format, source, as, label, window, stride, split, segments, on, person, labels);
         }
 
         /** Returns whether this import brings test clips of its own, which the automatic hold-out leaves alone. */

@@ -12,6 +12,7 @@ import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.CsvFormat;
 import org.gesturelab.dataset.ImportResult;
 import org.gesturelab.dataset.JointsFormat;
+import org.gesturelab.dataset.ManifestFormat;
 import org.gesturelab.dataset.MpDataFormat;
 import org.gesturelab.dataset.NpyFolderFormat;
 import org.gesturelab.dataset.Project;
@@ -47,6 +48,13 @@ public enum ImportFormat {
     JOINTS("joints", "MediaPipe pose joints (index.csv)", true, ClipState.TRAIN,
             (project, request, engine, monitor) -> JointsFormat.importInto(project, request.source(),
                     request.split(), monitor)),
+    /**
+     * The keypoints a corpus extraction (the Spark job) wrote, listed in its manifest.csv: one clip per extracted
+     * video, its class from the video's folder or a labels CSV.
+     */
+    MANIFEST("npy-from-manifest", "Extracted keypoints (manifest.csv of a corpus extraction)", false, ClipState.TRAIN,
+            (project, request, engine, monitor) -> ManifestFormat.importInto(project, request.source(),
+                    request.labels(), request.state(), request.asNothing(), monitor)),
     /** One long recording, keypoints (.npy) or a video (through MediaPipe Holistic), cut into windows. */
     RECORDING("recording", "Recording (keypoints .npy or a video), cut into windows", false, ClipState.POOL,
             ImportFormat::importRecording);

@@ -364,6 +364,8 @@ public final class DatasetView {
             case MP_DATA -> "One folder per gesture, one per sequence, one .npy file per frame.";
             case CSV -> "The gesture in the first column, one frame or one clip per row.";
             case NPY -> "clips/*.npy with labels.csv, as Export → NPY folder writes it.";
+            case MANIFEST -> "The manifest.csv of a corpus extraction (gesturelab-spark.jar): one clip per extracted "
+                    + "video, its gesture the folder the video was in. Failed videos are left out.";
             case JOINTS -> "A folder with index.csv (file, subject, gesture, distance) and one (frames, 33, 4) "
                     + "pose .npy per clip, as bodygesture15/joints. Pose only; the test subjects' clips go to "
                     + "test, everyone else's to train, so no person is in both.";
