@@ -38,13 +38,14 @@ public final class ManifestFormat {
      * @param labels a CSV with the columns {@code video,class}, or null to take classes from the folders
      * @param as the state of every clip ({@link ClipState#POOL} hides the labels)
      * @param mapping the source's classes that become Nothing
+     * @param person the person in every clip ({@code --person}), or null for unknown
      * @param monitor progress and cancellation
      * @return what was added
      * @throws GestureLabException naming the line or file that is wrong; the project is then unchanged
      * @throws IOException if a file cannot be read
      */
     public static ImportResult importInto(Project project, Path manifest, Path labels, ClipState as,
-            ClassMapping mapping, TaskMonitor monitor) throws IOException {
+            ClassMapping mapping, String person, TaskMonitor monitor) throws IOException {
         if (!Files.isRegularFile(manifest)) {
             throw new GestureLabException(manifest + " is not a file; --npy-from-manifest expects the manifest.csv "
                     + "a corpus extraction wrote.");
@@ -59,7 +60,8 @@ public final class ManifestFormat {
         if (extracted.isEmpty()) {
             throw new GestureLabException(manifest + " lists no extracted video (status ok).");
         }
-        try (ImportSession session = new ImportSession(project, "npy-from-manifest", mapping, manifest, monitor)) {
+        try (ImportSession session = new ImportSession(project, "npy-from-manifest", mapping, person, manifest,
+                monitor)) {
             int done = 0;
             for (int i = 0; i < rows.size(); i++) {
                 ExtractionManifest.Row row = rows.get(i);

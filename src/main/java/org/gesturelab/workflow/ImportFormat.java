@@ -54,7 +54,7 @@ public enum ImportFormat {
      */
     MANIFEST("npy-from-manifest", "Extracted keypoints (manifest.csv of a corpus extraction)", false, ClipState.TRAIN,
             (project, request, engine, monitor) -> ManifestFormat.importInto(project, request.source(),
-                    request.labels(), request.state(), request.asNothing(), monitor)),
+                    request.labels(), request.state(), request.asNothing(), request.person(), monitor)),
     /** One long recording, keypoints (.npy) or a video (through MediaPipe Holistic), cut into windows. */
     RECORDING("recording", "Recording (keypoints .npy or a video), cut into windows", false, ClipState.POOL,
             ImportFormat::importRecording);

@@ -35,8 +35,11 @@ class ManifestFormatTest {
                 ExtractionManifest.Row.failed("wave/d.mp4", "Not a video, \"really\"")));
         try (Project project = Project.create(dir.resolve("p"), "p", List.of())) {
             ImportResult result = ManifestFormat.importInto(project, manifest, null, ClipState.TRAIN,
-                    ClassMapping.NONE, TaskMonitor.SILENT);
+                    ClassMapping.NONE, "Ana", TaskMonitor.SILENT);
             assertEquals(3, result.count());
+            // --person tags every extracted video's clip, as it does for the other formats.
+            assertTrue(result.clips().stream().allMatch(clip -> "Ana".equals(clip.person())), result.clips()
+                    .toString());
             assertTrue(result.classesAdded().containsAll(List.of("wave", "Let's go")), result.classesAdded()
                     .toString());
             assertEquals(1, result.warnings().size());
@@ -55,7 +58,7 @@ class ManifestFormatTest {
                 "video,class\n/data/x/v1.mp4,up\ns3a://b/y/v2.mp4,down\n");
         try (Project project = Project.create(dir.resolve("p"), "p", List.of())) {
             ImportResult result = ManifestFormat.importInto(project, manifest, labels, ClipState.POOL,
-                    ClassMapping.NONE, TaskMonitor.SILENT);
+                    ClassMapping.NONE, null, TaskMonitor.SILENT);
             assertEquals(2, result.count());
             assertTrue(result.clips().stream().allMatch(clip -> clip.label() == null && clip.hiddenLabel() != null));
             assertEquals(List.of("up", "down"), result.classesAdded());
@@ -67,17 +70,17 @@ class ManifestFormatTest {
         try (Project project = Project.create(dir.resolve("p"), "p", List.of())) {
             Path noFolder = corpus(List.of(ok("wave/a.mp4", "wave/a.npy", 20), ok("b.mp4", "b.npy", 20)));
             GestureLabException error = assertThrows(GestureLabException.class, () -> ManifestFormat.importInto(
-                    project, noFolder, null, ClipState.TRAIN, ClassMapping.NONE, TaskMonitor.SILENT));
+                    project, noFolder, null, ClipState.TRAIN, ClassMapping.NONE, null, TaskMonitor.SILENT));
             assertTrue(error.getMessage().contains("b.mp4 is in no class folder"), error.getMessage());
 
             Path missing = corpus(List.of(ok("wave/a.mp4", "wave/a.npy", 20)));
             Files.delete(dir.resolve("wave/a.npy"));
             assertThrows(Exception.class, () -> ManifestFormat.importInto(project, missing, null, ClipState.TRAIN,
-                    ClassMapping.NONE, TaskMonitor.SILENT));
+                    ClassMapping.NONE, null, TaskMonitor.SILENT));
 
             Path escaping = corpus(List.of(ok("wave/a.mp4", "../outside.npy", 20)));
             error = assertThrows(GestureLabException.class, () -> ManifestFormat.importInto(project, escaping, null,
-                    ClipState.TRAIN, ClassMapping.NONE, TaskMonitor.SILENT));
+                    ClipState.TRAIN, ClassMapping.NONE, null, TaskMonitor.SILENT));
             assertTrue(error.getMessage().contains("line 2"), error.getMessage());
             assertEquals(0, project.stats().clips(), "nothing was imported");
         }
