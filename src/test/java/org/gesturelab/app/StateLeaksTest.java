@@ -199,4 +199,25 @@ class StateLeaksTest {
         assertTrue(robot.lookup("#live-banner-message").queryAs(Label.class).getText()
                 .startsWith("This file is not a video"));
     }
+
+    @Test
+    void aFailedVideoTakesTheLastPictureAwayOnTheRecordScreenToo(FxRobot robot) throws Exception {
+        Path good = TestVideos.movingSquare(folder.resolve("square-record.mp4"), 60, 320, 240);
+        Path bad = Files.writeString(folder.resolve("notes-record.mp4"), "these are notes, not a video");
+        robot.interact(() -> main.selectedProperty().set(main.screens().get(1)));
+        SourcePicker picker = ((LiveScreen) main.screens().get(0)).viewModel().picker();
+        VideoView video = robot.lookup("#record-video").queryAs(VideoView.class);
+        robot.interact(() -> {
+            picker.addVideo(good);
+            picker.play();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> video.picturesShown() > 3);
+        robot.interact(() -> {
+            picker.addVideo(bad);
+            picker.play();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> picker.errorProperty().get() != null);
+        waitIdle();
+        assertNull(video.image(), "the good video's last picture on the Record screen");
+    }
 }

@@ -56,6 +56,13 @@ public final class RecordView {
                 "Add your gestures, then record a few clips of each. Every clip is saved at once.");
 
         video.setId("record-video");
+        // Another source, or the source failed: the last picture of the old one does not stay up.
+        picker.selectedProperty().addListener((obs, old, now) -> video.clear());
+        picker.errorProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                video.clear();
+            }
+        });
         StackPane stage = new StackPane(video, recordingIndicator(), countdownOverlay());
         stage.getStyleClass().add(Styles.VIDEO_PANE);
         stage.setMinSize(320, 240);
