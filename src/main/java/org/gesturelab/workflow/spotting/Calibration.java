@@ -98,9 +98,17 @@ public record Calibration(StreamReport before, StreamReport after, SpottingSetti
             if (start.nothingClass() == null) {
                 throw new GestureLabException("Calibration needs a Nothing class with clips in the test split.");
             }
+            LabeledClips test = project.labeledClips(ClipState.TEST);
+            int nothing = test.classes().indexOf(start.nothingClass());
+            if (java.util.Arrays.stream(test.labels()).noneMatch(label -> label == nothing)) {
+                // Said for the app and the command line alike: the streams need idle time between gestures.
+                throw new GestureLabException("Calibration plays the test clips as a stream with idle time between "
+                        + "the gestures, taken from test clips of the " + start.nothingClass() + " class, and there "
+                        + "are none. Record some idle footage with \"Record nothing\" (or import it into that class), "
+                        + "keep some of it as test clips, then calibrate again.");
+            }
             List<KeypointStream> streams = new ArrayList<>(StreamMaking.build(project,
                     new StreamMaking.Options(ClipState.TEST, IDLE_FRACTION, STREAMS, seed)));
-            LabeledClips test = project.labeledClips(ClipState.TEST);
             streams.addAll(StreamGenerator.generate(test, Set.of(start.nothingClass()), 1, 1, seed));
             List<String> classes = spotting.classifier().classes();
             StreamReport before = null;
