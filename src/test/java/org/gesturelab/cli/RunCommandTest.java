@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,8 +11,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +29,7 @@ import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.NewClip;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.mediapipe.InstalledModels;
+import org.gesturelab.workflow.events.OscMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,10 +87,10 @@ class RunCommandTest {
                     Integer.toString(FRAMES)));
             List<String> pages = new CopyOnWriteArrayList<>();
             WebSocket client = connect(webSocketPort, pages, run);
-            List<Osc> osc = new ArrayList<>();
+            List<OscMessage> osc = new ArrayList<>();
             while (!run.isDone() || osc.isEmpty() || !osc.get(osc.size() - 1).address().equals("/gesturelab/end")) {
                 try {
-                    osc.add(Osc.receive(udp));
+                    osc.add(OscMessage.receive(udp));
                 } catch (SocketTimeoutException e) {
                     if (run.isDone()) {
                         break;
@@ -103,23 +101,23 @@ class RunCommandTest {
             assertTrue(runner.err().contains("Done: " + FRAMES + " frames, 1 gestures (calibrated thresholds)"),
                     runner.err());
 
-            List<String> addresses = osc.stream().map(Osc::address).toList();
+            List<String> addresses = osc.stream().map(OscMessage::address).toList();
             int start = addresses.indexOf("/gesturelab/gesture");
             int end = addresses.indexOf("/gesturelab/end");
             assertTrue(start >= 0 && end > start, "a gesture, then its end: " + addresses);
             assertEquals(1, addresses.stream().filter("/gesturelab/gesture"::equals).count(), addresses.toString());
-            Osc gesture = osc.get(start);
+            OscMessage gesture = osc.get(start);
             assertEquals("sf", gesture.types());
             assertTrue(CLASSES.contains((String) gesture.arguments().get(0)), gesture.toString());
             float confidence = (Float) gesture.arguments().get(1);
             assertTrue(confidence > 0 && confidence <= 1, gesture.toString());
             assertEquals("s", osc.get(end).types());
             assertEquals(gesture.arguments().get(0), osc.get(end).arguments().get(0));
-            List<Osc> probabilities = osc.stream().filter(m -> m.address().equals("/gesturelab/probabilities"))
+            List<OscMessage> probabilities = osc.stream().filter(m -> m.address().equals("/gesturelab/probabilities"))
                     .toList();
             // Window 30 (the project's sequence length), stride 2: a prediction at frames 30, 32, ..., 60.
             assertEquals((FRAMES - 30) / 2 + 1, probabilities.size(), addresses.toString());
-            for (Osc p : probabilities) {
+            for (OscMessage p : probabilities) {
                 assertEquals("fff", p.types());
                 float sum = 0;
                 for (Object value : p.arguments()) {
@@ -214,42 +212,6 @@ class RunCommandTest {
                 }
                 Thread.sleep(20);
             }
-        }
-    }
-
-    /** One OSC message as it arrived: address, type tags (without the comma), arguments. */
-    private record Osc(String address, String types, List<Object> arguments) {
-
-        static Osc receive(DatagramSocket socket) throws Exception {
-            DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
-            socket.receive(packet);
-            ByteBuffer bytes = ByteBuffer.wrap(packet.getData(), 0, packet.getLength());
-            String address = string(bytes);
-            String tags = string(bytes);
-            assertTrue(tags.startsWith(","), tags);
-            List<Object> arguments = new ArrayList<>();
-            for (char tag : tags.substring(1).toCharArray()) {
-                switch (tag) {
-                    case 's' -> arguments.add(string(bytes));
-                    case 'f' -> arguments.add(bytes.getFloat());
-                    default -> throw new AssertionError("unexpected OSC type " + tag);
-                }
-            }
-            assertEquals(0, bytes.remaining(), "no bytes after the arguments");
-            return new Osc(address, tags.substring(1), arguments);
-        }
-
-        /** An OSC string: ASCII, NUL-terminated, padded to a multiple of 4 bytes. */
-        private static String string(ByteBuffer bytes) {
-            int start = bytes.position();
-            int end = start;
-            while (bytes.get(end) != 0) {
-                end++;
-            }
-            String value = new String(bytes.array(), bytes.arrayOffset() + start, end - start,
-                    StandardCharsets.UTF_8);
-            bytes.position(start + ((end - start) / 4 + 1) * 4);
-            return value;
         }
     }
 }

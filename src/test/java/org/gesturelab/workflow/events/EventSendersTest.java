@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -41,15 +37,15 @@ class EventSendersTest {
             sender.gestureStarted(START);
             sender.probabilities(CLASSES, new float[] {0.25f, 0.75f});
             sender.gestureEnded(END);
-            Osc first = Osc.receive(receiver);
+            OscMessage first = OscMessage.receive(receiver);
             assertEquals("/gesturelab/gesture", first.address());
             assertEquals("sf", first.types());
             assertEquals(List.of("Let's go", 0.91f), first.arguments());
-            Osc second = Osc.receive(receiver);
+            OscMessage second = OscMessage.receive(receiver);
             assertEquals("/gesturelab/probabilities", second.address());
             assertEquals("ff", second.types());
             assertEquals(List.of(0.25f, 0.75f), second.arguments());
-            Osc third = Osc.receive(receiver);
+            OscMessage third = OscMessage.receive(receiver);
             assertEquals("/gesturelab/end", third.address());
             assertEquals("s", third.types());
             assertEquals(List.of("Let's go"), third.arguments());
@@ -122,41 +118,5 @@ class EventSendersTest {
         String message = queue.poll(5, TimeUnit.SECONDS);
         assertNotNull(message, "a WebSocket message arrived");
         return message;
-    }
-
-    /** One OSC message as it arrived: address, type tags (without the comma), arguments. */
-    private record Osc(String address, String types, List<Object> arguments) {
-
-        static Osc receive(DatagramSocket socket) throws Exception {
-            DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
-            socket.receive(packet);
-            ByteBuffer bytes = ByteBuffer.wrap(packet.getData(), 0, packet.getLength());
-            String address = string(bytes);
-            String tags = string(bytes);
-            assertTrue(tags.startsWith(","), tags);
-            List<Object> arguments = new ArrayList<>();
-            for (char tag : tags.substring(1).toCharArray()) {
-                switch (tag) {
-                    case 's' -> arguments.add(string(bytes));
-                    case 'f' -> arguments.add(bytes.getFloat());
-                    default -> throw new AssertionError("unexpected OSC type " + tag);
-                }
-            }
-            assertEquals(0, bytes.remaining(), "no bytes after the arguments");
-            return new Osc(address, tags.substring(1), arguments);
-        }
-
-        /** An OSC string: ASCII, NUL-terminated, padded to a multiple of 4 bytes. */
-        private static String string(ByteBuffer bytes) {
-            int start = bytes.position();
-            int end = start;
-            while (bytes.get(end) != 0) {
-                end++;
-            }
-            String value = new String(bytes.array(), bytes.arrayOffset() + start, end - start,
-                    StandardCharsets.UTF_8);
-            bytes.position(start + ((end - start) / 4 + 1) * 4);
-            return value;
-        }
     }
 }
