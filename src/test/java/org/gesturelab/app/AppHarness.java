@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.gesturelab.app.common.BackgroundExecutor;
 import org.gesturelab.app.common.Screen;
 import org.gesturelab.app.common.SettingsStore;
+import org.gesturelab.mediapipe.ModelDirectory;
 
 /** Builds the real main window for TestFX tests, with settings, projects and models inside a temporary folder. */
 public final class AppHarness {
@@ -31,6 +32,19 @@ public final class AppHarness {
         settings.update(s -> s.recordingPerson() == null ? s.withRecordingPerson("Tester") : s);
         return new AppContext(settings, executor,
                 folder.resolve("GestureLab"), folder.resolve("models"));
+    }
+
+    /**
+     * Builds a context inside a folder that finds keypoints with the installed MediaPipe models, for tests that play
+     * video through them.
+     *
+     * @param folder a temporary folder
+     * @param executor the background executor
+     * @return the context
+     */
+    public static AppContext contextWithInstalledModels(Path folder, BackgroundExecutor executor) {
+        AppContext base = context(folder, executor);
+        return new AppContext(base.settings(), executor, base.projectsHome(), ModelDirectory.resolve(null));
     }
 
     /**

@@ -33,7 +33,6 @@ import org.gesturelab.dataset.JointsFormat;
 import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.mediapipe.InstalledModels;
-import org.gesturelab.mediapipe.ModelDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,9 +63,7 @@ class RandomForestProjectTest {
     @Start
     void start(Stage stage) {
         executor = new FxBackgroundExecutor(1);
-        AppContext base = AppHarness.context(folder, executor);
-        AppContext context = new AppContext(base.settings(), executor, base.projectsHome(),
-                ModelDirectory.resolve(null));
+        AppContext context = AppHarness.contextWithInstalledModels(folder, executor);
         main = AppHarness.show(stage, context, null);
     }
 

@@ -82,10 +82,8 @@ class LabelAndTrainTest {
     @Start
     void start(Stage stage) {
         executor = new FxBackgroundExecutor(2);
-        AppContext harness = AppHarness.context(folder, executor);
         // The installed MediaPipe models, when there are any, let the Live screen find keypoints at the end.
-        AppContext context = new AppContext(harness.settings(), executor, harness.projectsHome(),
-                org.gesturelab.mediapipe.ModelDirectory.resolve(null));
+        AppContext context = AppHarness.contextWithInstalledModels(folder, executor);
         context.settings().update(s -> s.withLastProject(projectDir.toString())
                 .withPreferences(s.confidenceThreshold(), s.clipsPerTake(), s.countdownSeconds(), "entropy", 5,
                         true));

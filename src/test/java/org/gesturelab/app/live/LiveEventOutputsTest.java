@@ -35,7 +35,6 @@ import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.NewClip;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.mediapipe.InstalledModels;
-import org.gesturelab.mediapipe.ModelDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,8 +64,7 @@ class LiveEventOutputsTest {
     @Start
     void start(Stage stage) {
         executor = new FxBackgroundExecutor(1);
-        AppContext base = AppHarness.context(folder, executor);
-        context = new AppContext(base.settings(), executor, base.projectsHome(), ModelDirectory.resolve(null));
+        context = AppHarness.contextWithInstalledModels(folder, executor);
         main = AppHarness.show(stage, context, null);
     }
 

@@ -18,7 +18,6 @@ import org.gesturelab.app.SpottingProjects;
 import org.gesturelab.app.common.FxBackgroundExecutor;
 import org.gesturelab.dataset.NothingClass;
 import org.gesturelab.mediapipe.InstalledModels;
-import org.gesturelab.mediapipe.ModelDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,9 +44,7 @@ class LiveNothingTest {
     @Start
     void start(Stage stage) {
         executor = new FxBackgroundExecutor(1);
-        AppContext base = AppHarness.context(folder, executor);
-        AppContext context = new AppContext(base.settings(), executor, base.projectsHome(),
-                ModelDirectory.resolve(null));
+        AppContext context = AppHarness.contextWithInstalledModels(folder, executor);
         main = AppHarness.show(stage, context, null);
     }
 

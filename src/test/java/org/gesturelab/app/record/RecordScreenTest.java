@@ -25,7 +25,6 @@ import org.gesturelab.app.live.SourcePicker;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
-import org.gesturelab.mediapipe.ModelDirectory;
 import org.gesturelab.mediapipe.InstalledModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +51,9 @@ class RecordScreenTest {
     @Start
     void start(Stage stage) {
         executor = new FxBackgroundExecutor(1);
-        AppContext base = AppHarness.context(folder, executor);
-        base.settings().update(s -> s.withPreferences(s.confidenceThreshold(), 2, 0, s.strategy(), s.batchSize(),
+        AppContext context = AppHarness.contextWithInstalledModels(folder, executor);
+        context.settings().update(s -> s.withPreferences(s.confidenceThreshold(), 2, 0, s.strategy(), s.batchSize(),
                 s.autoRetrain()));
-        AppContext context = new AppContext(base.settings(), executor, base.projectsHome(),
-                ModelDirectory.resolve(null));
         main = AppHarness.show(stage, context, null);
     }
 
