@@ -46,28 +46,54 @@ public final class EvaluateModel {
         if (test.isEmpty()) {
             return Optional.empty();
         }
-        monitor.update("Evaluating the model on " + test.size() + " test clips", 0, -1);
+        Predictions predictions = predictWithCurrentModel(project, test, monitor);
+        LabeledClips clips = predictions.clips();
+        float[][] probabilities = predictions.probabilities();
+        Evaluation evaluation = Evaluation.ofProbabilities(clips.classes(), clips.labels(), probabilities)
+                .withNothing(project.settings().nothingIndex());
+        int[] predicted = Evaluation.argmax(probabilities);
+        int n = clips.classes().size();
+        List<List<List<Clip>>> cells = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<List<Clip>> row = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                row.add(new ArrayList<>());
+            }
+            cells.add(row);
+        }
+        for (int c = 0; c < test.size(); c++) {
+            cells.get(clips.labels()[c]).get(predicted[c]).add(test.get(c));
+        }
+        return Optional.of(new Result(evaluation, cells));
+    }
+
+    /**
+     * The current model's class probabilities for labeled clips.
+     *
+     * @param clips the clips with their labels, in the order given
+     * @param probabilities one row per clip, in the model's class order
+     */
+    public record Predictions(LabeledClips clips, float[][] probabilities) {
+    }
+
+    /**
+     * Loads the project's current model and lets it classify labeled clips, for the evaluations that compare its
+     * answers with the labels.
+     *
+     * @param project the open project
+     * @param labeled labeled clips of the project
+     * @param monitor progress and cancellation
+     * @return the clips and the model's probabilities
+     * @throws org.gesturelab.core.GestureLabException when there is no current model or it does not fit the
+     *     project
+     */
+    public static Predictions predictWithCurrentModel(Project project, List<Clip> labeled, TaskMonitor monitor) {
+        monitor.update("Evaluating the model on " + labeled.size() + " test clips", 0, -1);
         try (TrainedClassifier model = ModelStore.loadCurrent(project.directory(), project.classNames(),
                 project.sequenceLength(), project.settings().features())) {
-            LabeledClips clips = project.labeledClips(test, Clip::label);
+            LabeledClips clips = project.labeledClips(labeled, Clip::label);
             monitor.checkCancelled();
-            float[][] probabilities = model.predict(clips.clips());
-            Evaluation evaluation = Evaluation.ofProbabilities(clips.classes(), clips.labels(), probabilities)
-                    .withNothing(project.settings().nothingIndex());
-            int[] predicted = Evaluation.argmax(probabilities);
-            int n = clips.classes().size();
-            List<List<List<Clip>>> cells = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                List<List<Clip>> row = new ArrayList<>();
-                for (int j = 0; j < n; j++) {
-                    row.add(new ArrayList<>());
-                }
-                cells.add(row);
-            }
-            for (int c = 0; c < test.size(); c++) {
-                cells.get(clips.labels()[c]).get(predicted[c]).add(test.get(c));
-            }
-            return Optional.of(new Result(evaluation, cells));
+            return new Predictions(clips, model.predict(clips.clips()));
         }
     }
 }

@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gesturelab.classify.Evaluation;
-import org.gesturelab.classify.ModelStore;
-import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.core.LabeledClips;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.EvaluateModel;
 
 /**
  * Scoring the project's current model on its test clips person by person, as {@code gesturelab evaluate
@@ -35,14 +34,10 @@ public final class EvaluateByPerson {
         if (test.stream().allMatch(clip -> clip.person() == null)) {
             return Optional.empty();
         }
-        monitor.update("Evaluating the model on " + test.size() + " test clips", 0, -1);
-        try (TrainedClassifier model = ModelStore.loadCurrent(project.directory(), project.classNames(),
-                project.sequenceLength(), project.settings().features())) {
-            LabeledClips clips = project.labeledClips(test, Clip::label);
-            monitor.checkCancelled();
-            int[] predicted = Evaluation.argmax(model.predict(clips.clips()));
-            return Optional.of(PersonScores.of(clips.classes(), test.stream().map(Clip::person).toList(),
-                    clips.labels(), predicted));
-        }
+        EvaluateModel.Predictions predictions = EvaluateModel.predictWithCurrentModel(project, test, monitor);
+        LabeledClips clips = predictions.clips();
+        int[] predicted = Evaluation.argmax(predictions.probabilities());
+        return Optional.of(PersonScores.of(clips.classes(), test.stream().map(Clip::person).toList(),
+                clips.labels(), predicted));
     }
 }
