@@ -92,17 +92,17 @@ public enum Baseline {
      * Trains this baseline.
      *
      * @param data the labelled training clips
-     * @param subset the body parts the features use
-     * @param sequenceLength frames per resampled sequence
+     * @param extractor the per-frame features the clip summary is computed from
      * @param seed the seed
      * @return the trained model
      */
-    public Trained train(LabeledClips data, FeatureSubset subset, int sequenceLength, long seed) {
-        return new Trained(fit(data, subset, sequenceLength, seed));
+    public Trained train(LabeledClips data, FeatureExtractor extractor, long seed) {
+        return new Trained(fit(data, extractor, seed));
     }
 
     /**
-     * Trains this baseline as a model a project can keep: it predicts class probabilities and saves with its card.
+     * Trains this baseline as a model a project can keep, on the features as recorded (version 1): it predicts class
+     * probabilities and saves with its card.
      *
      * @param data the labelled training clips
      * @param subset the body parts the features use
@@ -111,9 +111,21 @@ public enum Baseline {
      * @return the trained classifier
      */
     public ClassicClassifier fit(LabeledClips data, FeatureSubset subset, int sequenceLength, long seed) {
+        return fit(data, new FeatureExtractor(subset, sequenceLength), seed);
+    }
+
+    /**
+     * Trains this baseline as a model a project can keep, on the given per-frame features.
+     *
+     * @param data the labelled training clips
+     * @param extractor the per-frame features the clip summary is computed from
+     * @param seed the seed
+     * @return the trained classifier
+     */
+    public ClassicClassifier fit(LabeledClips data, FeatureExtractor extractor, long seed) {
         QuietTribuo.apply();
         long started = System.nanoTime();
-        ClipSummary summary = ClipSummary.fit(data, subset, sequenceLength);
+        ClipSummary summary = ClipSummary.fit(data, extractor);
         double[][] x = summary.summarize(data.clips());
         String[] names = summary.featureNames();
         List<String> classes = data.classes();

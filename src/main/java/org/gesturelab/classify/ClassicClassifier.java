@@ -68,7 +68,7 @@ public final class ClassicClassifier implements TrainedClassifier {
         ModelCard.TrainingSummary training = new ModelCard.TrainingSummary(data.size(), 0, 0, 0, Double.NaN,
                 Double.NaN, seconds, 0);
         ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, kind.id(), data.classes(),
-                extractor.subset().name(), FeatureExtractor.VERSION, extractor.sequenceLength(),
+                extractor.subset().name(), extractor.version(), extractor.sequenceLength(),
                 extractor.dimension(), KeypointLayout.FEATURES, statistics.mean(), statistics.std(), null, training,
                 null, DataFingerprint.of(data), Instant.now().toString(), Version.get(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
@@ -228,7 +228,8 @@ public final class ClassicClassifier implements TrainedClassifier {
         ClipSummary summary;
         Model<?> model;
         try {
-            summary = ClipSummary.of(FeatureSubset.valueOf(card.featureSubset()), card.sequenceLength(),
+            summary = ClipSummary.of(FeatureExtractor.forVersion(FeatureSubset.valueOf(card.featureSubset()),
+                    card.sequenceLength(), card.featureVersion()),
                     new FeatureStatistics(card.featureMean(), card.featureStd()));
             model = Model.deserializeFromFile(file);
         } catch (IOException | RuntimeException e) {

@@ -107,7 +107,7 @@ public final class ClassifierTrainer {
         long started = System.nanoTime();
         monitor.update("Preparing features", 0, config.maxEpochs());
         Random random = new Random(config.seed());
-        FeatureExtractor extractor = new FeatureExtractor(config.subset(), config.sequenceLength());
+        FeatureExtractor extractor = config.extractor();
         int[] flagOfColumn = extractor.flagOfColumn();
         int[] labels = data.labels();
         int classes = data.classes().size();
@@ -204,7 +204,7 @@ public final class ClassifierTrainer {
                     validationIndices.size(), epochsRun, bestEpoch,
                     validationLabels.length > 0 ? bestLoss : Double.NaN, bestAccuracy, seconds, copied);
             ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, config.architecture().id(), data.classes(),
-                    config.subset().name(), FeatureExtractor.VERSION, length, dimension, KeypointLayout.FEATURES,
+                    config.subset().name(), extractor.version(), length, dimension, KeypointLayout.FEATURES,
                     statistics.mean(), statistics.std(), config, summary, null, DataFingerprint.of(data),
                     Instant.now().toString(), Version.get(),
                     System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",

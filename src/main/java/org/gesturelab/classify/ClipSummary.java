@@ -26,12 +26,10 @@ final class ClipSummary {
      * Computes the standardization statistics on training clips.
      *
      * @param data the training clips
-     * @param subset the body parts
-     * @param sequenceLength frames per resampled sequence
+     * @param extractor the per-frame features
      * @return the summarizer
      */
-    static ClipSummary fit(LabeledClips data, FeatureSubset subset, int sequenceLength) {
-        FeatureExtractor extractor = new FeatureExtractor(subset, sequenceLength);
+    static ClipSummary fit(LabeledClips data, FeatureExtractor extractor) {
         List<float[][]> sequences = new ArrayList<>(data.size());
         for (float[][] clip : data.clips()) {
             sequences.add(extractor.sequence(clip));
@@ -42,13 +40,12 @@ final class ClipSummary {
     /**
      * Rebuilds a summarizer from saved statistics.
      *
-     * @param subset the body parts
-     * @param sequenceLength frames per resampled sequence
+     * @param extractor the per-frame features, as the model card names them
      * @param statistics the standardization statistics fitted on the training clips
      * @return the summarizer
      */
-    static ClipSummary of(FeatureSubset subset, int sequenceLength, FeatureStatistics statistics) {
-        return new ClipSummary(new FeatureExtractor(subset, sequenceLength), statistics);
+    static ClipSummary of(FeatureExtractor extractor, FeatureStatistics statistics) {
+        return new ClipSummary(extractor, statistics);
     }
 
     /** Returns the per-frame features the summary is computed from. */

@@ -28,8 +28,18 @@ import org.gesturelab.core.KeypointLayout;
  *       shoulders: 66 values per hand;</li>
  *   <li>face: 24 points (mouth, eyes, brows, nose tip, chin) relative to the nose tip, divided by the face width: 72
  *       values;</li>
- *   <li>one presence flag (1 or 0) per selected part.</li>
+ *   <li>with pose, in feature version 2: the arms' geometry, 11 values per arm (left, then right): the unit
+ *       directions of the upper arm (shoulder to elbow) and forearm (elbow to wrist), the cosine of the elbow, and the
+ *       unit directions from the wrist to the pinky, index and thumb. Angles and directions do not depend on how long
+ *       someone's arms are, and they say what a held pose is more directly than positions do;</li>
+ *   <li>one presence flag (1 or 0) per selected part;</li>
+ *   <li>with the canonical side (feature version 2), one more column: 1 when the clip was mirrored, else 0.</li>
  * </ul>
+ * <b>Canonical side</b> (version 2): people raise whichever arm they like; in bodygesture15 the same "attention" is
+ * made with the left arm by some people and the right by others, and a model trained on a few people learns who
+ * uses which hand instead of the gesture. A clip whose left wrist travels further (in the body frame) than its right
+ * is therefore mirrored, so the leading arm is always on the same side, and the side column keeps what was mirrored
+ * for gestures whose side matters ("left" and "right"). Measured in docs/decisions/1700.
  * A missing part contributes zeros and a zero flag. Without a detected pose the body frame falls back to the image
  * centre and a typical shoulder width, so hands still get a position.
  *
@@ -39,8 +49,13 @@ import org.gesturelab.core.KeypointLayout;
  */
 public final class FeatureExtractor {
 
-    /** Version of the feature definition, stored in model cards; bump it when the features change. */
-    public static final int VERSION = 1;
+    /**
+     * Version of the feature definition new models are trained with, stored in model cards; bump it when the
+     * features change. Version 1 is the same features without the canonical side; models trained on it still load.
+     */
+    public static final int VERSION = 2;
+    /** The feature version without the canonical side. */
+    public static final int VERSION_AS_RECORDED = 1;
     /**
      * Pose landmarks used: head, shoulders, arms and hands, MediaPipe indices 0 to 22. The hips (and legs) are left
      * out because they are usually outside an upper-body frame, where MediaPipe guesses them.
@@ -66,6 +81,10 @@ public final class FeatureExtractor {
     public static final int LEFT_SHOULDER = 11;
     /** Pose landmark of the right shoulder. */
     public static final int RIGHT_SHOULDER = 12;
+    /** Pose landmark of the left wrist. */
+    public static final int LEFT_WRIST = 15;
+    /** Pose landmark of the right wrist. */
+    public static final int RIGHT_WRIST = 16;
     /** Face-mesh point on the left cheek (face width). */
     public static final int FACE_LEFT_CHEEK = 234;
     /** Face-mesh point on the right cheek (face width). */
@@ -92,6 +111,12 @@ public final class FeatureExtractor {
     public static final int HAND_FEATURES = HAND_LANDMARKS * 3 + 3;
     /** Face features per frame. */
     public static final int FACE_FEATURES = FACE_POINTS.length * 3;
+    /** Arm geometry features per frame (version 2, with pose): 11 per arm. */
+    public static final int ARM_FEATURES = 22;
+    /**
+     * Pose landmarks of each arm, left then right: shoulder, elbow, wrist, pinky, index, thumb.
+     */
+    static final int[][] ARMS = {{11, 13, 15, 17, 19, 21}, {12, 14, 16, 18, 20, 22}};
 
     private final FeatureSubset subset;
     private final int sequenceLength;
@@ -100,18 +125,51 @@ public final class FeatureExtractor {
     private final int leftStart;
     private final int rightStart;
     private final int faceStart;
+    /** Where the arm geometry starts, or -1 (version 1, or no pose). */
+    private final int armStart;
+    /** Whether clips are mirrored so that the arm that moves more is on the right (version 2). */
+    private final boolean canonicalSide;
+    /** The column saying a clip was mirrored, or -1 without the canonical side. */
+    private final int sideColumn;
     /** Index of each part's flag column, or -1 when the part is not selected. */
     private final int[] flagColumn = new int[4];
     /** For each feature column, the column of its part's flag, or -1 for the flags themselves. */
     private final int[] flagOfColumn;
 
     /**
-     * Creates an extractor.
+     * Creates an extractor of feature version 1 (clips as recorded, no side column).
      *
      * @param subset the parts to use
      * @param sequenceLength frames per output sequence, at least 1 (1 for static poses)
      */
     public FeatureExtractor(FeatureSubset subset, int sequenceLength) {
+        this(subset, sequenceLength, false);
+    }
+
+    /**
+     * Creates the extractor of a feature version, as a model card names it.
+     *
+     * @param subset the parts to use
+     * @param sequenceLength frames per output sequence
+     * @param version {@link #VERSION_AS_RECORDED} or {@link #VERSION}
+     * @return the extractor
+     * @throws IllegalArgumentException for any other version
+     */
+    public static FeatureExtractor forVersion(FeatureSubset subset, int sequenceLength, int version) {
+        if (version != VERSION_AS_RECORDED && version != VERSION) {
+            throw new IllegalArgumentException("no feature version " + version);
+        }
+        return new FeatureExtractor(subset, sequenceLength, version == VERSION);
+    }
+
+    /**
+     * Creates an extractor.
+     *
+     * @param subset the parts to use
+     * @param sequenceLength frames per output sequence, at least 1 (1 for static poses)
+     * @param canonicalSide whether to mirror clips whose left arm leads and add the side column (version 2)
+     */
+    public FeatureExtractor(FeatureSubset subset, int sequenceLength, boolean canonicalSide) {
         if (sequenceLength < 1) {
             throw new IllegalArgumentException("sequence length must be at least 1, got " + sequenceLength);
         }
@@ -126,6 +184,8 @@ public final class FeatureExtractor {
         next += subset.usesHands() ? HAND_FEATURES : 0;
         faceStart = subset.usesFace() ? next : -1;
         next += subset.usesFace() ? FACE_FEATURES : 0;
+        armStart = canonicalSide && subset.usesPose() ? next : -1;
+        next += armStart >= 0 ? ARM_FEATURES : 0;
         Arrays.fill(flagColumn, -1);
         int[] starts = {poseStart, leftStart, rightStart, faceStart};
         for (int part = 0; part < 4; part++) {
@@ -133,6 +193,8 @@ public final class FeatureExtractor {
                 flagColumn[part] = next++;
             }
         }
+        this.canonicalSide = canonicalSide;
+        sideColumn = canonicalSide ? next++ : -1;
         dimension = next;
         flagOfColumn = new int[dimension];
         Arrays.fill(flagOfColumn, -1);
@@ -142,11 +204,34 @@ public final class FeatureExtractor {
                 Arrays.fill(flagOfColumn, starts[part], starts[part] + lengths[part], flagColumn[part]);
             }
         }
+        if (armStart >= 0) {
+            Arrays.fill(flagOfColumn, armStart, armStart + ARM_FEATURES, flagColumn[PART_POSE]);
+        }
     }
 
     /** Returns the parts used. */
     public FeatureSubset subset() {
         return subset;
+    }
+
+    /** Returns the feature version: {@link #VERSION} with the canonical side, else {@link #VERSION_AS_RECORDED}. */
+    public int version() {
+        return canonicalSide ? VERSION : VERSION_AS_RECORDED;
+    }
+
+    /** Returns the column saying the clip was mirrored, or -1 without the canonical side. */
+    public int sideColumn() {
+        return sideColumn;
+    }
+
+    /** Returns where the arm geometry starts in an output frame, or -1 when there is none. */
+    public int armStart() {
+        return armStart;
+    }
+
+    /** Returns the pose landmarks of each arm, left then right: shoulder, elbow, wrist, pinky, index, thumb. */
+    public static int[][] arms() {
+        return new int[][] {ARMS[0].clone(), ARMS[1].clone()};
     }
 
     /** Returns the number of frames per output sequence. */
@@ -211,6 +296,9 @@ public final class FeatureExtractor {
     /**
      * Computes per-frame features of every frame of a clip.
      *
+     * <p>With the canonical side, the clip is mirrored when its left arm leads, whatever the transform says about
+     * mirroring (mirroring a clip and then putting its leading arm on the right would undo itself).
+     *
      * @param clip raw frames, {@code frames x 1662}
      * @param transform a planar transform applied to the landmarks first
      * @return {@code frames x dimension} features
@@ -219,15 +307,68 @@ public final class FeatureExtractor {
         if (clip.length == 0) {
             throw new IllegalArgumentException("a clip needs at least one frame");
         }
-        float[][] out = new float[clip.length][];
         for (int t = 0; t < clip.length; t++) {
             if (clip[t].length != FEATURES) {
                 throw new IllegalArgumentException("frame " + t + " has " + clip[t].length + " values, expected "
                         + FEATURES);
             }
-            out[t] = frame(clip[t], transform);
+        }
+        FrameTransform applied = transform;
+        boolean mirrored = false;
+        if (canonicalSide) {
+            mirrored = leftArmLeads(clip);
+            applied = transform.withMirror(mirrored);
+        }
+        float[][] out = new float[clip.length][];
+        for (int t = 0; t < clip.length; t++) {
+            out[t] = frame(clip[t], applied);
+            if (mirrored) {
+                out[t][sideColumn] = 1;
+            }
         }
         return out;
+    }
+
+    /**
+     * Tells whether a clip's left wrist travels further than its right, measured in the body frame (shoulder centre,
+     * shoulder width) between neighbouring frames that both have a pose; a clip without such frames does not lead
+     * with either arm. Pose landmarks, because a hand the hand model missed still has a pose wrist.
+     *
+     * @param clip raw frames, {@code frames x 1662}
+     * @return whether the left arm leads
+     */
+    public static boolean leftArmLeads(float[][] clip) {
+        double left = 0;
+        double right = 0;
+        double[] previous = null;
+        for (float[] raw : clip) {
+            double[] wrists = wristsInBodyFrame(raw);
+            if (wrists != null && previous != null) {
+                left += Math.hypot(wrists[0] - previous[0], wrists[1] - previous[1]);
+                right += Math.hypot(wrists[2] - previous[2], wrists[3] - previous[3]);
+            }
+            previous = wrists;
+        }
+        return left > right;
+    }
+
+    /** Left wrist x, y and right wrist x, y in the body frame, or null without a usable pose. */
+    private static double[] wristsInBodyFrame(float[] raw) {
+        if (!KeypointLayout.present(raw, POSE_OFFSET, POSE_LENGTH)) {
+            return null;
+        }
+        int ls = poseIndex(LEFT_SHOULDER, false);
+        int rs = poseIndex(RIGHT_SHOULDER, false);
+        double width = Math.hypot(raw[ls] - raw[rs], raw[ls + 1] - raw[rs + 1]);
+        if (width <= MIN_SCALE) {
+            return null;
+        }
+        double cx = (raw[ls] + raw[rs]) / 2.0;
+        double cy = (raw[ls + 1] + raw[rs + 1]) / 2.0;
+        int lw = poseIndex(LEFT_WRIST, false);
+        int rw = poseIndex(RIGHT_WRIST, false);
+        return new double[] {(raw[lw] - cx) / width, (raw[lw + 1] - cy) / width, (raw[rw] - cx) / width,
+            (raw[rw + 1] - cy) / width};
     }
 
     /**
@@ -316,6 +457,9 @@ public final class FeatureExtractor {
 
             }
             out[flagColumn[PART_POSE]] = 1;
+            if (armStart >= 0) {
+                arms(out);
+            }
         }
         if (leftStart >= 0) {
             int leftSource = mirror ? RIGHT_HAND_OFFSET : LEFT_HAND_OFFSET;
@@ -331,6 +475,66 @@ public final class FeatureExtractor {
             out[flagColumn[PART_FACE]] = 1;
         }
         return out;
+    }
+
+    /**
+     * Returns, for each column of a raw 1662-float frame, the column a mirrored frame reads it from: the pose's and
+     * the face points' left/right pairs and the two hands swapped, everything else in place. With x replaced by
+     * {@code 1 - x} in present parts, a raw frame permuted this way gives the features of the mirrored frame; the
+     * ONNX export mirrors that way.
+     *
+     * @return 1662 source columns
+     */
+    public static int[] mirroredColumns() {
+        int[] source = new int[FEATURES];
+        for (int i = 0; i < FEATURES; i++) {
+            source[i] = i;
+        }
+        for (int landmark = 0; landmark < KeypointLayout.POSE_LANDMARKS; landmark++) {
+            // Past the upper body the pairs are left, right: hips 23/24, knees, ankles, heels, feet.
+            int mirrored = landmark < UPPER_BODY ? POSE_MIRROR[landmark] : landmark + (landmark % 2 == 1 ? 1 : -1);
+            for (int c = 0; c < 4; c++) {
+                source[POSE_OFFSET + landmark * 4 + c] = POSE_OFFSET + mirrored * 4 + c;
+            }
+        }
+        for (int i = 0; i < FACE_POINTS.length; i++) {
+            for (int c = 0; c < 3; c++) {
+                source[FACE_OFFSET + FACE_POINTS[i] * 3 + c] = FACE_OFFSET + FACE_POINTS[FACE_MIRROR[i]] * 3 + c;
+            }
+        }
+        for (int k = 0; k < HAND_LENGTH; k++) {
+            source[LEFT_HAND_OFFSET + k] = RIGHT_HAND_OFFSET + k;
+            source[RIGHT_HAND_OFFSET + k] = LEFT_HAND_OFFSET + k;
+        }
+        return source;
+    }
+
+    /** Fills the arm geometry from the pose features already in {@code out} (body frame, after any mirroring). */
+    private void arms(float[] out) {
+        for (int arm = 0; arm < 2; arm++) {
+            int[] p = ARMS[arm];
+            int dst = armStart + arm * ARM_FEATURES / 2;
+            double[] upper = direction(out, p[0], p[1]);
+            double[] fore = direction(out, p[1], p[2]);
+            out[dst] = (float) upper[0];
+            out[dst + 1] = (float) upper[1];
+            out[dst + 2] = (float) fore[0];
+            out[dst + 3] = (float) fore[1];
+            out[dst + 4] = (float) (upper[0] * fore[0] + upper[1] * fore[1]);
+            for (int k = 0; k < 3; k++) {
+                double[] finger = direction(out, p[2], p[3 + k]);
+                out[dst + 5 + 2 * k] = (float) finger[0];
+                out[dst + 6 + 2 * k] = (float) finger[1];
+            }
+        }
+    }
+
+    /** The unit vector from one pose landmark to another in the body frame, or zero when they coincide. */
+    private double[] direction(float[] out, int from, int to) {
+        double dx = out[poseStart + 2 * to] - out[poseStart + 2 * from];
+        double dy = out[poseStart + 2 * to + 1] - out[poseStart + 2 * from + 1];
+        double length = Math.hypot(dx, dy);
+        return length > MIN_SCALE ? new double[] {dx / length, dy / length} : new double[] {0, 0};
     }
 
     private static int poseIndex(int landmark, boolean mirror) {

@@ -34,6 +34,16 @@ public record FrameTransform(double a, double b, double c, double d, boolean mir
         return new FrameTransform(cos * scaleX, -sin * scaleX, sin * scaleY, cos * scaleY, mirror);
     }
 
+    /**
+     * Returns the same transform with mirroring set.
+     *
+     * @param value whether to mirror left and right first
+     * @return the transform
+     */
+    public FrameTransform withMirror(boolean value) {
+        return new FrameTransform(a, b, c, d, value);
+    }
+
     /** Returns the transformed x of an image point. */
     double x(float x, float y) {
         double dx = (mirror ? 0.5 - x : x - 0.5);

@@ -172,9 +172,9 @@ public record ModelCard(int formatVersion, String architecture, List<String> cla
             problems.add("the model reads " + keypointFeatures + " floats per frame, the project's clips have "
                     + projectKeypointFeatures);
         }
-        if (featureVersion != FeatureExtractor.VERSION) {
+        if (featureVersion != FeatureExtractor.VERSION && featureVersion != FeatureExtractor.VERSION_AS_RECORDED) {
             problems.add("the model was trained on feature version " + featureVersion + ", this GestureLab computes "
-                    + "version " + FeatureExtractor.VERSION);
+                    + "versions " + FeatureExtractor.VERSION_AS_RECORDED + " and " + FeatureExtractor.VERSION);
         }
         return problems;
     }

@@ -53,7 +53,8 @@ public final class SequenceClassifier implements TrainedClassifier {
         this.card = card;
         this.body = Architecture.body(model.getBlock());
         this.head = Architecture.head(model.getBlock());
-        this.extractor = new FeatureExtractor(FeatureSubset.valueOf(card.featureSubset()), card.sequenceLength());
+        this.extractor = FeatureExtractor.forVersion(FeatureSubset.valueOf(card.featureSubset()),
+                card.sequenceLength(), card.featureVersion());
         this.statistics = new FeatureStatistics(card.featureMean(), card.featureStd());
         this.flagOfColumn = extractor.flagOfColumn();
         if (extractor.dimension() != card.inputFeatures() || statistics.dimension() != card.inputFeatures()) {

@@ -15,10 +15,13 @@ package org.gesturelab.classify;
  * @param classWeights whether rare classes weigh more in the loss (weights {@code n / (classes x n_class)})
  * @param augmentation random changes applied to training clips
  * @param seed the seed for initialization, shuffling, augmentation and dropout
+ * @param canonicalSide whether clips are mirrored so that the arm that moves more is always on the same side, with
+ *     a column saying so, plus the arms' geometry (feature version 2, {@link FeatureExtractor}); off by default, on
+ *     where the training clips show several people (docs/decisions/1700)
  */
 public record TrainingConfig(Architecture architecture, FeatureSubset subset, int sequenceLength, int maxEpochs,
         int batchSize, double learningRate, double validationFraction, int patience, boolean classWeights,
-        Augmentation augmentation, long seed) {
+        Augmentation augmentation, long seed, boolean canonicalSide) {
 
     /** The default sequence length; a project may choose another ({@code project init --frames N}). */
     public static final int SEQUENCE_LENGTH = 30;
@@ -48,7 +51,7 @@ public record TrainingConfig(Architecture architecture, FeatureSubset subset, in
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(Architecture.DEFAULT, FeatureSubset.POSE_HANDS, SEQUENCE_LENGTH, 100, 32, 1e-3,
-                0.15, 20, true, Augmentation.DEFAULT, 42);
+                0.15, 20, true, Augmentation.DEFAULT, 42, false);
     }
 
     /**
@@ -59,7 +62,7 @@ public record TrainingConfig(Architecture architecture, FeatureSubset subset, in
      */
     public TrainingConfig withArchitecture(Architecture value) {
         return new TrainingConfig(value, subset, sequenceLength, maxEpochs, batchSize, learningRate,
-                validationFraction, patience, classWeights, augmentation, seed);
+                validationFraction, patience, classWeights, augmentation, seed, canonicalSide);
     }
 
     /**
@@ -70,7 +73,7 @@ public record TrainingConfig(Architecture architecture, FeatureSubset subset, in
      */
     public TrainingConfig withSubset(FeatureSubset value) {
         return new TrainingConfig(architecture, value, sequenceLength, maxEpochs, batchSize, learningRate,
-                validationFraction, patience, classWeights, augmentation, seed);
+                validationFraction, patience, classWeights, augmentation, seed, canonicalSide);
     }
 
     /**
@@ -81,7 +84,7 @@ public record TrainingConfig(Architecture architecture, FeatureSubset subset, in
      */
     public TrainingConfig withMaxEpochs(int value) {
         return new TrainingConfig(architecture, subset, sequenceLength, value, batchSize, learningRate,
-                validationFraction, patience, classWeights, augmentation, seed);
+                validationFraction, patience, classWeights, augmentation, seed, canonicalSide);
     }
 
     /**
@@ -92,7 +95,7 @@ public record TrainingConfig(Architecture architecture, FeatureSubset subset, in
      */
     public TrainingConfig withValidationFraction(double value) {
         return new TrainingConfig(architecture, subset, sequenceLength, maxEpochs, batchSize, learningRate,
-                value, patience, classWeights, augmentation, seed);
+                value, patience, classWeights, augmentation, seed, canonicalSide);
     }
 
     /**
@@ -103,7 +106,7 @@ public record TrainingConfig(Architecture architecture, FeatureSubset subset, in
      */
     public TrainingConfig withPatience(int value) {
         return new TrainingConfig(architecture, subset, sequenceLength, maxEpochs, batchSize, learningRate,
-                validationFraction, value, classWeights, augmentation, seed);
+                validationFraction, value, classWeights, augmentation, seed, canonicalSide);
     }
 
     /**
@@ -114,7 +117,7 @@ public record TrainingConfig(Architecture architecture, FeatureSubset subset, in
      */
     public TrainingConfig withAugmentation(Augmentation value) {
         return new TrainingConfig(architecture, subset, sequenceLength, maxEpochs, batchSize, learningRate,
-                validationFraction, patience, classWeights, value, seed);
+                validationFraction, patience, classWeights, value, seed, canonicalSide);
     }
 
     /**
@@ -125,6 +128,22 @@ public record TrainingConfig(Architecture architecture, FeatureSubset subset, in
      */
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(architecture, subset, sequenceLength, maxEpochs, batchSize, learningRate,
-                validationFraction, patience, classWeights, augmentation, value);
+                validationFraction, patience, classWeights, augmentation, value, canonicalSide);
+    }
+
+    /**
+     * Returns a copy with the canonical side switched on or off.
+     *
+     * @param value whether to put the leading arm on one side (feature version 2)
+     * @return the new configuration
+     */
+    public TrainingConfig withCanonicalSide(boolean value) {
+        return new TrainingConfig(architecture, subset, sequenceLength, maxEpochs, batchSize, learningRate,
+                validationFraction, patience, classWeights, augmentation, seed, value);
+    }
+
+    /** Returns the feature extractor these settings train with. */
+    public FeatureExtractor extractor() {
+        return new FeatureExtractor(subset, sequenceLength, canonicalSide);
     }
 }

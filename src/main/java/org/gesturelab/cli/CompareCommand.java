@@ -123,7 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
         return new TrainingConfig(defaults.architecture(), parts, sequenceLength,
                 epochs != null ? epochs : defaults.maxEpochs(), defaults.batchSize(), defaults.learningRate(),
                 defaults.validationFraction(), defaults.patience(), defaults.classWeights(), defaults.augmentation(),
-                seed != null ? seed : defaults.seed());
+                seed != null ? seed : defaults.seed(), defaults.canonicalSide());
     }
 
     private int crossPerson() throws Exception {

@@ -288,6 +288,7 @@ public final class Retrain {
         // The model must fit the project's clips, whatever the default length.
         return new TrainingConfig(config.architecture(), config.subset(), project.sequenceLength(),
                 config.maxEpochs(), config.batchSize(), config.learningRate(), config.validationFraction(),
-                config.patience(), config.classWeights(), config.augmentation(), config.seed());
+                config.patience(), config.classWeights(), config.augmentation(), config.seed(),
+                CanonicalSide.suits(project.clips(ClipState.TRAIN)));
     }
 }

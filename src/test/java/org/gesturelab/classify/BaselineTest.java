@@ -31,9 +31,10 @@ class BaselineTest {
     @Test
     void summaryHasFourStatisticsPerFeature() {
         LabeledClips train = TestData.synthetic(2, 3, 1);
-        ClipSummary summary = ClipSummary.fit(train, FeatureSubset.POSE, 30);
+        FeatureExtractor extractor = new FeatureExtractor(FeatureSubset.POSE, 30, true);
+        ClipSummary summary = ClipSummary.fit(train, extractor);
         double[][] rows = summary.summarize(train.clips());
-        int d = new FeatureExtractor(FeatureSubset.POSE, 30).dimension();
+        int d = extractor.dimension();
         assertEquals(4 * d, rows[0].length);
         assertEquals(4 * d, summary.featureNames().length);
         for (int f = 0; f < d; f++) {

@@ -88,7 +88,8 @@ public final class CrossPersonExperiment {
         String model = args[2];
         TrainingConfig config = TrainingConfig.defaults().withSubset(FeatureSubset.POSE)
                 .withAugmentation(augmentation(args[3]))
-                .withSeed(args.length > 4 ? Long.parseLong(args[4]) : 42);
+                .withSeed(args.length > 4 ? Long.parseLong(args[4]) : 42)
+                .withCanonicalSide(!Boolean.getBoolean("gesturelab.asRecorded"));
         if (args.length > 5 && args[5].startsWith("p")) {
             config = config.withPatience(Integer.parseInt(args[5].substring(1)));
         } else if (args.length > 5) {
@@ -149,7 +150,8 @@ public final class CrossPersonExperiment {
             subset = FeatureSubset.ALL;
         }
         TrainingConfig config = TrainingConfig.defaults().withArchitecture(architecture).withSubset(subset)
-                .withAugmentation(augmentation).withSeed(seed);
+                .withAugmentation(augmentation).withSeed(seed)
+                .withCanonicalSide(Boolean.getBoolean("gesturelab.canonicalSide"));
         long started = System.nanoTime();
         long cpuStarted = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try (SequenceClassifier classifier = ClassifierTrainer.train(train, config, null, TaskMonitor.SILENT)) {
@@ -180,7 +182,7 @@ public final class CrossPersonExperiment {
     private static int[] predict(String model, TrainingConfig config, LabeledClips train, LabeledClips test) {
         for (Baseline baseline : Baseline.values()) {
             if (baseline.id().equals(model)) {
-                return baseline.train(train, config.subset(), config.sequenceLength(), config.seed())
+                return baseline.train(train, config.extractor(), config.seed())
                         .predict(test.clips());
             }
         }

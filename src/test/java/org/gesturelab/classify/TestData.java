@@ -136,4 +136,27 @@ public final class TestData {
         }
         return frame;
     }
+
+    /** The clip as a mirror would show it: left and right swapped, x turned around, missing parts still missing. */
+    public static float[][] mirrorImage(float[][] clip) {
+        int[] source = FeatureExtractor.mirroredColumns();
+        int[][] parts = {{KeypointLayout.POSE_OFFSET, KeypointLayout.POSE_LENGTH, 4},
+            {KeypointLayout.FACE_OFFSET, KeypointLayout.FACE_LENGTH, 3},
+            {KeypointLayout.LEFT_HAND_OFFSET, KeypointLayout.HAND_LENGTH, 3},
+            {KeypointLayout.RIGHT_HAND_OFFSET, KeypointLayout.HAND_LENGTH, 3}};
+        float[][] out = new float[clip.length][KeypointLayout.FEATURES];
+        for (int t = 0; t < clip.length; t++) {
+            for (int i = 0; i < KeypointLayout.FEATURES; i++) {
+                out[t][i] = clip[t][source[i]];
+            }
+            for (int[] part : parts) {
+                if (KeypointLayout.present(out[t], part[0], part[1])) {
+                    for (int k = part[0]; k < part[0] + part[1]; k += part[2]) {
+                        out[t][k] = 1 - out[t][k];
+                    }
+                }
+            }
+        }
+        return out;
+    }
 }

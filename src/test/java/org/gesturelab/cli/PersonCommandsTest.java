@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gesturelab.classify.Baseline;
+import org.gesturelab.classify.FeatureExtractor;
 import org.gesturelab.classify.FeatureSubset;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.TestData;
@@ -210,8 +211,8 @@ class PersonCommandsTest {
                         Clip::label);
                 List<Clip> held = clips.stream().filter(c -> c.person().equals(person)).toList();
                 LabeledClips test = p.labeledClips(held, Clip::label);
-                Baseline.Trained model = Baseline.RIDGE.train(train, FeatureSubset.detect(train.clips()),
-                        p.sequenceLength(), 42);
+                Baseline.Trained model = Baseline.RIDGE.train(train, FeatureExtractor.forVersion(
+                        FeatureSubset.detect(train.clips()), p.sequenceLength(), FeatureExtractor.VERSION), 42);
                 int[] predicted = model.predict(test.clips());
                 int[][] m = new int[3][3];
                 for (int k = 0; k < held.size(); k++) {

@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gesturelab.classify.Architecture;
+import org.gesturelab.classify.FeatureExtractor;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.core.CancelledException;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.TaskMonitor;
+import org.gesturelab.dataset.Clip;
+import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Iteration;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.dataset.TrainingRun;
@@ -61,6 +64,31 @@ class RetrainTest {
                 assertTrue(second.warmStarted());
                 assertEquals(2, project.iterations(Iteration.INTERACTIVE).get(1).number());
                 assertEquals(2, project.trainingRuns().size());
+            }
+        }
+    }
+
+    @Test
+    void trainingClipsOfSeveralPeoplePutTheLeadingArmOnOneSide() throws Exception {
+        Path dir = WorkflowProjects.asl(folder, List.of("hello", "thanks"), 4, 0);
+        try (Project project = Project.open(dir)) {
+            try (TrainedClassifier alone = Retrain.run(project, quick(null, null), TaskMonitor.SILENT).model()) {
+                assertEquals(FeatureExtractor.VERSION_AS_RECORDED, alone.card().featureVersion(), "nobody tagged");
+            }
+            List<Long> ids = project.clips(ClipState.TRAIN).stream().map(Clip::id).toList();
+            project.setPerson(ids, "Ann");
+            try (TrainedClassifier one = Retrain.run(project, quick(null, null), TaskMonitor.SILENT).model()) {
+                assertEquals(FeatureExtractor.VERSION_AS_RECORDED, one.card().featureVersion(), "one person");
+            }
+            project.setPerson(ids.subList(0, ids.size() / 2), "Bo");
+            try (TrainedClassifier two = Retrain.run(project, quick(null, null), TaskMonitor.SILENT).model()) {
+                assertEquals(FeatureExtractor.VERSION, two.card().featureVersion(), "two people");
+                assertTrue(two.card().config().canonicalSide());
+            }
+            // The saved model loads with the features it was trained on.
+            try (TrainedClassifier loaded = ModelStore.load(ModelStore.current(dir).orElseThrow())) {
+                assertEquals(FeatureExtractor.VERSION, loaded.card().featureVersion());
+                assertEquals(2, loaded.predict(project.labeledClips(ClipState.TRAIN).clips())[0].length);
             }
         }
     }

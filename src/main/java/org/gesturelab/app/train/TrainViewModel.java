@@ -340,7 +340,7 @@ public final class TrainViewModel {
             TrainingConfig config = new TrainingConfig(Architecture.DEFAULT, defaults.subset(),
                     project.sequenceLength(), Retrain.INTERACTIVE_EPOCHS, defaults.batchSize(),
                     defaults.learningRate(), defaults.validationFraction(), defaults.patience(),
-                    defaults.classWeights(), defaults.augmentation(), defaults.seed());
+                    defaults.classWeights(), defaults.augmentation(), defaults.seed(), defaults.canonicalSide());
             CrossPersonValidation.Result result = CrossPersonValidation.run(project, new CrossPersonValidation
                     .Request(List.of(Architecture.DEFAULT), List.of(), config, true), monitor);
             return result.models().get(0).scores();

@@ -4,6 +4,7 @@ import static org.gesturelab.classify.FeatureExtractor.FACE_LEFT_CHEEK;
 import static org.gesturelab.classify.FeatureExtractor.FACE_RIGHT_CHEEK;
 import static org.gesturelab.classify.FeatureExtractor.FALLBACK_SHOULDER_WIDTH;
 import static org.gesturelab.classify.FeatureExtractor.LEFT_SHOULDER;
+import static org.gesturelab.classify.FeatureExtractor.LEFT_WRIST;
 import static org.gesturelab.classify.FeatureExtractor.MIDDLE_KNUCKLE;
 import static org.gesturelab.classify.FeatureExtractor.MIN_SCALE;
 import static org.gesturelab.classify.FeatureExtractor.PART_FACE;
@@ -11,6 +12,7 @@ import static org.gesturelab.classify.FeatureExtractor.PART_LEFT_HAND;
 import static org.gesturelab.classify.FeatureExtractor.PART_POSE;
 import static org.gesturelab.classify.FeatureExtractor.PART_RIGHT_HAND;
 import static org.gesturelab.classify.FeatureExtractor.RIGHT_SHOULDER;
+import static org.gesturelab.classify.FeatureExtractor.RIGHT_WRIST;
 import static org.gesturelab.classify.FeatureExtractor.UPPER_BODY;
 import static org.gesturelab.core.KeypointLayout.FACE_LENGTH;
 import static org.gesturelab.core.KeypointLayout.FACE_OFFSET;
@@ -28,6 +30,8 @@ import java.util.List;
 import org.gesturelab.classify.FeatureExtractor;
 import org.gesturelab.classify.FeatureStatistics;
 import org.gesturelab.core.GestureLabException;
+import org.gesturelab.core.KeypointLayout;
+import org.gesturelab.mediapipe.convert.OnnxGraphBuilder;
 
 /**
  * The feature pipeline of {@link FeatureExtractor} and the standardization of {@link FeatureStatistics} as ONNX
@@ -57,8 +61,17 @@ final class FeatureGraph {
      */
     String standardizedSequence(String keypoints, FeatureStatistics statistics) {
         String raw = g.cast(keypoints, GraphOps.DOUBLE);
+        String side = null;
+        if (extractor.sideColumn() >= 0) {
+            // The canonical side: a clip whose left arm leads is mirrored as a whole, and the side column says so.
+            String leads = g.unsqueeze(leftArmLeads(raw), 1, 2);
+            raw = g.where(leads, mirrored(raw), raw);
+            String frames = g.concat(0, List.of(g.op("Slice", List.of(g.op("Shape", List.of(raw)), g.longs(0),
+                    g.longs(2))), g.longs(1)));
+            side = g.op("Expand", List.of(g.cast(leads, GraphOps.DOUBLE), frames));
+        }
         // Java stores each feature as a float: round the same way before resampling.
-        String perFrame = g.cast(g.cast(frameFeatures(raw), GraphOps.FLOAT), GraphOps.DOUBLE);
+        String perFrame = g.cast(g.cast(frameFeatures(raw, side), GraphOps.FLOAT), GraphOps.DOUBLE);
         String sequence = g.cast(resample(keypoints, perFrame), GraphOps.FLOAT);
         return standardize(sequence, statistics);
     }
@@ -67,7 +80,66 @@ final class FeatureGraph {
     private record Block(int start, String value) {
     }
 
-    private String frameFeatures(String raw) {
+    /** Whether each clip's left wrist travels further than its right, as {@code FeatureExtractor.leftArmLeads}. */
+    private String leftArmLeads(String raw) {
+        String lx = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L, 2);
+        String ly = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L + 1, 2);
+        String rx = g.pick(raw, POSE_OFFSET + RIGHT_SHOULDER * 4L, 2);
+        String ry = g.pick(raw, POSE_OFFSET + RIGHT_SHOULDER * 4L + 1, 2);
+        String width = g.hypot(g.sub(lx, rx), g.sub(ly, ry));
+        String valid = g.op("And", List.of(g.anyNonZero(raw, POSE_OFFSET, POSE_LENGTH),
+                g.op("Greater", List.of(width, g.scalar(MIN_SCALE)))));
+        String safeWidth = g.where(valid, width, g.scalar(1));
+        String cx = g.div(g.add(lx, rx), g.scalar(2));
+        String cy = g.div(g.add(ly, ry), g.scalar(2));
+        String[] path = new String[2];
+        int[] wrists = {LEFT_WRIST, RIGHT_WRIST};
+        for (int arm = 0; arm < 2; arm++) {
+            String x = g.div(g.sub(g.pick(raw, POSE_OFFSET + wrists[arm] * 4L, 2), cx), safeWidth);
+            String y = g.div(g.sub(g.pick(raw, POSE_OFFSET + wrists[arm] * 4L + 1, 2), cy), safeWidth);
+            String step = g.hypot(g.sub(later(x), earlier(x)), g.sub(later(y), earlier(y)));
+            String both = g.op("And", List.of(earlier(valid), later(valid)));
+            path[arm] = g.op("ReduceSum", List.of(g.where(both, step, g.scalar(0)), g.longs(1)),
+                    OnnxGraphBuilder.attribute("keepdims", 0L));
+        }
+        return g.op("Greater", List.of(path[0], path[1]));
+    }
+
+    /** Frames 0 to T - 2 of {@code [b, T]}. */
+    private String earlier(String value) {
+        return g.op("Slice", List.of(value, g.longs(0), g.longs(-1), g.longs(1)));
+    }
+
+    /** Frames 1 to T - 1 of {@code [b, T]}. */
+    private String later(String value) {
+        return g.op("Slice", List.of(value, g.longs(1), g.longs(Long.MAX_VALUE), g.longs(1)));
+    }
+
+    /**
+     * The raw frames mirrored: left and right swapped ({@link FeatureExtractor#mirroredColumns()}) and x turned
+     * into {@code 1 - x} in every present part, as {@code FrameTransform}'s mirror reads them; a missing part stays
+     * all zeros, so it stays missing.
+     */
+    private String mirrored(String raw) {
+        long[] columns = java.util.Arrays.stream(FeatureExtractor.mirroredColumns()).asLongStream().toArray();
+        String permuted = g.gather(raw, columns, 2);
+        int[][] parts = {{POSE_OFFSET, POSE_LENGTH, 4}, {FACE_OFFSET, FACE_LENGTH, 3},
+            {LEFT_HAND_OFFSET, HAND_LENGTH, 3}, {RIGHT_HAND_OFFSET, HAND_LENGTH, 3}};
+        String flip = null;
+        for (int[] part : parts) {
+            double[] xColumns = new double[KeypointLayout.FEATURES];
+            for (int k = part[0]; k < part[0] + part[1]; k += part[2]) {
+                xColumns[k] = 1;
+            }
+            String present = g.unsqueeze(g.cast(g.anyNonZero(permuted, part[0], part[1]), GraphOps.DOUBLE), 2);
+            String term = g.mul(present, g.graph().doubleConstant("x_columns",
+                    new long[] {KeypointLayout.FEATURES}, xColumns));
+            flip = flip == null ? term : g.add(flip, term);
+        }
+        return g.where(g.op("Greater", List.of(flip, g.scalar(0.5))), g.sub(g.scalar(1), permuted), permuted);
+    }
+
+    private String frameFeatures(String raw, String side) {
         // Body frame: shoulder centre and width, or the image centre and a typical width without a usable pose.
         String lx = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L, 2);
         String ly = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L + 1, 2);
@@ -96,6 +168,9 @@ final class FeatureGraph {
             String fy = g.div(g.sub(g.gather(raw, ys, 2), cy3), scale3);
             blocks.add(new Block(extractor.partStart(PART_POSE), masked(pose, interleave(List.of(fx, fy)))));
             blocks.add(new Block(extractor.flagColumn(PART_POSE), flag(pose)));
+            if (extractor.armStart() >= 0) {
+                blocks.add(new Block(extractor.armStart(), masked(pose, arms(fx, fy))));
+            }
         }
         if (extractor.partStart(PART_LEFT_HAND) >= 0) {
             String[] left = hand(raw, LEFT_HAND_OFFSET, cx3, cy3, scale3);
@@ -110,8 +185,47 @@ final class FeatureGraph {
             blocks.add(new Block(extractor.partStart(PART_FACE), face[0]));
             blocks.add(new Block(extractor.flagColumn(PART_FACE), flag(face[1])));
         }
+        if (side != null) {
+            blocks.add(new Block(extractor.sideColumn(), side));
+        }
         blocks.sort(Comparator.comparingInt(Block::start));
         return g.concat(2, blocks.stream().map(Block::value).toList());
+    }
+
+    /**
+     * The arm geometry of {@code FeatureExtractor}, from the pose features rounded to float as Java stores them:
+     * per arm the upper arm's and forearm's unit directions, the elbow's cosine, the wrist-to-finger directions.
+     */
+    private String arms(String fx, String fy) {
+        String x = g.cast(g.cast(fx, GraphOps.FLOAT), GraphOps.DOUBLE);
+        String y = g.cast(g.cast(fy, GraphOps.FLOAT), GraphOps.DOUBLE);
+        List<String> columns = new ArrayList<>();
+        for (int[] arm : FeatureExtractor.arms()) {
+            String[] upper = direction(x, y, arm[0], arm[1]);
+            String[] fore = direction(x, y, arm[1], arm[2]);
+            columns.add(upper[0]);
+            columns.add(upper[1]);
+            columns.add(fore[0]);
+            columns.add(fore[1]);
+            columns.add(g.add(g.mul(upper[0], fore[0]), g.mul(upper[1], fore[1])));
+            for (int k = 0; k < 3; k++) {
+                String[] finger = direction(x, y, arm[2], arm[3 + k]);
+                columns.add(finger[0]);
+                columns.add(finger[1]);
+            }
+        }
+        return g.concat(2, columns.stream().map(c -> g.unsqueeze(c, 2)).toList());
+    }
+
+    /** The unit vector between two pose landmarks, {@code [b, f]} each, or zeros where they coincide. */
+    private String[] direction(String x, String y, int from, int to) {
+        String dx = g.sub(g.pick(x, to, 2), g.pick(x, from, 2));
+        String dy = g.sub(g.pick(y, to, 2), g.pick(y, from, 2));
+        String length = g.hypot(dx, dy);
+        String usable = g.op("Greater", List.of(length, g.scalar(MIN_SCALE)));
+        String safe = g.where(usable, length, g.scalar(1));
+        return new String[] {g.where(usable, g.div(dx, safe), g.scalar(0)),
+            g.where(usable, g.div(dy, safe), g.scalar(0))};
     }
 
     /** Returns the hand's 66 features (zeros when absent) and its presence. */

@@ -146,10 +146,11 @@ public final class OnnxExporter {
                     + "lite) can be exported; classic baselines (random forest, boosting, ridge, logistic "
                     + "regression) are never saved as a project's model.");
         }
-        if (card.featureVersion() != FEATURE_VERSION) {
+        if (card.featureVersion() != FeatureExtractor.VERSION
+                && card.featureVersion() != FeatureExtractor.VERSION_AS_RECORDED) {
             throw new GestureLabException("The model was trained on feature version " + card.featureVersion()
-                    + ", but the ONNX exporter reproduces version " + FEATURE_VERSION + ". Train again, or update "
-                    + "GestureLab.");
+                    + ", but the ONNX exporter reproduces versions " + FeatureExtractor.VERSION_AS_RECORDED + " and "
+                    + FeatureExtractor.VERSION + ". Train again, or update GestureLab.");
         }
         if (card.keypointFeatures() != KeypointLayout.FEATURES) {
             throw new GestureLabException("The model reads " + card.keypointFeatures() + " floats per frame; the "
@@ -169,8 +170,8 @@ public final class OnnxExporter {
         GraphOps g = new GraphOps(builder);
         builder.reserve(INPUT);
         builder.symbolic(INPUT, true, "batch", "frames", KeypointLayout.FEATURES);
-        FeatureExtractor extractor = new FeatureExtractor(FeatureSubset.valueOf(card.featureSubset()),
-                card.sequenceLength());
+        FeatureExtractor extractor = FeatureExtractor.forVersion(FeatureSubset.valueOf(card.featureSubset()),
+                card.sequenceLength(), card.featureVersion());
         String features = new FeatureGraph(g, extractor).standardizedSequence(INPUT,
                 new FeatureStatistics(card.featureMean(), card.featureStd()));
         String logits = new NetworkGraph(g, features).add(classifier.network());

@@ -17,6 +17,7 @@ import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.CanonicalSide;
 
 /**
  * Leave-one-person-out: for each person, every model is trained on the labeled clips (training and test) of all
@@ -138,7 +139,9 @@ public final class CrossPersonValidation {
                     return monitor.isCancelled();
                 }
             };
-            for (ModelComparison.Row row : ModelComparison.run(train, test, config,
+            // Each fold trains on everybody but one person: the canonical side once that is two people or more.
+            TrainingConfig foldConfig = config.withCanonicalSide(CanonicalSide.suitsPeople(persons.size() - 1));
+            for (ModelComparison.Row row : ModelComparison.run(train, test, foldConfig,
                     request.architectures(), request.baselines(), fold)) {
                 rows.computeIfAbsent(row.model(), m -> new ArrayList<>());
                 if (row.failure() != null) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.gesturelab.SharedData;
 import org.gesturelab.classify.Architecture;
 import org.gesturelab.classify.ClassifierTrainer;
+import org.gesturelab.classify.FeatureExtractor;
 import org.gesturelab.classify.FeatureSubset;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.TestData;
@@ -77,6 +78,42 @@ class OnnxExportTest {
             OnnxExporter.export(classifier, "test", onnx, 0.8, TaskMonitor.SILENT);
             double worst = compare(classifier, onnx, data.clips(), true);
             System.out.printf("asl6 (face, 30 frames, batch %d): max |ONNX - DJL| = %.3g%n", data.size(), worst);
+        }
+    }
+
+    @Test
+    void canonicalSideMatchesOnRealHolisticClipsAndTheirMirrorImages() throws Exception {
+        Path mpData = SharedData.require("asl6-holistic/MP_Data");
+        LabeledClips data = TestData.readMpData(mpData, null, 4);
+        TrainingConfig config = TrainingConfig.defaults().withSubset(FeatureSubset.ALL).withMaxEpochs(4)
+                .withCanonicalSide(true);
+        try (SequenceClassifier classifier = ClassifierTrainer.train(data, config, null, TaskMonitor.SILENT)) {
+            assertEquals(FeatureExtractor.VERSION, classifier.card().featureVersion());
+            Path onnx = temp.resolve("asl6-canonical.onnx");
+            OnnxExporter.export(classifier, "test", onnx, 0.8, TaskMonitor.SILENT);
+            List<float[][]> clips = new ArrayList<>(data.clips());
+            data.clips().forEach(clip -> clips.add(TestData.mirrorImage(clip)));
+            // Both branches of the graph's choice must be taken, in one batch.
+            long leftLeads = clips.stream().filter(FeatureExtractor::leftArmLeads).count();
+            assertTrue(leftLeads > 0 && leftLeads < clips.size(), leftLeads + " of " + clips.size());
+            double worst = compare(classifier, onnx, clips, true);
+            System.out.printf("asl6, canonical side (%d of %d clips mirrored): max |ONNX - DJL| = %.3g%n", leftLeads,
+                    clips.size(), worst);
+        }
+    }
+
+    @Test
+    void canonicalSideMatchesOnAwkwardClips() throws Exception {
+        LabeledClips train = TestData.synthetic(3, 10, 11);
+        TrainingConfig config = TrainingConfig.defaults().withMaxEpochs(6).withCanonicalSide(true);
+        try (SequenceClassifier classifier = ClassifierTrainer.train(train, config, null, TaskMonitor.SILENT)) {
+            Path onnx = temp.resolve("canonical.onnx");
+            OnnxExporter.export(classifier, "test", onnx, 0.8, TaskMonitor.SILENT);
+            List<float[][]> clips = new ArrayList<>(TestData.synthetic(3, 4, 12).clips());
+            clips.addAll(awkwardClips(clips.get(0)));
+            List<float[][]> mirrored = clips.stream().map(TestData::mirrorImage).toList();
+            clips.addAll(mirrored);
+            compare(classifier, onnx, clips, false);
         }
     }
 
