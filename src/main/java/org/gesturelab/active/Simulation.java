@@ -35,10 +35,11 @@ public final class Simulation {
      * @param testFraction the share of each class held out for testing when no test set is given
      * @param runPastTarget whether runs go on after reaching the target, up to {@code maxLabels} or an empty pool,
      *     to draw whole learning curves (labels to target are still measured)
+     * @param nothingClass the pool's Nothing class, or -1 when it has none (for {@code gesture-first})
      */
     public record Settings(List<String> strategies, int seeds, int initPerClass, int batchSize, double targetF1,
             double targetFraction, int maxLabels, boolean warmStart, long baseSeed, double testFraction,
-            boolean runPastTarget) {
+            boolean runPastTarget, int nothingClass) {
 
         /** Checks the fields. */
         public Settings {
@@ -275,7 +276,8 @@ public final class Simulation {
         }
         InMemoryLabelingData data = new InMemoryLabelingData(pool.subset(initial).toLabeledClips(), unlabeled, test);
         double stopAt = settings.runPastTarget() ? Double.POSITIVE_INFINITY : target;
-        LoopSettings loop = new LoopSettings(QueryStrategies.forName(strategy), settings.batchSize(), stopAt,
+        LoopSettings loop = new LoopSettings(QueryStrategies.forName(strategy, settings.nothingClass()),
+                settings.batchSize(), stopAt,
                 settings.warmStart(), 1, 0, settings.maxLabels(), seed);
         OracleLabeler oracle = new OracleLabeler(truth);
         List<Integer> queried = new ArrayList<>();

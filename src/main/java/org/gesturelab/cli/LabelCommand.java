@@ -83,13 +83,14 @@ public final class LabelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QueryStrategy strategy = query.strategy();
+        query.strategy(-1); // a bad name or batch size is refused before the project is opened
         if (skipCooldown < 0) {
             throw new GestureLabException("--skip-cooldown must be at least 0.");
         }
         PrintWriter out = spec.commandLine().getOut();
         BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         Project project = ProjectOpener.open(query.dir);
+        QueryStrategy strategy = query.strategy(project.settings().nothingIndex());
         try {
             LabelingRound rounds = new LabelingRound(project);
             StoredLabelingData store = rounds.data();

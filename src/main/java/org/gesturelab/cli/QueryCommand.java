@@ -56,8 +56,9 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QueryStrategy strategy = query.strategy();
+        query.strategy(-1); // a bad name or batch size is refused before the project is opened
         Project project = ProjectOpener.open(query.dir);
+        QueryStrategy strategy = query.strategy(project.settings().nothingIndex());
         try {
             StoredLabelingData data = new StoredLabelingData(project, Iteration.INTERACTIVE, LabelSource.USER);
             LabeledClips labeled = data.labeled();

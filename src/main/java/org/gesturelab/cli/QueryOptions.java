@@ -16,7 +16,8 @@ final class QueryOptions {
     Path dir;
 
     @Option(names = "--strategy", defaultValue = QueryStrategies.DEFAULT,
-            description = "random, entropy, least-confidence, margin, bald or claus (default: ${DEFAULT-VALUE}).")
+            description = "random, entropy, least-confidence, margin, bald, claus or gesture-first (default: "
+                    + "${DEFAULT-VALUE}).")
     String strategyName;
 
     @Option(names = {"-k", "--batch"}, defaultValue = "10",
@@ -27,11 +28,16 @@ final class QueryOptions {
             description = "Seed for training and the strategy (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    /** Returns the strategy, checking the batch size too. */
-    QueryStrategy strategy() {
+    /**
+     * Returns the strategy, checking the batch size too.
+     *
+     * @param nothingClass the project's Nothing class, or -1
+     * @return the strategy
+     */
+    QueryStrategy strategy(int nothingClass) {
         if (k < 1) {
             throw new GestureLabException("-k must be at least 1.");
         }
-        return QueryStrategies.forName(strategyName);
+        return QueryStrategies.forName(strategyName, nothingClass);
     }
 }

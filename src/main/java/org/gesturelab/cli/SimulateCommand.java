@@ -157,7 +157,7 @@ public final class SimulateCommand implements Callable<Integer> {
             pastTarget = true;
         }
         Simulation.Settings settings = new Simulation.Settings(strategies, seeds, initPerClass, batch, targetF1,
-                fraction, labels, !fromScratch, seed, testFraction, pastTarget);
+                fraction, labels, !fromScratch, seed, testFraction, pastTarget, nothing);
         Simulation.Result result;
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
             result = new Simulation(training::learner).run(pool, test, settings, progress);

@@ -166,7 +166,8 @@ public final class LabelingRound {
         }
         round++;
         long seed = request.seed() != null ? request.seed() : model == null ? System.nanoTime() : round;
-        RankedBatch batch = QueryStep.pick(data, pool, model, QueryStrategies.forName(request.strategy()), round,
+        RankedBatch batch = QueryStep.pick(data, pool, model, QueryStrategies.forName(request.strategy(),
+                project.settings().nothingIndex()), round,
                 request.batchSize(), seed, monitor);
         Map<Long, PoolClip> byId = new HashMap<>();
         pool.forEach(p -> byId.put(p.id(), p));

@@ -120,7 +120,7 @@ public final class SimulateProject {
         List<String> strategies = new ArrayList<>(new LinkedHashSet<>(List.of("random", strategy)));
         int initial = 2 * (int) classes;
         Simulation.Settings settings = new Simulation.Settings(strategies, 1, 2, 10, 0.95, 0,
-                initial + Math.max(10, extraLabels), true, 1, 0.2, true);
+                initial + Math.max(10, extraLabels), true, 1, 0.2, true, project.settings().nothingIndex());
         FeatureSubset subset = FeatureSubset.detect(pool.clips());
         Simulation simulation = new Simulation(seed -> {
             TrainingConfig base = TrainingConfig.defaults().withSeed(seed).withSubset(subset);

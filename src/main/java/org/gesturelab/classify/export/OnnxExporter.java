@@ -38,8 +38,6 @@ public final class OnnxExporter {
     public static final String OUTPUT = "probabilities";
     /** The threshold the card suggests when none is given: the app's default. */
     public static final double DEFAULT_THRESHOLD = 0.8;
-    /** The feature definition this exporter reproduces; a model trained on another is refused. */
-    static final int FEATURE_VERSION = 1;
 
     private OnnxExporter() {
     }
