@@ -101,6 +101,21 @@ public enum Baseline {
     }
 
     /**
+     * Returns the per-frame features this baseline trains on under the given settings: the canonical side
+     * (feature version 2) for the linear models when the settings ask for it, the features as recorded for the
+     * trees. Canonical-side features tell "left" from "right" by one column among hundreds, which a linear model
+     * weighs as it needs but a forest rarely draws: in a left/right/Nothing project of seven people the forest's
+     * confidence in a held "left" fell from above Live's threshold to about 0.7 (docs/decisions/1700).
+     *
+     * @param config the training settings
+     * @return the extractor
+     */
+    public FeatureExtractor extractor(TrainingConfig config) {
+        boolean linear = this == RIDGE || this == LOGISTIC_REGRESSION;
+        return config.withCanonicalSide(config.canonicalSide() && linear).extractor();
+    }
+
+    /**
      * Trains this baseline as a model a project can keep, on the features as recorded (version 1): it predicts class
      * probabilities and saves with its card.
      *

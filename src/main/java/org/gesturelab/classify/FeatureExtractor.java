@@ -37,8 +37,8 @@ import org.gesturelab.core.KeypointLayout;
  * </ul>
  * <b>Canonical side</b> (version 2): people raise whichever arm they like; in bodygesture15 the same "attention" is
  * made with the left arm by some people and the right by others, and a model trained on a few people learns who
- * uses which hand instead of the gesture. A clip whose left wrist travels further (in the body frame) than its right
- * is therefore mirrored, so the leading arm is always on the same side, and the side column keeps what was mirrored
+ * uses which hand instead of the gesture. A clip whose left wrist is further from rest (in the body frame) than its
+ * right is therefore mirrored, so the leading arm is always on the same side, and the side column keeps what was mirrored
  * for gestures whose side matters ("left" and "right"). Measured in docs/decisions/1700.
  * A missing part contributes zeros and a zero flag. Without a detected pose the body frame falls back to the image
  * centre and a typical shoulder width, so hands still get a position.
@@ -81,6 +81,11 @@ public final class FeatureExtractor {
     public static final int LEFT_SHOULDER = 11;
     /** Pose landmark of the right shoulder. */
     public static final int RIGHT_SHOULDER = 12;
+    /**
+     * Where a hanging arm's wrist rests, in shoulder widths below its shoulder (image y grows downwards): about 1.5
+     * in bodygesture15's idle frames.
+     */
+    public static final double REST_DROP = 1.5;
     /** Pose landmark of the left wrist. */
     public static final int LEFT_WRIST = 15;
     /** Pose landmark of the right wrist. */
@@ -330,9 +335,12 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Tells whether a clip's left wrist travels further than its right, measured in the body frame (shoulder centre,
-     * shoulder width) between neighbouring frames that both have a pose; a clip without such frames does not lead
-     * with either arm. Pose landmarks, because a hand the hand model missed still has a pose wrist.
+     * Tells whether a clip's left arm leads: whether its left wrist is, summed over the frames with a pose, further
+     * from where a hanging arm's wrist rests ({@link #REST_DROP} shoulder widths below its shoulder) than the right
+     * wrist is from its own. A clip without a pose does not lead with either arm.
+     *
+     * <p>Distance from rest rather than distance travelled: a held gesture ("left", "stop") hardly moves once the
+     * arm is up, and Live's windows of a held gesture must decide as the clips it was trained on did.
      *
      * @param clip raw frames, {@code frames x 1662}
      * @return whether the left arm leads
@@ -340,20 +348,18 @@ public final class FeatureExtractor {
     public static boolean leftArmLeads(float[][] clip) {
         double left = 0;
         double right = 0;
-        double[] previous = null;
         for (float[] raw : clip) {
-            double[] wrists = wristsInBodyFrame(raw);
-            if (wrists != null && previous != null) {
-                left += Math.hypot(wrists[0] - previous[0], wrists[1] - previous[1]);
-                right += Math.hypot(wrists[2] - previous[2], wrists[3] - previous[3]);
+            double[] away = wristsFromRest(raw);
+            if (away != null) {
+                left += away[0];
+                right += away[1];
             }
-            previous = wrists;
         }
         return left > right;
     }
 
-    /** Left wrist x, y and right wrist x, y in the body frame, or null without a usable pose. */
-    private static double[] wristsInBodyFrame(float[] raw) {
+    /** How far the left and the right wrist are from rest, in shoulder widths, or null without a usable pose. */
+    private static double[] wristsFromRest(float[] raw) {
         if (!KeypointLayout.present(raw, POSE_OFFSET, POSE_LENGTH)) {
             return null;
         }
@@ -363,12 +369,11 @@ public final class FeatureExtractor {
         if (width <= MIN_SCALE) {
             return null;
         }
-        double cx = (raw[ls] + raw[rs]) / 2.0;
-        double cy = (raw[ls + 1] + raw[rs + 1]) / 2.0;
         int lw = poseIndex(LEFT_WRIST, false);
         int rw = poseIndex(RIGHT_WRIST, false);
-        return new double[] {(raw[lw] - cx) / width, (raw[lw + 1] - cy) / width, (raw[rw] - cx) / width,
-            (raw[rw + 1] - cy) / width};
+        return new double[] {
+            Math.hypot((raw[lw] - raw[ls]) / width, (raw[lw + 1] - raw[ls + 1]) / width - REST_DROP),
+            Math.hypot((raw[rw] - raw[rs]) / width, (raw[rw + 1] - raw[rs + 1]) / width - REST_DROP)};
     }
 
     /**

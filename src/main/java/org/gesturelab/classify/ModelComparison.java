@@ -67,7 +67,7 @@ public final class ModelComparison {
             monitor.update("Training " + baseline.id(), rows.size(), total);
             long started = System.nanoTime();
             try {
-                Baseline.Trained model = baseline.train(train, config.extractor(), config.seed());
+                Baseline.Trained model = baseline.train(train, baseline.extractor(config), config.seed());
                 double trainSeconds = (System.nanoTime() - started) / 1e9;
                 started = System.nanoTime();
                 int[] predicted = model.predict(test.clips());

@@ -128,7 +128,7 @@ public record ModelKind(Architecture network, Baseline classic) {
         }
         monitor.checkCancelled();
         monitor.update("Training " + classic.id() + " on " + data.size() + " clips", 0, -1);
-        ClassicClassifier model = classic.fit(data, config.extractor(), config.seed());
+        ClassicClassifier model = classic.fit(data, classic.extractor(config), config.seed());
         monitor.checkCancelled();
         monitor.update("Trained " + classic.id(), 1, 1);
         return model;

@@ -17,21 +17,25 @@ class CanonicalSideFeaturesTest {
     private static final int LEFT_WRIST = KeypointLayout.POSE_OFFSET + 15 * 4;
     private static final int RIGHT_WRIST = KeypointLayout.POSE_OFFSET + 16 * 4;
 
-    /** The synthetic clip with its right wrist waving side to side. */
+    /** The synthetic clip with its right hand raised above the shoulder, waving side to side. */
     private static float[][] rightHandWave() {
         float[][] clip = TestData.synthetic(1, 1, 3).clips().get(0);
         for (int t = 0; t < clip.length; t++) {
             clip[t][RIGHT_WRIST] += (float) (0.08 * Math.sin(t * 0.7));
-            clip[t][RIGHT_WRIST + 1] += (float) (0.03 * Math.cos(t * 0.7));
+            clip[t][RIGHT_WRIST + 1] -= (float) (0.2 + 0.03 * Math.cos(t * 0.7));
         }
         return clip;
     }
 
     @Test
-    void theArmThatTravelsFurtherLeads() {
+    void theArmFurtherFromRestLeads() {
         float[][] wave = rightHandWave();
         assertFalse(FeatureExtractor.leftArmLeads(wave));
         assertTrue(FeatureExtractor.leftArmLeads(TestData.mirrorImage(wave)));
+        // A held pose leads the same way as the movement that made it: the last frames alone, the hand still.
+        float[][] held = new float[10][];
+        java.util.Arrays.fill(held, wave[wave.length - 1]);
+        assertTrue(FeatureExtractor.leftArmLeads(TestData.mirrorImage(held)));
         assertFalse(FeatureExtractor.leftArmLeads(new float[3][KeypointLayout.FEATURES]), "no pose, no lead");
     }
 
@@ -69,19 +73,20 @@ class CanonicalSideFeaturesTest {
         float[] frame = TestData.synthetic(1, 1, 3).clips().get(0)[0].clone();
         setPose(frame, 11, 0.60, 0.40);
         setPose(frame, 12, 0.40, 0.40);
-        setPose(frame, 13, 0.60, 0.55);
-        setPose(frame, 15, 0.75, 0.55);
-        setPose(frame, 19, 0.85, 0.55);
+        setPose(frame, 14, 0.40, 0.55);
+        setPose(frame, 16, 0.25, 0.55);
+        setPose(frame, 20, 0.15, 0.55);
         FeatureExtractor extractor = new FeatureExtractor(FeatureSubset.POSE, 30, true);
+        assertFalse(FeatureExtractor.leftArmLeads(new float[][] {frame}), "the raised right arm leads");
         float[] features = extractor.frameFeatures(new float[][] {frame}, FrameTransform.IDENTITY)[0];
-        int left = extractor.armStart();
-        assertEquals(46, left, "after the pose's 46 values");
-        float[] expected = {0, 1, 1, 0, 0};
+        assertEquals(46, extractor.armStart(), "after the pose's 46 values");
+        int right = extractor.armStart() + FeatureExtractor.ARM_FEATURES / 2;
+        float[] expected = {0, 1, -1, 0, 0};
         for (int k = 0; k < expected.length; k++) {
-            assertEquals(expected[k], features[left + k], 1e-6f, "upper arm down, forearm out, elbow square: " + k);
+            assertEquals(expected[k], features[right + k], 1e-6f, "upper arm down, forearm out, elbow square: " + k);
         }
-        assertEquals(1f, features[left + 7], 1e-6f, "index finger points along x");
-        assertEquals(0f, features[left + 8], 1e-6f);
+        assertEquals(-1f, features[right + 7], 1e-6f, "index finger points along -x");
+        assertEquals(0f, features[right + 8], 1e-6f);
     }
 
     private static void setPose(float[] frame, int landmark, double x, double y) {

@@ -182,7 +182,7 @@ public final class CrossPersonExperiment {
     private static int[] predict(String model, TrainingConfig config, LabeledClips train, LabeledClips test) {
         for (Baseline baseline : Baseline.values()) {
             if (baseline.id().equals(model)) {
-                return baseline.train(train, config.extractor(), config.seed())
+                return baseline.train(train, baseline.extractor(config), config.seed())
                         .predict(test.clips());
             }
         }

@@ -80,7 +80,7 @@ final class FeatureGraph {
     private record Block(int start, String value) {
     }
 
-    /** Whether each clip's left wrist travels further than its right, as {@code FeatureExtractor.leftArmLeads}. */
+    /** Whether each clip's left arm leads, as {@code FeatureExtractor.leftArmLeads}: {@code [b]}. */
     private String leftArmLeads(String raw) {
         String lx = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L, 2);
         String ly = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L + 1, 2);
@@ -90,29 +90,17 @@ final class FeatureGraph {
         String valid = g.op("And", List.of(g.anyNonZero(raw, POSE_OFFSET, POSE_LENGTH),
                 g.op("Greater", List.of(width, g.scalar(MIN_SCALE)))));
         String safeWidth = g.where(valid, width, g.scalar(1));
-        String cx = g.div(g.add(lx, rx), g.scalar(2));
-        String cy = g.div(g.add(ly, ry), g.scalar(2));
-        String[] path = new String[2];
+        String[][] shoulders = {{lx, ly}, {rx, ry}};
         int[] wrists = {LEFT_WRIST, RIGHT_WRIST};
+        String[] away = new String[2];
         for (int arm = 0; arm < 2; arm++) {
-            String x = g.div(g.sub(g.pick(raw, POSE_OFFSET + wrists[arm] * 4L, 2), cx), safeWidth);
-            String y = g.div(g.sub(g.pick(raw, POSE_OFFSET + wrists[arm] * 4L + 1, 2), cy), safeWidth);
-            String step = g.hypot(g.sub(later(x), earlier(x)), g.sub(later(y), earlier(y)));
-            String both = g.op("And", List.of(earlier(valid), later(valid)));
-            path[arm] = g.op("ReduceSum", List.of(g.where(both, step, g.scalar(0)), g.longs(1)),
+            String dx = g.div(g.sub(g.pick(raw, POSE_OFFSET + wrists[arm] * 4L, 2), shoulders[arm][0]), safeWidth);
+            String dy = g.sub(g.div(g.sub(g.pick(raw, POSE_OFFSET + wrists[arm] * 4L + 1, 2), shoulders[arm][1]),
+                    safeWidth), g.scalar(FeatureExtractor.REST_DROP));
+            away[arm] = g.op("ReduceSum", List.of(g.where(valid, g.hypot(dx, dy), g.scalar(0)), g.longs(1)),
                     OnnxGraphBuilder.attribute("keepdims", 0L));
         }
-        return g.op("Greater", List.of(path[0], path[1]));
-    }
-
-    /** Frames 0 to T - 2 of {@code [b, T]}. */
-    private String earlier(String value) {
-        return g.op("Slice", List.of(value, g.longs(0), g.longs(-1), g.longs(1)));
-    }
-
-    /** Frames 1 to T - 1 of {@code [b, T]}. */
-    private String later(String value) {
-        return g.op("Slice", List.of(value, g.longs(1), g.longs(Long.MAX_VALUE), g.longs(1)));
+        return g.op("Greater", List.of(away[0], away[1]));
     }
 
     /**
