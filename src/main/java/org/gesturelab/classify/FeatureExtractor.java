@@ -38,8 +38,8 @@ import org.gesturelab.core.KeypointLayout;
  * <b>Canonical side</b> (version 2): people raise whichever arm they like; in bodygesture15 the same "attention" is
  * made with the left arm by some people and the right by others, and a model trained on a few people learns who
  * uses which hand instead of the gesture. A clip whose left wrist is further from rest (in the body frame) than its
- * right is therefore mirrored, so the leading arm is always on the same side, and the side column keeps what was mirrored
- * for gestures whose side matters ("left" and "right"). Measured in docs/decisions/1700.
+ * right is therefore mirrored, so the leading arm is always on the same side, and the side column keeps what was
+ * mirrored for gestures whose side matters ("left" and "right"). Measured in docs/decisions/1700.
  * A missing part contributes zeros and a zero flag. Without a detected pose the body frame falls back to the image
  * centre and a typical shoulder width, so hands still get a position.
  *
@@ -81,11 +81,6 @@ public final class FeatureExtractor {
     public static final int LEFT_SHOULDER = 11;
     /** Pose landmark of the right shoulder. */
     public static final int RIGHT_SHOULDER = 12;
-    /**
-     * Where a hanging arm's wrist rests, in shoulder widths below its shoulder (image y grows downwards): about 1.5
-     * in bodygesture15's idle frames.
-     */
-    public static final double REST_DROP = 1.5;
     /** Pose landmark of the left wrist. */
     public static final int LEFT_WRIST = 15;
     /** Pose landmark of the right wrist. */
@@ -132,7 +127,7 @@ public final class FeatureExtractor {
     private final int faceStart;
     /** Where the arm geometry starts, or -1 (version 1, or no pose). */
     private final int armStart;
-    /** Whether clips are mirrored so that the arm that moves more is on the right (version 2). */
+    /** Whether clips are mirrored so that the leading arm is always the right one (version 2). */
     private final boolean canonicalSide;
     /** The column saying a clip was mirrored, or -1 without the canonical side. */
     private final int sideColumn;
@@ -301,8 +296,9 @@ public final class FeatureExtractor {
     /**
      * Computes per-frame features of every frame of a clip.
      *
-     * <p>With the canonical side, the clip is mirrored when its left arm leads, whatever the transform says about
-     * mirroring (mirroring a clip and then putting its leading arm on the right would undo itself).
+     * <p>With the canonical side, the clip is mirrored when its left arm leads ({@link LeadingArm}), whatever the
+     * transform says about mirroring (mirroring a clip and then putting its leading arm on the right would undo
+     * itself).
      *
      * @param clip raw frames, {@code frames x 1662}
      * @param transform a planar transform applied to the landmarks first
@@ -321,7 +317,7 @@ public final class FeatureExtractor {
         FrameTransform applied = transform;
         boolean mirrored = false;
         if (canonicalSide) {
-            mirrored = leftArmLeads(clip);
+            mirrored = LeadingArm.isLeft(clip);
             applied = transform.withMirror(mirrored);
         }
         float[][] out = new float[clip.length][];
@@ -332,48 +328,6 @@ public final class FeatureExtractor {
             }
         }
         return out;
-    }
-
-    /**
-     * Tells whether a clip's left arm leads: whether its left wrist is, summed over the frames with a pose, further
-     * from where a hanging arm's wrist rests ({@link #REST_DROP} shoulder widths below its shoulder) than the right
-     * wrist is from its own. A clip without a pose does not lead with either arm.
-     *
-     * <p>Distance from rest rather than distance travelled: a held gesture ("left", "stop") hardly moves once the
-     * arm is up, and Live's windows of a held gesture must decide as the clips it was trained on did.
-     *
-     * @param clip raw frames, {@code frames x 1662}
-     * @return whether the left arm leads
-     */
-    public static boolean leftArmLeads(float[][] clip) {
-        double left = 0;
-        double right = 0;
-        for (float[] raw : clip) {
-            double[] away = wristsFromRest(raw);
-            if (away != null) {
-                left += away[0];
-                right += away[1];
-            }
-        }
-        return left > right;
-    }
-
-    /** How far the left and the right wrist are from rest, in shoulder widths, or null without a usable pose. */
-    private static double[] wristsFromRest(float[] raw) {
-        if (!KeypointLayout.present(raw, POSE_OFFSET, POSE_LENGTH)) {
-            return null;
-        }
-        int ls = poseIndex(LEFT_SHOULDER, false);
-        int rs = poseIndex(RIGHT_SHOULDER, false);
-        double width = Math.hypot(raw[ls] - raw[rs], raw[ls + 1] - raw[rs + 1]);
-        if (width <= MIN_SCALE) {
-            return null;
-        }
-        int lw = poseIndex(LEFT_WRIST, false);
-        int rw = poseIndex(RIGHT_WRIST, false);
-        return new double[] {
-            Math.hypot((raw[lw] - raw[ls]) / width, (raw[lw + 1] - raw[ls + 1]) / width - REST_DROP),
-            Math.hypot((raw[rw] - raw[rs]) / width, (raw[rw + 1] - raw[rs + 1]) / width - REST_DROP)};
     }
 
     /**

@@ -15,7 +15,7 @@ package org.gesturelab.classify;
  * @param classWeights whether rare classes weigh more in the loss (weights {@code n / (classes x n_class)})
  * @param augmentation random changes applied to training clips
  * @param seed the seed for initialization, shuffling, augmentation and dropout
- * @param canonicalSide whether clips are mirrored so that the arm that moves more is always on the same side, with
+ * @param canonicalSide whether clips are mirrored so that the arm further from rest is always on the same side, with
  *     a column saying so, plus the arms' geometry (feature version 2, {@link FeatureExtractor}); off by default, on
  *     where the training clips show several people (docs/decisions/1700)
  */

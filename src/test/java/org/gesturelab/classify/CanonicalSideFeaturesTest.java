@@ -30,13 +30,13 @@ class CanonicalSideFeaturesTest {
     @Test
     void theArmFurtherFromRestLeads() {
         float[][] wave = rightHandWave();
-        assertFalse(FeatureExtractor.leftArmLeads(wave));
-        assertTrue(FeatureExtractor.leftArmLeads(TestData.mirrorImage(wave)));
+        assertFalse(LeadingArm.isLeft(wave));
+        assertTrue(LeadingArm.isLeft(TestData.mirrorImage(wave)));
         // A held pose leads the same way as the movement that made it: the last frames alone, the hand still.
         float[][] held = new float[10][];
         java.util.Arrays.fill(held, wave[wave.length - 1]);
-        assertTrue(FeatureExtractor.leftArmLeads(TestData.mirrorImage(held)));
-        assertFalse(FeatureExtractor.leftArmLeads(new float[3][KeypointLayout.FEATURES]), "no pose, no lead");
+        assertTrue(LeadingArm.isLeft(TestData.mirrorImage(held)));
+        assertFalse(LeadingArm.isLeft(new float[3][KeypointLayout.FEATURES]), "no pose, no lead");
     }
 
     @Test
@@ -77,7 +77,7 @@ class CanonicalSideFeaturesTest {
         setPose(frame, 16, 0.25, 0.55);
         setPose(frame, 20, 0.15, 0.55);
         FeatureExtractor extractor = new FeatureExtractor(FeatureSubset.POSE, 30, true);
-        assertFalse(FeatureExtractor.leftArmLeads(new float[][] {frame}), "the raised right arm leads");
+        assertFalse(LeadingArm.isLeft(new float[][] {frame}), "the raised right arm leads");
         float[] features = extractor.frameFeatures(new float[][] {frame}, FrameTransform.IDENTITY)[0];
         assertEquals(46, extractor.armStart(), "after the pose's 46 values");
         int right = extractor.armStart() + FeatureExtractor.ARM_FEATURES / 2;

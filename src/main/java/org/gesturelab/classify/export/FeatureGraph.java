@@ -29,6 +29,7 @@ import java.util.List;
 
 import org.gesturelab.classify.FeatureExtractor;
 import org.gesturelab.classify.FeatureStatistics;
+import org.gesturelab.classify.LeadingArm;
 import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.KeypointLayout;
 import org.gesturelab.mediapipe.convert.OnnxGraphBuilder;
@@ -80,7 +81,7 @@ final class FeatureGraph {
     private record Block(int start, String value) {
     }
 
-    /** Whether each clip's left arm leads, as {@code FeatureExtractor.leftArmLeads}: {@code [b]}. */
+    /** Whether each clip's left arm leads, as {@code LeadingArm.isLeft}: {@code [b]}. */
     private String leftArmLeads(String raw) {
         String lx = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L, 2);
         String ly = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L + 1, 2);
@@ -96,7 +97,7 @@ final class FeatureGraph {
         for (int arm = 0; arm < 2; arm++) {
             String dx = g.div(g.sub(g.pick(raw, POSE_OFFSET + wrists[arm] * 4L, 2), shoulders[arm][0]), safeWidth);
             String dy = g.sub(g.div(g.sub(g.pick(raw, POSE_OFFSET + wrists[arm] * 4L + 1, 2), shoulders[arm][1]),
-                    safeWidth), g.scalar(FeatureExtractor.REST_DROP));
+                    safeWidth), g.scalar(LeadingArm.REST_DROP));
             away[arm] = g.op("ReduceSum", List.of(g.where(valid, g.hypot(dx, dy), g.scalar(0)), g.longs(1)),
                     OnnxGraphBuilder.attribute("keepdims", 0L));
         }

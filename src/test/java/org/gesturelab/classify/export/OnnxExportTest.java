@@ -15,6 +15,7 @@ import org.gesturelab.SharedData;
 import org.gesturelab.classify.Architecture;
 import org.gesturelab.classify.ClassifierTrainer;
 import org.gesturelab.classify.FeatureExtractor;
+import org.gesturelab.classify.LeadingArm;
 import org.gesturelab.classify.FeatureSubset;
 import org.gesturelab.classify.SequenceClassifier;
 import org.gesturelab.classify.TestData;
@@ -94,7 +95,7 @@ class OnnxExportTest {
             List<float[][]> clips = new ArrayList<>(data.clips());
             data.clips().forEach(clip -> clips.add(TestData.mirrorImage(clip)));
             // Both branches of the graph's choice must be taken, in one batch.
-            long leftLeads = clips.stream().filter(FeatureExtractor::leftArmLeads).count();
+            long leftLeads = clips.stream().filter(LeadingArm::isLeft).count();
             assertTrue(leftLeads > 0 && leftLeads < clips.size(), leftLeads + " of " + clips.size());
             double worst = compare(classifier, onnx, clips, true);
             System.out.printf("asl6, canonical side (%d of %d clips mirrored): max |ONNX - DJL| = %.3g%n", leftLeads,
