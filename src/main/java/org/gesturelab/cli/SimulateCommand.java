@@ -52,7 +52,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 description = "Instead of --mp-data: a project's pool clips of known class (for example windows "
                         + "imported with --recording X.npy --segments X.segments.csv --as pool) as the pool, its test "
                         + "clips as the test set. Also reports how many gesture (not Nothing) clips each strategy "
-                        + "found in its first K queries, K = 2 x the gesture clips in the pool.")
+                        + "found in its first K queries, K = 2 x the gesture clips in the pool (less the initial "
+                        + "labels, which no query can find).")
         Path project;
     }
 
@@ -145,7 +146,7 @@ public final class SimulateCommand implements Callable<Integer> {
             pool = GestureSet.readMpData(mpData, null);
             test = testData == null ? null : GestureSet.readMpData(testData, pool.classes());
         }
-        FirstQueries first = FirstQueries.of(pool, nothing);
+        FirstQueries first = FirstQueries.of(pool, nothing, initPerClass);
         double targetF1 = target.absolute != null ? target.absolute : 0.9;
         double fraction = target.fraction != null ? target.fraction : 0;
         int labels = maxLabels;

@@ -27,7 +27,7 @@ class FirstQueriesTest {
 
     @Test
     void countsGestureClipsAmongTheFirstKQueries() {
-        // Class 2 is Nothing: 3 gesture clips, 5 Nothing clips, so K = 6.
+        // Class 2 is Nothing: 3 gesture clips, 5 Nothing clips, none drawn as initial labels, so K = 6.
         int[] labels = {0, 1, 2, 2, 0, 2, 2, 2};
         List<float[][]> clips = new ArrayList<>();
         List<String> recordings = new ArrayList<>();
@@ -36,16 +36,21 @@ class FirstQueriesTest {
             recordings.add("clip " + i);
         }
         GestureSet pool = new GestureSet(clips, labels, List.of("a", "b", "Nothing"), recordings);
-        FirstQueries first = FirstQueries.of(pool, 2);
+        FirstQueries first = FirstQueries.of(pool, 2, 0);
         assertEquals(3, first.gestures());
         assertEquals(6, first.k());
+        // One initial label per class takes one clip of a and one of b out of what the queries can find.
+        FirstQueries afterInitial = FirstQueries.of(pool, 2, 1);
+        assertEquals(1, afterInitial.gestures());
+        assertEquals(2, afterInitial.initialGestures());
+        assertEquals(2, afterInitial.k());
 
         Simulation.Run random = run("random", List.of(2, 2, 0, 2, 2, 2, 1, 0));
         Simulation.Run margin = run("margin", List.of(0, 1, 0, 2, 2, 2, 2, 2));
         assertEquals(1, random.gesturesInFirst(6, 2), "the gesture queried 7th is past K");
         assertEquals(3, margin.gesturesInFirst(6, 2));
         assertEquals(6, margin.gesturesInFirst(6, -1), "without a Nothing class every query is a gesture");
-        assertEquals(0, FirstQueries.of(pool, -1).k(), "no Nothing class, no figure");
+        assertEquals(0, FirstQueries.of(pool, -1, 0).k(), "no Nothing class, no figure");
     }
 
     @Test
