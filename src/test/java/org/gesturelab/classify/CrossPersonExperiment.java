@@ -180,6 +180,21 @@ public final class CrossPersonExperiment {
     }
 
     private static int[] predict(String model, TrainingConfig config, LabeledClips train, LabeledClips test) {
+        if (model.equals("ensemble")) {
+            // The default network and logistic regression, their probabilities averaged.
+            try (SequenceClassifier network = ClassifierTrainer.train(train, config, null, TaskMonitor.SILENT);
+                    ClassicClassifier linear = Baseline.LOGISTIC_REGRESSION.fit(train,
+                            Baseline.LOGISTIC_REGRESSION.extractor(config), config.seed())) {
+                float[][] a = network.predict(test.clips());
+                float[][] b = linear.predict(test.clips());
+                for (int i = 0; i < a.length; i++) {
+                    for (int c = 0; c < a[i].length; c++) {
+                        a[i][c] = (a[i][c] + b[i][c]) / 2;
+                    }
+                }
+                return Evaluation.argmax(a);
+            }
+        }
         for (Baseline baseline : Baseline.values()) {
             if (baseline.id().equals(model)) {
                 return baseline.train(train, baseline.extractor(config), config.seed())
