@@ -63,7 +63,7 @@ public final class ClassifyBenchCommand implements Callable<Integer> {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         TrainingConfig config = TrainingConfig.defaults().withArchitecture(architecture).withSeed(seed)
                 .withMaxEpochs(epochs)
-                .withSubset(FeatureSubset.detect(data.train().clips()));
+                .withSubset(FeatureSubset.detect(data.train().clips())).withCanonicalSide(data.canonicalSide());
         long wall = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime();
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());

@@ -80,7 +80,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<Baseline> baselines = new ArrayList<>();
         choose(architectures, baselines);
         TrainingConfig config = config(subset != null ? subset : FeatureSubset.detect(data.train().clips()),
-                data.sequenceLength());
+                data.sequenceLength()).withCanonicalSide(data.canonicalSide());
         List<ModelComparison.Row> rows;
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr())) {
             rows = ModelComparison.run(data.train(), data.test(), config, architectures, baselines, progress);

@@ -10,6 +10,7 @@ import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.TrainedClassifier;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
+import org.gesturelab.workflow.CanonicalSide;
 import org.gesturelab.workflow.Retrain;
 
 /**
@@ -22,9 +23,11 @@ import org.gesturelab.workflow.Retrain;
  * @param features floats per frame
  * @param train the training clips
  * @param test the held-out test clips (possibly none)
+ * @param canonicalSide whether a model trained on these training clips takes the canonical side
+ *     ({@link CanonicalSide}: they show at least two tagged people), as {@code train} would
  */
 record TrainTestClips(String name, List<String> classes, int sequenceLength, int features, LabeledClips train,
-        LabeledClips test) {
+        LabeledClips test, boolean canonicalSide) {
 
     /**
      * Reads a project's labelled clips.
@@ -37,7 +40,7 @@ record TrainTestClips(String name, List<String> classes, int sequenceLength, int
         try (Project project = Project.openForReading(dir)) {
             return new TrainTestClips(project.name(), project.classNames(), project.sequenceLength(),
                     project.settings().features(), project.labeledClips(ClipState.TRAIN),
-                    project.labeledClips(ClipState.TEST));
+                    project.labeledClips(ClipState.TEST), CanonicalSide.suits(project.clips(ClipState.TRAIN)));
         }
     }
 

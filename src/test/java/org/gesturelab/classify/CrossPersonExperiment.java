@@ -18,7 +18,8 @@ import org.gesturelab.core.TaskMonitor;
 /**
  * A benchmark, not a test: trains one configuration on bodygesture15's joints (all distances) and prints its macro
  * F1 on people it never saw, either the S7,S8 split or leave-one-person-out. Run by hand with the test class path:
- * {@code java -cp ... org.gesturelab.classify.CrossPersonExperiment DATA_ROOT split|lopo ARCH AUGMENTATION [SEED]}.
+ * {@code java -cp ... org.gesturelab.classify.CrossPersonExperiment DATA_ROOT split|lopo ARCH|BASELINE|ensemble
+ * AUGMENTATION [SEED]}; {@code -Dgesturelab.asRecorded=true} trains on feature version 1 (version 2 otherwise).
  * The numbers recorded in docs/decisions/1200 came from it.
  */
 public final class CrossPersonExperiment {
