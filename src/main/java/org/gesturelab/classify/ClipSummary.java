@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * One fixed-length vector per clip for classical models: the clip's standardized feature sequence summarized over
  * time by the mean, standard deviation, minimum and maximum of each feature (presence flags included, so their mean
- * is the share of frames in which a part was seen).
+ * is the share of frames in which a part was seen). On feature version 2 also by the mean absolute change from one
+ * frame to the next (how fast it moves) and the means of the clip's three thirds (what comes first), which the
+ * cross-person prototype of decision 1700 found worth 0.08 of macro F1.
  */
 final class ClipSummary {
 
@@ -58,12 +60,19 @@ final class ClipSummary {
         return statistics;
     }
 
+    /** The statistics of each feature, in vector order. */
+    private String[] statisticNames() {
+        return extractor.version() == FeatureExtractor.VERSION
+                ? new String[] {"mean", "std", "min", "max", "speed", "first", "middle", "last"}
+                : new String[] {"mean", "std", "min", "max"};
+    }
+
     /** Returns the names of the summary features, in vector order. */
     String[] featureNames() {
         int d = extractor.dimension();
-        String[] names = new String[4 * d];
-        String[] statistic = {"mean", "std", "min", "max"};
-        for (int s = 0; s < 4; s++) {
+        String[] statistic = statisticNames();
+        String[] names = new String[statistic.length * d];
+        for (int s = 0; s < statistic.length; s++) {
             for (int f = 0; f < d; f++) {
                 names[s * d + f] = String.format(Locale.ROOT, "%s%04d", statistic[s], f);
             }
@@ -75,15 +84,16 @@ final class ClipSummary {
      * Summarizes clips.
      *
      * @param clips raw clips
-     * @return one vector of {@code 4 x dimension} values per clip
+     * @return one vector of {@code summaries x dimension} values per clip (4 or 8 summaries)
      */
     double[][] summarize(List<float[][]> clips) {
         int d = extractor.dimension();
+        int summaries = statisticNames().length;
         double[][] out = new double[clips.size()][];
         for (int i = 0; i < out.length; i++) {
             float[][] sequence = extractor.sequence(clips.get(i));
             statistics.standardize(sequence, flagOfColumn);
-            double[] row = new double[4 * d];
+            double[] row = new double[summaries * d];
             for (int f = 0; f < d; f++) {
                 double sum = 0;
                 double sumSquares = 0;
@@ -100,9 +110,32 @@ final class ClipSummary {
                 row[d + f] = Math.sqrt(Math.max(0, sumSquares / sequence.length - mean * mean));
                 row[2 * d + f] = min;
                 row[3 * d + f] = max;
+                if (summaries > 4) {
+                    timeCourse(sequence, f, d, row);
+                }
             }
             out[i] = row;
         }
         return out;
+    }
+
+    /** The speed and the thirds' means of feature {@code f}, into the row after the first four statistics. */
+    private static void timeCourse(float[][] sequence, int f, int d, double[] row) {
+        int length = sequence.length;
+        double speed = 0;
+        for (int t = 1; t < length; t++) {
+            speed += Math.abs(sequence[t][f] - sequence[t - 1][f]);
+        }
+        row[4 * d + f] = length > 1 ? speed / (length - 1) : 0;
+        for (int third = 0; third < 3; third++) {
+            // Thirds of a short sequence overlap rather than come out empty: a 1-frame clip has one frame in each.
+            int from = Math.min(length - 1, third * length / 3);
+            int to = Math.max(from + 1, (third + 1) * length / 3);
+            double sum = 0;
+            for (int t = from; t < to; t++) {
+                sum += sequence[t][f];
+            }
+            row[(5 + third) * d + f] = sum / (to - from);
+        }
     }
 }
