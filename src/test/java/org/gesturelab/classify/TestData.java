@@ -159,4 +159,22 @@ public final class TestData {
         }
         return out;
     }
+
+    /**
+     * A 30-frame clip whose pose and hand values all sit near the class number (label plus noise up to 0.3): two
+     * classes a network separates after a few epochs, for tests that need a model quickly rather than a realistic one.
+     *
+     * @param random the source of the noise
+     * @param label the class
+     * @return the clip, 1662 floats per frame
+     */
+    public static float[][] levelClip(Random random, int label) {
+        float[][] frames = new float[30][KeypointLayout.FEATURES];
+        for (float[] frame : frames) {
+            for (int j = 0; j < KeypointLayout.POSE_HANDS_FEATURES; j++) {
+                frame[j] = label + 0.3f * random.nextFloat();
+            }
+        }
+        return frames;
+    }
 }

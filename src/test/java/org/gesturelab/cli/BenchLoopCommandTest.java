@@ -10,6 +10,7 @@ import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gesturelab.classify.TestData;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.NewClip;
 import org.gesturelab.dataset.Project;
@@ -21,26 +22,18 @@ class BenchLoopCommandTest {
     @TempDir
     Path temp;
 
-    private static float[][] clip(Random random, int label) {
-        float[][] frames = new float[30][1662];
-        for (float[] frame : frames) {
-            for (int j = 0; j < 258; j++) {
-                frame[j] = label + 0.3f * random.nextFloat();
-            }
-        }
-        return frames;
-    }
-
     @Test
     void replaysASessionOnACopyAndPrintsEveryMeasuredWait() throws Exception {
         Path dir = temp.resolve("p");
         Random random = new Random(4);
         try (Project project = Project.create(dir, "p", List.of("a", "b"))) {
             for (int i = 0; i < 6; i++) {
-                project.addClip(NewClip.labeled(clip(random, i % 2), ClipState.TRAIN, i % 2, "train " + i));
+                project.addClip(NewClip.labeled(TestData.levelClip(random, i % 2), ClipState.TRAIN, i % 2,
+                        "train " + i));
             }
             for (int i = 0; i < 8; i++) {
-                project.addClip(NewClip.ofClass(clip(random, i % 2), ClipState.POOL, i % 2, "pool " + i));
+                project.addClip(NewClip.ofClass(TestData.levelClip(random, i % 2), ClipState.POOL, i % 2,
+                        "pool " + i));
             }
         }
         CliRunner runner = new CliRunner();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.gesturelab.classify.ModelStore;
+import org.gesturelab.classify.TestData;
 import org.gesturelab.core.TaskMonitor;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.NewClip;
@@ -25,24 +26,15 @@ class FirstModelTest {
     @TempDir
     Path folder;
 
-    private static float[][] clip(Random random, int label) {
-        float[][] frames = new float[30][1662];
-        for (float[] frame : frames) {
-            for (int j = 0; j < 258; j++) {
-                frame[j] = label + 0.3f * random.nextFloat();
-            }
-        }
-        return frames;
-    }
-
     @Test
     void manyLabeledClipsGetAQuickUnsavedModelThatStillRanksAndFewGetTheFullOne() throws Exception {
         Random random = new Random(8);
         try (Project project = Project.create(folder.resolve("many"), "many", List.of("a", "b"))) {
             for (int i = 0; i <= Retrain.QUICK_ABOVE; i++) {
-                project.addClip(NewClip.labeled(clip(random, i % 2), ClipState.TRAIN, i % 2, "clip " + i));
+                project.addClip(NewClip.labeled(TestData.levelClip(random, i % 2), ClipState.TRAIN, i % 2,
+                        "clip " + i));
             }
-            project.addClip(NewClip.unlabeled(clip(random, 0), "pool"));
+            project.addClip(NewClip.unlabeled(TestData.levelClip(random, 0), "pool"));
             assertTrue(LabelingRound.canTrain(project));
             LabelingRound.FirstModel first = LabelingRound.firstModel(project, TaskMonitor.SILENT);
             try (var model = first.model()) {
@@ -58,7 +50,8 @@ class FirstModelTest {
         }
         try (Project project = Project.create(folder.resolve("few"), "few", List.of("a", "b"))) {
             for (int i = 0; i < 6; i++) {
-                project.addClip(NewClip.labeled(clip(random, i % 2), ClipState.TRAIN, i % 2, "clip " + i));
+                project.addClip(NewClip.labeled(TestData.levelClip(random, i % 2), ClipState.TRAIN, i % 2,
+                        "clip " + i));
             }
             LabelingRound.FirstModel first = LabelingRound.firstModel(project, TaskMonitor.SILENT);
             first.model().close();
