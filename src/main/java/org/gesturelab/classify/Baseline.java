@@ -116,20 +116,6 @@ public enum Baseline {
     }
 
     /**
-     * Trains this baseline as a model a project can keep, on the features as recorded (version 1): it predicts class
-     * probabilities and saves with its card.
-     *
-     * @param data the labelled training clips
-     * @param subset the body parts the features use
-     * @param sequenceLength frames per resampled sequence
-     * @param seed the seed
-     * @return the trained classifier
-     */
-    public ClassicClassifier fit(LabeledClips data, FeatureSubset subset, int sequenceLength, long seed) {
-        return fit(data, new FeatureExtractor(subset, sequenceLength), seed);
-    }
-
-    /**
      * Trains this baseline as a model a project can keep, on the given per-frame features.
      *
      * @param data the labelled training clips

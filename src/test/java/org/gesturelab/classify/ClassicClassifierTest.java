@@ -27,6 +27,7 @@ class ClassicClassifierTest {
 
     private static final LabeledClips TRAIN = TestData.synthetic(3, 10, 31);
     private static final LabeledClips TEST = TestData.synthetic(3, 4, 32);
+    private static final FeatureExtractor AS_RECORDED = new FeatureExtractor(FeatureSubset.POSE_HANDS, 12);
 
     @TempDir
     Path temp;
@@ -34,7 +35,7 @@ class ClassicClassifierTest {
     @Test
     void everyClassicalModelSavesAndLoadsToIdenticalProbabilities() throws Exception {
         for (Baseline kind : Baseline.values()) {
-            ClassicClassifier trained = kind.fit(TRAIN, FeatureSubset.POSE_HANDS, 12, 5);
+            ClassicClassifier trained = kind.fit(TRAIN, AS_RECORDED, 5);
             float[][] before = trained.predict(TEST.clips());
             assertEquals(TEST.size(), before.length);
             for (float[] row : before) {
@@ -83,7 +84,7 @@ class ClassicClassifierTest {
 
     @Test
     void baldRanksAClassicalModelByEntropyAndSaysSo() {
-        ClassicClassifier model = Baseline.RANDOM_FOREST.fit(TRAIN, FeatureSubset.POSE_HANDS, 12, 5);
+        ClassicClassifier model = Baseline.RANDOM_FOREST.fit(TRAIN, AS_RECORDED, 5);
         assertFalse(model.hasDropout());
         List<PoolClip> pool = new java.util.ArrayList<>();
         for (int i = 0; i < TEST.size(); i++) {
@@ -103,7 +104,7 @@ class ClassicClassifierTest {
     @Test
     void aClassicalModelIsNotExportedToOnnx() throws Exception {
         Path folder = temp.resolve("lr");
-        Baseline.LOGISTIC_REGRESSION.fit(TRAIN, FeatureSubset.POSE_HANDS, 12, 5).save(folder);
+        Baseline.LOGISTIC_REGRESSION.fit(TRAIN, AS_RECORDED, 5).save(folder);
         GestureLabException e = assertThrows(GestureLabException.class,
                 () -> OnnxExporter.export(folder, temp.resolve("out.onnx"), 0.8, TaskMonitor.SILENT));
         assertTrue(e.getMessage().contains("only the networks can be exported"), e.getMessage());
@@ -113,7 +114,7 @@ class ClassicClassifierTest {
     @Test
     void aDamagedClassicalModelFolderIsRefusedInPlainWords() throws Exception {
         Path folder = temp.resolve("rf");
-        Baseline.RANDOM_FOREST.fit(TRAIN, FeatureSubset.POSE_HANDS, 12, 5).save(folder);
+        Baseline.RANDOM_FOREST.fit(TRAIN, AS_RECORDED, 5).save(folder);
         Files.writeString(folder.resolve(ClassicClassifier.MODEL_FILE), "not a model");
         GestureLabException damaged = assertThrows(GestureLabException.class, () -> ModelStore.load(folder));
         assertTrue(damaged.getMessage().contains("damaged"), damaged.getMessage());
