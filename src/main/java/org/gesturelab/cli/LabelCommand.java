@@ -22,7 +22,6 @@ import org.gesturelab.active.PoolClip;
 import org.gesturelab.active.StoredLabelingData;
 import org.gesturelab.active.RankedBatch;
 import org.gesturelab.active.QueryStrategy;
-import org.gesturelab.active.QueryStep;
 import org.gesturelab.classify.GestureClassifier;
 import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
@@ -106,7 +105,7 @@ public final class LabelCommand implements Callable<Integer> {
                 out.println("Note: the project has no test clips, so F1 cannot be measured and the loop runs until "
                         + "the pool is empty or you stop.");
             }
-            if (!coldStart(store, labeler, out)) {
+            if (!coldStart(rounds, labeler, out)) {
                 out.println("Stopped. Your labels are saved; run label again to continue.");
                 return 0;
             }
@@ -146,21 +145,21 @@ public final class LabelCommand implements Callable<Integer> {
     }
 
     /**
-     * Without any labeled clip there is no model to ask: the first batch is chosen at random.
+     * Without any labeled clip there is no model to ask: the first batch is chosen at random, the way the Label
+     * screen chooses it ({@link LabelingRound#query} without a model).
      *
      * @return false if the user stopped during it
      */
-    private boolean coldStart(StoredLabelingData store, Labeler labeler, PrintWriter out) {
-        while (store.labeled().size() == 0) {
-            List<PoolClip> pool = store.pool();
-            if (pool.isEmpty()) {
+    private boolean coldStart(LabelingRound rounds, Labeler labeler, PrintWriter out) {
+        while (rounds.data().labeled().size() == 0) {
+            LabelingRound.Batch first = rounds.query(null,
+                    new LabelingRound.Request(query.strategyName, query.k, query.seed), TaskMonitor.SILENT);
+            if (first.items().isEmpty()) {
                 throw new GestureLabException("The project has no clips to label: record or import some first.");
             }
             out.println("No labeled clips yet: starting with a random batch.");
-            RankedBatch first = QueryStep.pick(store, pool, null, null, 0, query.k, query.seed,
-                    TaskMonitor.SILENT);
             // The labeler stored each answer as it was typed.
-            Labeler.Result result = labeler.label(first);
+            Labeler.Result result = labeler.label(first.batch());
             if (result.stop()) {
                 return false;
             }

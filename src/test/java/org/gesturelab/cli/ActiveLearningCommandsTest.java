@@ -15,8 +15,12 @@ import javax.imageio.ImageIO;
 
 import org.gesturelab.SharedData;
 import org.gesturelab.active.StoredLabelingDataTest;
+import org.gesturelab.classify.TestData;
+import org.gesturelab.core.LabeledClips;
+import org.gesturelab.dataset.ClipBatch;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Iteration;
+import org.gesturelab.dataset.NewClip;
 import org.gesturelab.dataset.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +148,26 @@ class ActiveLearningCommandsTest {
         Run query = run(null, "query", dir.toString(), "-k", "2");
         assertEquals(0, query.exit(), query.err());
         assertTrue(query.err().contains("Scoring with the project's current model"), query.err());
+    }
+
+    @Test
+    void labelStartsAProjectWithoutLabelsWithARandomBatch(@TempDir Path dir) throws Exception {
+        LabeledClips clips = TestData.synthetic(3, 4, 7);
+        try (Project project = Project.create(dir, "fresh", List.of("a", "b", "c"));
+                ClipBatch batch = project.beginBatch()) {
+            for (float[][] clip : clips.clips()) {
+                batch.add(NewClip.unlabeled(clip, "footage"));
+            }
+            batch.commit();
+        }
+        // The first batch comes at random; its three answers are stored before the loop asks anything else.
+        Run run = run("1\n2\n3\nx\n", with(new String[] {"label", dir.toString(), "-k", "3"}, FAST));
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("No labeled clips yet: starting with a random batch."), run.out());
+        try (Project project = Project.open(dir)) {
+            assertEquals(3, project.clips(ClipState.TRAIN).size() + project.clips(ClipState.TEST).size());
+            assertEquals("random", project.queryBatches().get(0).strategy());
+        }
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
