@@ -18,17 +18,18 @@ import org.gesturelab.core.TaskMonitor;
 /**
  * A benchmark, not a test: trains one configuration on bodygesture15's joints (all distances) and prints its macro
  * F1 on people it never saw, either the S7,S8 split or leave-one-person-out. Run by hand with the test class path:
- * {@code java -cp ... org.gesturelab.classify.CrossPersonExperiment DATA_ROOT split|lopo ARCH|BASELINE|ensemble
- * AUGMENTATION [SEED]}; {@code -Dgesturelab.asRecorded=true} trains on feature version 1 (version 2 otherwise).
- * The numbers recorded in docs/decisions/1200 came from it.
+ * {@code java -cp ... org.gesturelab.classify.CrossPersonExperiment DATA_ROOT
+ * split|lopo|lodo|oneshot|noshot|ksl13|asl6 ARCH|BASELINE|ensemble AUGMENTATION [SEED]};
+ * {@code -Dgesturelab.asRecorded=true} trains on feature version 1 (version 2 otherwise). The numbers recorded in
+ * docs/decisions/1200, 1700 and 1720 came from it.
  */
 public final class CrossPersonExperiment {
 
     private CrossPersonExperiment() {
     }
 
-    /** Clips of one person. */
-    record Person(String name, List<float[][]> clips, List<String> gestures) {
+    /** Clips of one person, with the distance from the camera of each (1m, 4m, 6m). */
+    record Person(String name, List<float[][]> clips, List<String> gestures, List<String> distances) {
     }
 
     static Map<String, Person> readJoints(Path root) throws IOException {
@@ -38,6 +39,7 @@ public final class CrossPersonExperiment {
         int file = header.indexOf("file");
         int subject = header.indexOf("subject");
         int gesture = header.indexOf("gesture");
+        int distance = header.indexOf("distance");
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
@@ -50,20 +52,31 @@ public final class CrossPersonExperiment {
                 System.arraycopy(array.data(), t * 132, clip[t], KeypointLayout.POSE_OFFSET, 132);
             }
             Person person = people.computeIfAbsent(cells[subject],
-                    s -> new Person(s, new ArrayList<>(), new ArrayList<>()));
+                    s -> new Person(s, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
             person.clips().add(clip);
             person.gestures().add(cells[gesture]);
+            person.distances().add(cells[distance]);
         }
         return people;
     }
 
     static LabeledClips gather(Map<String, Person> people, List<String> names, List<String> classes) {
+        return gather(people, names, classes, distance -> true);
+    }
+
+    /** The clips of some people, of the distances {@code keep} accepts. */
+    static LabeledClips gather(Map<String, Person> people, List<String> names, List<String> classes,
+            java.util.function.Predicate<String> keep) {
         List<float[][]> clips = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (String name : names) {
             Person person = people.get(name);
-            clips.addAll(person.clips());
-            person.gestures().forEach(g -> labels.add(classes.indexOf(g)));
+            for (int i = 0; i < person.clips().size(); i++) {
+                if (keep.test(person.distances().get(i))) {
+                    clips.add(person.clips().get(i));
+                    labels.add(classes.indexOf(person.gestures().get(i)));
+                }
+            }
         }
         return new LabeledClips(clips, labels.stream().mapToInt(Integer::intValue).toArray(), classes);
     }
@@ -98,6 +111,10 @@ public final class CrossPersonExperiment {
             config = config.withMaxEpochs(Integer.parseInt(args[5])).withValidationFraction(0);
         }
         List<String> all = new ArrayList<>(people.keySet());
+        if (args[1].equals("lodo") || args[1].equals("oneshot") || args[1].equals("noshot")) {
+            seenPeople(people, classes, model, config, args[1], args[3]);
+            return;
+        }
         List<List<String>> tests = args[1].equals("lopo") ? all.stream().map(List::of).toList()
                 : List.of(List.of("S7", "S8"));
         double sum = 0;
@@ -121,6 +138,50 @@ public final class CrossPersonExperiment {
         double spread = Math.sqrt(scores.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum() / scores.size());
         System.out.printf(Locale.ROOT, "RESULT %s %s %s seed %d: mean macro F1 %.4f ± %.4f%n", model, args[3],
                 args[1], config.seed(), mean, spread);
+    }
+
+    /**
+     * Two ways of training on the people a model is tested on. {@code lodo}, leave one distance out: train on every
+     * person's clips at two distances, test on the third (everybody seen, the recording unseen). {@code oneshot}:
+     * leave one person out, but that person's clips at 1 m (one per gesture) join the training clips, and the test is
+     * their clips at 4 m and 6 m (a user who records one example of each gesture from a new person). {@code noshot}:
+     * the same test clips without that person's 1 m clips in training, to compare with.
+     */
+    private static void seenPeople(Map<String, Person> people, List<String> classes, String model,
+            TrainingConfig config, String mode, String augmentation) {
+        List<String> all = new ArrayList<>(people.keySet());
+        List<String> folds = mode.equals("lodo") ? List.of("1m", "4m", "6m") : all;
+        List<Double> scores = new ArrayList<>();
+        for (String fold : folds) {
+            LabeledClips trainClips;
+            LabeledClips testClips;
+            if (mode.equals("lodo")) {
+                trainClips = gather(people, all, classes, distance -> !distance.equals(fold));
+                testClips = gather(people, all, classes, fold::equals);
+            } else {
+                List<String> others = new ArrayList<>(all);
+                others.remove(fold);
+                LabeledClips rest = gather(people, others, classes);
+                LabeledClips shots = gather(people, List.of(fold), classes,
+                        distance -> mode.equals("oneshot") && distance.equals("1m"));
+                List<float[][]> clips = new ArrayList<>(rest.clips());
+                clips.addAll(shots.clips());
+                int[] labels = java.util.stream.IntStream.concat(java.util.Arrays.stream(rest.labels()),
+                        java.util.Arrays.stream(shots.labels())).toArray();
+                trainClips = new LabeledClips(clips, labels, classes);
+                testClips = gather(people, List.of(fold), classes, distance -> !distance.equals("1m"));
+            }
+            Evaluation evaluation = Evaluation.of(classes, testClips.labels(),
+                    predict(model, config, trainClips, testClips));
+            scores.add(evaluation.macroF1());
+            System.out.printf(Locale.ROOT, "%s %s %s seed %d test %s: macro F1 %.4f accuracy %.4f (%d/%d clips)%n",
+                    model, augmentation, mode, config.seed(), fold, evaluation.macroF1(), evaluation.accuracy(),
+                    trainClips.size(), testClips.size());
+        }
+        double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double spread = Math.sqrt(scores.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum() / scores.size());
+        System.out.printf(Locale.ROOT, "RESULT %s %s %s seed %d: mean macro F1 %.4f ± %.4f%n", model, augmentation,
+                mode, config.seed(), mean, spread);
     }
 
     /** ksl13 (MP_Data to the separately recorded MP_Data1) or asl6 (every fifth sequence held out). */
