@@ -249,6 +249,10 @@ public final class CrossPersonExperiment {
                             Baseline.LOGISTIC_REGRESSION.extractor(config), config.seed())) {
                 float[][] a = network.predict(test.clips());
                 float[][] b = linear.predict(test.clips());
+                // The parts alone, on the same training run, so the ensemble is compared paired, not across seeds.
+                System.out.printf(Locale.ROOT, "  network alone %.4f, logistic regression alone %.4f%n",
+                        Evaluation.of(train.classes(), test.labels(), Evaluation.argmax(a)).macroF1(),
+                        Evaluation.of(train.classes(), test.labels(), Evaluation.argmax(b)).macroF1());
                 for (int i = 0; i < a.length; i++) {
                     for (int c = 0; c < a[i].length; c++) {
                         a[i][c] = (a[i][c] + b[i][c]) / 2;
