@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -87,6 +90,22 @@ public final class VideoView extends Region {
         newest.set(null);
         image = null;
         imageView.setImage(null);
+    }
+
+    /**
+     * Returns the hint laid over a video pane while nothing plays, so an empty pane says what to do instead of
+     * looking broken. Live and Record show the same words.
+     *
+     * @param id the label's id
+     * @param playing whether a source is playing; the hint hides while it is
+     * @return a new label for the pane's stack
+     */
+    public static Label idleHint(String id, ObservableBooleanValue playing) {
+        Label hint = new Label("Choose a source and press Start");
+        hint.setId(id);
+        hint.getStyleClass().add(Styles.MUTED);
+        hint.visibleProperty().bind(Bindings.not(playing));
+        return hint;
     }
 
     /** Returns how many pictures reached the screen so far. */

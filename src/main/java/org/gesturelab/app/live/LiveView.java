@@ -42,10 +42,8 @@ public final class LiveView {
 
         video.setId("live-video");
         viewModel.sourceResetsProperty().addListener((obs, old, now) -> video.clear());
-        Label hint = new Label("Choose a source and press Start");
-        hint.getStyleClass().add(Styles.MUTED);
-        hint.visibleProperty().bind(viewModel.picker().playingProperty().not());
-        StackPane stage = new StackPane(video, hint);
+        StackPane stage = new StackPane(video,
+                VideoView.idleHint("live-idle-hint", viewModel.picker().playingProperty()));
         stage.getStyleClass().add(Styles.VIDEO_PANE);
         stage.setMinSize(320, 240);
         HBox.setHgrow(stage, Priority.ALWAYS);

@@ -63,7 +63,8 @@ public final class RecordView {
                 video.clear();
             }
         });
-        StackPane stage = new StackPane(video, recordingIndicator(), countdownOverlay());
+        StackPane stage = new StackPane(video, VideoView.idleHint("record-idle-hint", picker.playingProperty()),
+                recordingIndicator(), countdownOverlay());
         stage.getStyleClass().add(Styles.VIDEO_PANE);
         stage.setMinSize(320, 240);
         HBox.setHgrow(stage, Priority.ALWAYS);

@@ -79,9 +79,12 @@ class RecordScreenTest {
         assertEquals(viewModel.selectedProperty().get(), robot.lookup("#record-classes")
                 .queryAs(javafx.scene.control.ListView.class).getSelectionModel().getSelectedItem());
 
+        // Before a source plays, the empty picture says what to do; the hint goes once the video runs.
+        assertTrue(robot.lookup("#record-idle-hint").query().isVisible());
         robot.interact(() -> picker.addVideo(video));
         robot.clickOn("#record-play");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> picker.fpsProperty().get() > 0);
+        assertFalse(robot.lookup("#record-idle-hint").query().isVisible());
 
         AtomicBoolean sawIndicator = new AtomicBoolean();
         List<String> captions = new java.util.ArrayList<>();
