@@ -26,8 +26,10 @@ public final class ProbabilityBars extends VBox {
 
     private final List<ProgressBar> bars = new ArrayList<>();
     private final List<Label> values = new ArrayList<>();
+    private final List<HBox> rows = new ArrayList<>();
     private List<ClassColor> classes = List.of();
     private java.util.function.IntConsumer onPick;
+    private boolean likeliestFirst;
 
     /** Creates bars for no classes. */
     public ProbabilityBars() {
@@ -47,6 +49,7 @@ public final class ProbabilityBars extends VBox {
         classes = List.copyOf(newClasses);
         bars.clear();
         values.clear();
+        rows.clear();
         getChildren().clear();
         for (ClassColor cls : classes) {
             Region swatch = new Region();
@@ -75,6 +78,7 @@ public final class ProbabilityBars extends VBox {
             });
             bars.add(bar);
             values.add(value);
+            rows.add(row);
             getChildren().add(row);
         }
     }
@@ -90,15 +94,38 @@ public final class ProbabilityBars extends VBox {
     }
 
     /**
-     * Shows probabilities, one per class; null or a shorter array clears the rest.
+     * Sets whether the rows are ordered by probability, likeliest first, each time probabilities are shown. Live keeps
+     * the classes' order, so a bar stays where the eye expects it while the values change many times a second; the
+     * Label screen shows one clip at a time, where what counts is which classes the model hesitates between, and with
+     * many classes those would otherwise be scrolled out of sight.
+     *
+     * @param value true to order by probability; false (the default) for the classes' order
+     */
+    public void setLikeliestFirst(boolean value) {
+        likeliestFirst = value;
+    }
+
+    /**
+     * Shows probabilities, one per class; null or a shorter array clears the rest. A row keeps its class (its id and
+     * what a click on it picks) wherever it is placed.
      *
      * @param probabilities the probabilities
      */
     public void setProbabilities(float[] probabilities) {
+        double[] shown = new double[bars.size()];
         for (int i = 0; i < bars.size(); i++) {
-            double p = probabilities != null && i < probabilities.length ? probabilities[i] : 0;
-            bars.get(i).setProgress(p);
-            values.get(i).setText(Math.round(p * 100) + "%");
+            shown[i] = probabilities != null && i < probabilities.length ? probabilities[i] : 0;
+            bars.get(i).setProgress(shown[i]);
+            values.get(i).setText(Math.round(shown[i] * 100) + "%");
+        }
+        if (likeliestFirst) {
+            // A stable sort: equal probabilities (and no probabilities at all) keep the classes' order.
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> Double.compare(shown[b], shown[a]));
+            getChildren().setAll(order.stream().map(rows::get).toList());
         }
     }
 

@@ -37,10 +37,13 @@ public final class LabelView {
 
     /** The height of the probability bars; more classes scroll. */
     private static final double BARS_HEIGHT = 190;
-    /** The bars never shrink below four rows. */
-    private static final double BARS_MIN_HEIGHT = 100;
-    /** The batch list never shrinks below this, whatever the number of classes. */
-    private static final double QUEUE_MIN_HEIGHT = 130;
+    /**
+     * The bars never shrink below three rows: they are ordered likeliest first, so three rows show what the model
+     * hesitates between, and the screen then fits a 1280 x 800 display with a message shown.
+     */
+    private static final double BARS_MIN_HEIGHT = 76;
+    /** The batch list never shrinks below four rows, whatever the number of classes. */
+    static final double QUEUE_MIN_HEIGHT = 96;
 
     private final LabelViewModel viewModel;
     private final VBox root;
@@ -189,6 +192,7 @@ public final class LabelView {
         ProbabilityBars bars = new ProbabilityBars();
         bars.setId("label-bars");
         bars.setOnPick(index -> viewModel.label(index));
+        bars.setLikeliestFirst(true);
         Runnable rebuild = () -> bars.setClasses(viewModel.classes().stream()
                 .map(c -> new ProbabilityBars.ClassColor(c.name(), c.color())).toList());
         viewModel.classes().addListener((ListChangeListener<GestureClass>) c -> rebuild.run());
@@ -200,8 +204,10 @@ public final class LabelView {
         why.getStyleClass().add(Styles.MUTED);
         Label source = new Label();
         source.getStyleClass().add(Styles.MUTED);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(bars);
         viewModel.currentProperty().addListener((obs, old, now) -> {
             bars.setProbabilities(now == null ? null : now.probabilities());
+            scroll.setVvalue(0);
             why.setText(now == null ? "" : Reason.of(now.ranked().why(), now.probabilities(),
                     viewModel.classes().stream().map(GestureClass::name).toList()));
             why.setTooltip(now == null ? null : new Tooltip(String.format(Locale.ROOT, "Rank %d, score %.3f: %s",
@@ -210,7 +216,6 @@ public final class LabelView {
             source.setText(now == null ? "" : "Clip " + now.clip().id());
         });
         // With many classes the bars scroll, so the batch list below keeps its height.
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(bars);
         scroll.setId("label-bars-scroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
