@@ -83,6 +83,9 @@ public final class TrainView {
         Label message = new Label();
         message.setId("train-message");
         message.getStyleClass().add(Styles.MUTED);
+        // Long outcomes (a check on new people with its advice) wrap rather than end in an ellipsis.
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(viewModel.messageProperty());
         javafx.scene.control.ComboBox<Integer> target = new javafx.scene.control.ComboBox<>(
                 javafx.collections.FXCollections.observableArrayList(2, 10, 30));

@@ -22,6 +22,7 @@ import org.gesturelab.dataset.LabelSource;
 import org.gesturelab.dataset.MpDataFormat;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.core.TaskMonitor;
+import org.gesturelab.workflow.persons.PersonScores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,5 +128,16 @@ class TrainViewModelTest {
         viewModel.evaluate();
         assertNotNull(viewModel.assessmentProperty().get());
         assertEquals("", viewModel.messageProperty().get());
+    }
+
+    @Test
+    void theCheckOnNewPeopleSaysWhatHelpsWhenTheyAreRecognizedPoorly() {
+        List<PersonScores.Person> two = List.of(new PersonScores.Person("Ann", 10, 0.6, 0.55),
+                new PersonScores.Person("Bo", 10, 0.7, 0.65));
+        String poor = TrainViewModel.unseenPeopleMessage(new PersonScores(two, 0.60, 0.05, 0.65, 0.05, 0));
+        assertEquals("On people it was not trained on: accuracy 65% (±5 over 2 people), macro F1 0.60. What helps "
+                + "most with someone new: one example of each gesture by them, tagged with their name.", poor);
+        String good = TrainViewModel.unseenPeopleMessage(new PersonScores(two, 0.95, 0.01, 0.96, 0.01, 0));
+        assertEquals("On people it was not trained on: accuracy 96% (±1 over 2 people), macro F1 0.95.", good);
     }
 }
