@@ -146,14 +146,19 @@ public enum Baseline {
             for (int i = 0; i < x.length; i++) {
                 double[] target = new double[present.length];
                 target[java.util.Arrays.binarySearch(present, labels[i])] = 1;
-                dataset.add(new ArrayExample<>(new Regressor(dimensions, target), names, x[i]));
+                ArrayExample<Regressor> example = new ArrayExample<>(new Regressor(dimensions, target), names, x[i]);
+                example.setWeight((float) data.weight(i));
+                dataset.add(example);
             }
             model = new ElasticNetCDTrainer(RIDGE_ALPHA, RIDGE_L1_RATIO, seed).train(dataset);
         } else {
             MutableDataset<Label> dataset = new MutableDataset<>(
                     new SimpleDataSourceProvenance("gesturelab clips", new LabelFactory()), new LabelFactory());
             for (int i = 0; i < x.length; i++) {
-                dataset.add(new ArrayExample<>(new Label(classes.get(labels[i])), names, x[i]));
+                // Tribuo's trainers take a clip's weight (several people: each person counts the same).
+                ArrayExample<Label> example = new ArrayExample<>(new Label(classes.get(labels[i])), names, x[i]);
+                example.setWeight((float) data.weight(i));
+                dataset.add(example);
             }
             model = switch (this) {
                 case RANDOM_FOREST -> {

@@ -228,9 +228,12 @@ public final class ClassifierTrainer {
         int classes = classWeight.length;
         float[] input = new float[batch.length * length * dimension];
         float[] targets = new float[batch.length * classes];
+        // A clip counts by its class's weight times its own (several people: each person counts the same).
+        double[] weight = new double[batch.length];
         double weightSum = 0;
         for (int b = 0; b < batch.length; b++) {
-            weightSum += classWeight[data.labels()[batch[b]]];
+            weight[b] = classWeight[data.labels()[batch[b]]] * data.weight(batch[b]);
+            weightSum += weight[b];
         }
         int[] labels = data.labels();
         for (int b = 0; b < batch.length; b++) {
@@ -241,7 +244,7 @@ public final class ClassifierTrainer {
             augmentation.afterStandardization(extractor, sequence, flagOfColumn, random);
             flatten(sequence, input, b * length * dimension);
             // The target row carries the clip's share of the weighted mean, so the loss is one multiply-and-sum.
-            targets[b * classes + labels[batch[b]]] = (float) (classWeight[labels[batch[b]]] / weightSum);
+            targets[b * classes + labels[batch[b]]] = (float) (weight[b] / weightSum);
         }
         try (NDManager manager = trainer.getManager().newSubManager()) {
             NDArray x = manager.create(FloatBuffer.wrap(input), new Shape(batch.length, length, dimension),

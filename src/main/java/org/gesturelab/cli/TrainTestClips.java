@@ -8,9 +8,11 @@ import org.gesturelab.core.GestureLabException;
 import org.gesturelab.core.LabeledClips;
 import org.gesturelab.classify.ModelStore;
 import org.gesturelab.classify.TrainedClassifier;
+import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.workflow.CanonicalSide;
+import org.gesturelab.workflow.PersonBalance;
 import org.gesturelab.workflow.Retrain;
 
 /**
@@ -38,9 +40,11 @@ record TrainTestClips(String name, List<String> classes, int sequenceLength, int
      */
     static TrainTestClips read(Path dir) throws IOException {
         try (Project project = Project.openForReading(dir)) {
+            // The training clips weigh as train weighs them: each person the same, where there are several.
+            List<Clip> trainClips = project.clips(ClipState.TRAIN);
             return new TrainTestClips(project.name(), project.classNames(), project.sequenceLength(),
-                    project.settings().features(), project.labeledClips(ClipState.TRAIN),
-                    project.labeledClips(ClipState.TEST), CanonicalSide.suits(project.clips(ClipState.TRAIN)));
+                    project.settings().features(), PersonBalance.trainingClips(project, trainClips),
+                    project.labeledClips(ClipState.TEST), CanonicalSide.suits(trainClips));
         }
     }
 

@@ -165,13 +165,14 @@ public final class Retrain {
     public static Result run(Project project, Request request, TaskMonitor monitor) throws IOException {
         long start = System.nanoTime();
         Instant started = Instant.now();
-        LabeledClips train = project.labeledClips(ClipState.TRAIN);
+        List<Clip> trainClips = project.clips(ClipState.TRAIN);
+        LabeledClips train = PersonBalance.trainingClips(project, trainClips);
         requireTrainingData(project.directory(), train);
         ModelKind kind = request.model() != null ? request.model() : currentKind(project);
         // Only a network continues from a network's weights; a classical model always starts afresh.
         TrainedClassifier warm = kind.isNetwork() && request.warmStart() instanceof SequenceClassifier
                 && request.warmStart().classes().equals(train.classes()) ? request.warmStart() : null;
-        TrainingConfig config = config(project, request, train, warm != null);
+        TrainingConfig config = config(project, request, train, warm != null, CanonicalSide.suits(trainClips));
         if (kind.isNetwork()) {
             config = config.withArchitecture(kind.network());
         }
@@ -233,7 +234,9 @@ public final class Retrain {
         LabeledClips train = project.labeledClips(chosen, Clip::label);
         requireTrainingData(project.directory(), train);
         Request request = new Request(Architecture.DEFAULT, null, QUICK_EPOCHS, null, null, null, null);
-        return ClassifierTrainer.train(train, config(project, request, train, false), null, monitor);
+        // The features of the full model that follows: decided on all the training clips, not the few chosen.
+        return ClassifierTrainer.train(train, config(project, request, train, false,
+                CanonicalSide.suits(project.clips(ClipState.TRAIN))), null, monitor);
     }
 
     /**
@@ -274,7 +277,8 @@ public final class Retrain {
         }
     }
 
-    private static TrainingConfig config(Project project, Request request, LabeledClips train, boolean warm) {
+    private static TrainingConfig config(Project project, Request request, LabeledClips train, boolean warm,
+            boolean canonicalSide) {
         TrainingConfig config = TrainingConfig.defaults()
                 .withSubset(request.subset() != null ? request.subset() : FeatureSubset.detect(train.clips()));
         if (request.maxEpochs() != null) {
@@ -288,7 +292,6 @@ public final class Retrain {
         // The model must fit the project's clips, whatever the default length.
         return new TrainingConfig(config.architecture(), config.subset(), project.sequenceLength(),
                 config.maxEpochs(), config.batchSize(), config.learningRate(), config.validationFraction(),
-                config.patience(), config.classWeights(), config.augmentation(), config.seed(),
-                CanonicalSide.suits(project.clips(ClipState.TRAIN)));
+                config.patience(), config.classWeights(), config.augmentation(), config.seed(), canonicalSide);
     }
 }

@@ -141,6 +141,45 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void aClipsWeightDecidesBetweenLabelsThatDisagree() {
+        // The same 12 clips twice, once labeled 0 and once 1: only the weights can make one label win.
+        LabeledClips once = TestData.synthetic(1, 12, 6);
+        List<float[][]> clips = new java.util.ArrayList<>(once.clips());
+        clips.addAll(once.clips());
+        int[] labels = new int[24];
+        java.util.Arrays.fill(labels, 12, 24, 1);
+        double[] towardZero = new double[24];
+        java.util.Arrays.fill(towardZero, 0, 12, 3.0);
+        java.util.Arrays.fill(towardZero, 12, 24, 1.0);
+        double[] towardOne = new double[24];
+        java.util.Arrays.fill(towardOne, 0, 12, 1.0);
+        java.util.Arrays.fill(towardOne, 12, 24, 3.0);
+        LabeledClips data = new LabeledClips(clips, labels, List.of("a", "b"));
+        TrainingConfig config = QUICK.withArchitecture(Architecture.GRU).withMaxEpochs(15).withValidationFraction(0)
+                .withAugmentation(Augmentation.NONE);
+        try (SequenceClassifier zero = ClassifierTrainer.train(data.withWeights(towardZero), config, null,
+                TaskMonitor.SILENT);
+                SequenceClassifier one = ClassifierTrainer.train(data.withWeights(towardOne), config, null,
+                        TaskMonitor.SILENT)) {
+            float[][] p0 = zero.predict(once.clips());
+            float[][] p1 = one.predict(once.clips());
+            for (int i = 0; i < p0.length; i++) {
+                assertTrue(p0[i][0] > 0.6, "weighted 3:1 toward a: " + p0[i][0]);
+                assertTrue(p1[i][1] > 0.6, "weighted 3:1 toward b: " + p1[i][1]);
+            }
+        }
+    }
+
+    @Test
+    void weightsMustBePositiveAndOnePerClip() {
+        LabeledClips data = TestData.synthetic(2, 2, 1);
+        assertThrows(IllegalArgumentException.class, () -> data.withWeights(new double[] {1, 1, 1}));
+        assertThrows(IllegalArgumentException.class, () -> data.withWeights(new double[] {1, 0, 1, 1}));
+        assertEquals(1.0, data.weight(3));
+        assertEquals(2.0, data.withWeights(new double[] {1, 1, 1, 2}).weight(3));
+    }
+
+    @Test
     void cancellationStopsTraining() {
         TaskMonitor cancelled = new TaskMonitor() {
             @Override

@@ -19,9 +19,9 @@ import org.gesturelab.core.TaskMonitor;
  * A benchmark, not a test: trains one configuration on bodygesture15's joints (all distances) and prints its macro
  * F1 on people it never saw, either the S7,S8 split or leave-one-person-out. Run by hand with the test class path:
  * {@code java -cp ... org.gesturelab.classify.CrossPersonExperiment DATA_ROOT
- * split|lopo|lodo|oneshot|noshot|ksl13|asl6 ARCH|BASELINE|ensemble AUGMENTATION [SEED]};
+ * split|lopo|lodo|oneshot|oneshotw|oneshot3|noshot|ksl13|asl6 ARCH|BASELINE|ensemble AUGMENTATION [SEED]};
  * {@code -Dgesturelab.asRecorded=true} trains on feature version 1 (version 2 otherwise). The numbers recorded in
- * docs/decisions/1200, 1700 and 1720 came from it.
+ * docs/decisions/1200, 1700, 1720 and 1730 came from it.
  */
 public final class CrossPersonExperiment {
 
@@ -111,7 +111,7 @@ public final class CrossPersonExperiment {
             config = config.withMaxEpochs(Integer.parseInt(args[5])).withValidationFraction(0);
         }
         List<String> all = new ArrayList<>(people.keySet());
-        if (args[1].equals("lodo") || args[1].equals("oneshot") || args[1].equals("noshot")) {
+        if (args[1].equals("lodo") || args[1].startsWith("oneshot") || args[1].equals("noshot")) {
             seenPeople(people, classes, model, config, args[1], args[3]);
             return;
         }
@@ -145,7 +145,9 @@ public final class CrossPersonExperiment {
      * person's clips at two distances, test on the third (everybody seen, the recording unseen). {@code oneshot}:
      * leave one person out, but that person's clips at 1 m (one per gesture) join the training clips, and the test is
      * their clips at 4 m and 6 m (a user who records one example of each gesture from a new person). {@code noshot}:
-     * the same test clips without that person's 1 m clips in training, to compare with.
+     * the same test clips without that person's 1 m clips in training, to compare with. {@code oneshotw}: as
+     * {@code oneshot}, with each person weighing the same ({@code workflow.PersonBalance}); {@code oneshot3}: the
+     * person's clips three times instead (docs/decisions/1730).
      */
     private static void seenPeople(Map<String, Person> people, List<String> classes, String model,
             TrainingConfig config, String mode, String augmentation) {
@@ -163,12 +165,28 @@ public final class CrossPersonExperiment {
                 others.remove(fold);
                 LabeledClips rest = gather(people, others, classes);
                 LabeledClips shots = gather(people, List.of(fold), classes,
-                        distance -> mode.equals("oneshot") && distance.equals("1m"));
+                        distance -> mode.startsWith("oneshot") && distance.equals("1m"));
+                // "oneshot3": the new person's clips three times, so they weigh as much as another person's 45.
+                int copies = mode.equals("oneshot3") ? 3 : 1;
                 List<float[][]> clips = new ArrayList<>(rest.clips());
-                clips.addAll(shots.clips());
-                int[] labels = java.util.stream.IntStream.concat(java.util.Arrays.stream(rest.labels()),
-                        java.util.Arrays.stream(shots.labels())).toArray();
-                trainClips = new LabeledClips(clips, labels, classes);
+                java.util.stream.IntStream.Builder labels = java.util.stream.IntStream.builder();
+                java.util.Arrays.stream(rest.labels()).forEach(labels::add);
+                for (int c = 0; c < copies; c++) {
+                    clips.addAll(shots.clips());
+                    java.util.Arrays.stream(shots.labels()).forEach(labels::add);
+                }
+                trainClips = new LabeledClips(clips, labels.build().toArray(), classes);
+                if (mode.equals("oneshotw")) {
+                    // Each person counts the same, as workflow.PersonBalance weighs them: n / (people x own clips).
+                    int n = trainClips.size();
+                    int groups = others.size() + 1;
+                    double[] weights = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        weights[i] = i < rest.size() ? (double) n / (groups * (rest.size() / others.size()))
+                                : (double) n / (groups * shots.size());
+                    }
+                    trainClips = trainClips.withWeights(weights);
+                }
                 testClips = gather(people, List.of(fold), classes, distance -> !distance.equals("1m"));
             }
             Evaluation evaluation = Evaluation.of(classes, testClips.labels(),

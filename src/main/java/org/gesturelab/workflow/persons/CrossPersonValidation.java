@@ -18,6 +18,7 @@ import org.gesturelab.dataset.Clip;
 import org.gesturelab.dataset.ClipState;
 import org.gesturelab.dataset.Project;
 import org.gesturelab.workflow.CanonicalSide;
+import org.gesturelab.workflow.PersonBalance;
 
 /**
  * Leave-one-person-out: for each person, every model is trained on the labeled clips (training and test) of all
@@ -174,6 +175,8 @@ public final class CrossPersonValidation {
                 labels.add(all.labels()[i]);
             }
         }
-        return new LabeledClips(frames, labels.stream().mapToInt(Integer::intValue).toArray(), all.classes());
+        List<Clip> kept = clips.stream().filter(c -> person.equals(c.person()) == of).toList();
+        return new LabeledClips(frames, labels.stream().mapToInt(Integer::intValue).toArray(), all.classes())
+                .withWeights(of ? null : PersonBalance.weights(kept));
     }
 }
