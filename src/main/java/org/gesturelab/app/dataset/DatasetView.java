@@ -172,6 +172,8 @@ public final class DatasetView {
         TextField search = new TextField();
         search.setId("dataset-search");
         search.setPromptText("Search source, person or clip id");
+        // Wide enough for its prompt: a cut-off hint does not say what can be searched.
+        search.setPrefColumnCount(19);
         viewModel.textFilterProperty().bind(search.textProperty());
         Label count = new Label();
         count.getStyleClass().add(Styles.MUTED);

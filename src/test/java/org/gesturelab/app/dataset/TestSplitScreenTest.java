@@ -62,6 +62,13 @@ class TestSplitScreenTest {
             main.projects().changed();
         });
         robot.clickOn("#nav-dataset");
+        // The search field's hint is whole: it says what can be searched.
+        javafx.scene.control.TextField search = robot.lookup("#dataset-search")
+                .queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.text.Text prompt = new javafx.scene.text.Text(search.getPromptText());
+        prompt.setFont(search.getFont());
+        assertTrue(prompt.getLayoutBounds().getWidth() <= search.getWidth() - search.getPadding().getLeft()
+                - search.getPadding().getRight(), "the prompt is cut at " + search.getWidth() + " px");
         Label summary = robot.lookup("#dataset-test-summary").queryAs(Label.class);
         assertEquals("Test: 0 clips (20 % held out per class)", summary.getText());
 
