@@ -66,7 +66,7 @@ public final class ClassicClassifier implements TrainedClassifier {
         FeatureExtractor extractor = summary.extractor();
         FeatureStatistics statistics = summary.statistics();
         ModelCard.TrainingSummary training = new ModelCard.TrainingSummary(data.size(), 0, 0, 0, Double.NaN,
-                Double.NaN, seconds, 0);
+                Double.NaN, seconds, 0, data.weights() != null);
         ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, kind.id(), data.classes(),
                 extractor.subset().name(), extractor.version(), extractor.sequenceLength(),
                 extractor.dimension(), KeypointLayout.FEATURES, statistics.mean(), statistics.std(), null, training,

@@ -202,7 +202,8 @@ public final class ClassifierTrainer {
             double seconds = (System.nanoTime() - started) / 1e9;
             ModelCard.TrainingSummary summary = new ModelCard.TrainingSummary(trainIndices.size(),
                     validationIndices.size(), epochsRun, bestEpoch,
-                    validationLabels.length > 0 ? bestLoss : Double.NaN, bestAccuracy, seconds, copied);
+                    validationLabels.length > 0 ? bestLoss : Double.NaN, bestAccuracy, seconds, copied,
+                    data.weights() != null);
             ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, config.architecture().id(), data.classes(),
                     config.subset().name(), extractor.version(), length, dimension, KeypointLayout.FEATURES,
                     statistics.mean(), statistics.std(), config, summary, null, DataFingerprint.of(data),

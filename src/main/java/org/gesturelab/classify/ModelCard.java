@@ -58,9 +58,12 @@ public record ModelCard(int formatVersion, String architecture, List<String> cla
      * @param validationAccuracy the validation accuracy of the kept weights, NaN without validation
      * @param seconds wall-clock training time
      * @param warmStartParameters parameters copied from a previous model (0 for a cold start)
+     * @param weightedClips whether the clips weighed differently in training: where they show several people, each
+     *     person weighs the same (docs/decisions/1730); false in cards written before
      */
     public record TrainingSummary(int trainClips, int validationClips, int epochsRun, int bestEpoch,
-            double validationLoss, double validationAccuracy, double seconds, int warmStartParameters) {
+            double validationLoss, double validationAccuracy, double seconds, int warmStartParameters,
+            boolean weightedClips) {
     }
 
     /** What {@link #scoring} says for a network. */

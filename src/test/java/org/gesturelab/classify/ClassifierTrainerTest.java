@@ -171,6 +171,16 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void aCardWrittenBeforeClipWeightsReadsAsUnweighted() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.valueToTree(trained.card());
+        assertFalse(json.get("training").get("weighted_clips").asBoolean(), "unweighted clips say so");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("training")).remove("weighted_clips");
+        ModelCard old = Json.MAPPER.treeToValue(json, ModelCard.class);
+        assertFalse(old.training().weightedClips());
+        assertEquals(trained.card().training().epochsRun(), old.training().epochsRun());
+    }
+
+    @Test
     void weightsMustBePositiveAndOnePerClip() {
         LabeledClips data = TestData.synthetic(2, 2, 1);
         assertThrows(IllegalArgumentException.class, () -> data.withWeights(new double[] {1, 1, 1}));

@@ -79,15 +79,18 @@ class RetrainTest {
             project.setPerson(ids, "Ann");
             try (TrainedClassifier one = Retrain.run(project, quick(null, null), TaskMonitor.SILENT).model()) {
                 assertEquals(FeatureExtractor.VERSION_AS_RECORDED, one.card().featureVersion(), "one person");
+                assertFalse(one.card().training().weightedClips(), "one person: every clip weighs the same");
             }
             project.setPerson(ids.subList(0, ids.size() / 2), "Bo");
             try (TrainedClassifier two = Retrain.run(project, quick(null, null), TaskMonitor.SILENT).model()) {
                 assertEquals(FeatureExtractor.VERSION, two.card().featureVersion(), "two people");
                 assertTrue(two.card().config().canonicalSide());
+                assertTrue(two.card().training().weightedClips(), "two people: each weighs the same");
             }
             // The saved model loads with the features it was trained on.
             try (TrainedClassifier loaded = ModelStore.load(ModelStore.current(dir).orElseThrow())) {
                 assertEquals(FeatureExtractor.VERSION, loaded.card().featureVersion());
+                assertTrue(loaded.card().training().weightedClips(), "the card says so on disk too");
                 assertEquals(2, loaded.predict(project.labeledClips(ClipState.TRAIN).clips())[0].length);
             }
         }
