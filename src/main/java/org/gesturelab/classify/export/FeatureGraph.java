@@ -81,17 +81,31 @@ final class FeatureGraph {
     private record Block(int start, String value) {
     }
 
-    /** Whether each clip's left arm leads, as {@code LeadingArm.isLeft}: {@code [b]}. */
-    private String leftArmLeads(String raw) {
+    /**
+     * The shoulders of each frame, {@code [b, t]} each: positions, their distance, and whether the pose is usable
+     * (present, and the shoulders further apart than {@code MIN_SCALE}), as {@code FeatureExtractor} and
+     * {@code LeadingArm} read them.
+     */
+    private record Shoulders(String lx, String ly, String rx, String ry, String width, String usable) {
+    }
+
+    private Shoulders shoulders(String raw) {
         String lx = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L, 2);
         String ly = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L + 1, 2);
         String rx = g.pick(raw, POSE_OFFSET + RIGHT_SHOULDER * 4L, 2);
         String ry = g.pick(raw, POSE_OFFSET + RIGHT_SHOULDER * 4L + 1, 2);
         String width = g.hypot(g.sub(lx, rx), g.sub(ly, ry));
-        String valid = g.op("And", List.of(g.anyNonZero(raw, POSE_OFFSET, POSE_LENGTH),
+        String usable = g.op("And", List.of(g.anyNonZero(raw, POSE_OFFSET, POSE_LENGTH),
                 g.op("Greater", List.of(width, g.scalar(MIN_SCALE)))));
-        String safeWidth = g.where(valid, width, g.scalar(1));
-        String[][] shoulders = {{lx, ly}, {rx, ry}};
+        return new Shoulders(lx, ly, rx, ry, width, usable);
+    }
+
+    /** Whether each clip's left arm leads, as {@code LeadingArm.isLeft}: {@code [b]}. */
+    private String leftArmLeads(String raw) {
+        Shoulders frame = shoulders(raw);
+        String valid = frame.usable();
+        String safeWidth = g.where(valid, frame.width(), g.scalar(1));
+        String[][] shoulders = {{frame.lx(), frame.ly()}, {frame.rx(), frame.ry()}};
         int[] wrists = {LEFT_WRIST, RIGHT_WRIST};
         String[] away = new String[2];
         for (int arm = 0; arm < 2; arm++) {
@@ -130,17 +144,12 @@ final class FeatureGraph {
 
     private String frameFeatures(String raw, String side) {
         // Body frame: shoulder centre and width, or the image centre and a typical width without a usable pose.
-        String lx = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L, 2);
-        String ly = g.pick(raw, POSE_OFFSET + LEFT_SHOULDER * 4L + 1, 2);
-        String rx = g.pick(raw, POSE_OFFSET + RIGHT_SHOULDER * 4L, 2);
-        String ry = g.pick(raw, POSE_OFFSET + RIGHT_SHOULDER * 4L + 1, 2);
-        String width = g.hypot(g.sub(lx, rx), g.sub(ly, ry));
-        String pose = g.op("And", List.of(g.anyNonZero(raw, POSE_OFFSET, POSE_LENGTH),
-                g.op("Greater", List.of(width, g.scalar(MIN_SCALE)))));
+        Shoulders frame = shoulders(raw);
+        String pose = frame.usable();
         String half = g.scalar(2);
-        String cx = g.where(pose, g.div(g.add(lx, rx), half), g.scalar(0.5));
-        String cy = g.where(pose, g.div(g.add(ly, ry), half), g.scalar(0.5));
-        String scale = g.where(pose, width, g.scalar(FALLBACK_SHOULDER_WIDTH));
+        String cx = g.where(pose, g.div(g.add(frame.lx(), frame.rx()), half), g.scalar(0.5));
+        String cy = g.where(pose, g.div(g.add(frame.ly(), frame.ry()), half), g.scalar(0.5));
+        String scale = g.where(pose, frame.width(), g.scalar(FALLBACK_SHOULDER_WIDTH));
         String cx3 = g.unsqueeze(cx, 2);
         String cy3 = g.unsqueeze(cy, 2);
         String scale3 = g.unsqueeze(scale, 2);
