@@ -169,13 +169,15 @@ public final class CrossPersonValidation {
     private static LabeledClips subset(LabeledClips all, List<Clip> clips, String person, boolean of) {
         List<float[][]> frames = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
+        List<Clip> kept = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
             if (person.equals(clips.get(i).person()) == of) {
                 frames.add(all.clips().get(i));
                 labels.add(all.labels()[i]);
+                kept.add(clips.get(i));
             }
         }
-        List<Clip> kept = clips.stream().filter(c -> person.equals(c.person()) == of).toList();
+        // Training folds weigh each remaining person the same, as Retrain does; a test fold is not weighed.
         return new LabeledClips(frames, labels.stream().mapToInt(Integer::intValue).toArray(), all.classes())
                 .withWeights(of ? null : PersonBalance.weights(kept));
     }
